@@ -1,0 +1,315 @@
+/* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
+ * export/import, quizzes, sorts, completion certificate, learner name, nav toggle (not search).
+ * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v1:<course id>"] =
+ * {"v":1,"pages":{page:{item:true}},"learner":""}; no storage: one notice, memory only.
+ * Plain ES2017, no network, works from file://. Adds class "js" to <html> for CSS. */
+(() => {
+'use strict';
+const CODE = 'LECTERN1:';
+const BAD = "That isn't a Lectern progress code or file. Paste the whole code, starting with " + CODE;
+let C = null, course = '', key = '', pid = '', url = '', warned = false, state = fresh();
+
+function fresh() { return { v: 1, pages: {}, learner: '' }; }
+function $(sel, root) { return (root || document).querySelector(sel); }
+function $$(sel, root) { return Array.from((root || document).querySelectorAll(sel)); }
+function on(el, type, fn) { el.addEventListener(type, fn); }
+function make(tag, cls, text) { const e = document.createElement(tag); e.className = cls; e.textContent = text; return e; }
+function text(el, t) { if (el) el.textContent = t; }
+
+/* ---- storage: every access guarded ---- */
+function warn() {
+  if (warned) return;
+  warned = true;
+  const p = make('p', 'storage-warning', "Your progress can't be saved in this browser, so it will be lost when you close the page.");
+  p.setAttribute('role', 'status');
+  ($('#main') || document.body).prepend(p);
+}
+function clean(o) { // parsed JSON -> a valid state, or null
+  if (!o || o.v !== 1 || Object(o.pages) !== o.pages) return null;
+  const s = fresh();
+  Object.keys(o.pages).forEach(p => {
+    const src = p !== '__proto__' && o.pages[p] || {}, d = {};
+    Object.keys(src).forEach(k => { if (src[k] === true) d[k] = true; });
+    if (Object.keys(d).length) s.pages[p] = d;
+  });
+  if (typeof o.learner === 'string') s.learner = o.learner.slice(0, 200);
+  return s;
+}
+function parse(t) { try { return clean(JSON.parse(t)); } catch (e) { return null; } }
+function sync() { // adopt what is stored (other tabs write too); memory only once warned
+  if (warned) return;
+  try { const raw = localStorage.getItem(key); state = (raw && parse(raw)) || fresh(); } catch (e) { warn(); }
+}
+function write() {
+  try {
+    if (Object.keys(state.pages).length || state.learner) localStorage.setItem(key, JSON.stringify(state));
+    else localStorage.removeItem(key);
+  } catch (e) { warn(); }
+}
+function change(fn) { sync(); fn(state); write(); refresh(); }
+function page(p) { return state.pages[p] || {}; }
+function mark(item, yes) {
+  const d = state.pages[pid] || (state.pages[pid] = {});
+  if (yes) d[item] = true; else delete d[item];
+  if (!Object.keys(d).length) delete state.pages[pid];
+}
+
+/* ---- progress ---- */
+function boxes() { return $$('[data-checklist] input[data-item]'); }
+function questions(root) { return $$('fieldset.quiz-question', root); }
+function sorts() { return $$('section.sort'); }
+function items(p) {
+  const info = C && C.pages && C.pages[p];
+  if (info && Array.isArray(info.items)) return info.items;
+  if (p !== pid) return [];
+  return boxes().map(i => i.dataset.item) // no course data: count what this page shows
+    .concat(questions().map(f => 'quiz:' + f.dataset.question))
+    .concat(sorts().map(s => 'sort:' + s.dataset.sort));
+}
+function done(p) { const d = page(p); return items(p).filter(i => d[i] === true).length; }
+function complete(p) { const n = items(p).length; return n > 0 && done(p) === n; }
+function counted(ids) { return (ids || []).filter(p => items(p).length > 0); }
+function modules() { return C && Array.isArray(C.modules) ? C.modules : []; }
+function lessons() { return modules().reduce((a, m) => a.concat(counted(m.lessons)), []); }
+function bar(sec, d, n, t) {
+  if (!sec) return;
+  const pr = $('progress', sec);
+  if (pr) { pr.max = Math.max(n, 1); pr.value = d; }
+  text($('.progress-text', sec), t);
+}
+function markLesson(li) {
+  const yes = complete(li.dataset.lesson), s = $('[data-done-label]', li);
+  li.classList.toggle('is-complete', yes);
+  if (yes && !s) {
+    const span = make('span', 'visually-hidden', ' (completed)');
+    span.setAttribute('data-done-label', '');
+    ($('a', li) || li).appendChild(span);
+  } else if (!yes && s) s.remove();
+}
+function completion(all) {
+  const sec = $('[data-completion]'), list = $('[data-completion-lessons]');
+  if (!sec || (sec.hidden = !all)) return;
+  text($('[data-completion-date]', sec), new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
+  if (!list) return;
+  list.textContent = '';
+  lessons().forEach(p => list.appendChild(make('li', '', (C.pages[p] && C.pages[p].title) || p)));
+}
+function refresh() {
+  const d = page(pid), n = items(pid).length, k = done(pid);
+  boxes().forEach(i => { i.checked = d[i.dataset.item] === true; });
+  bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
+  if (!C) return;
+  $$('[data-module-progress]').forEach(el => {
+    const m = modules().find(x => x.id === el.dataset.moduleProgress), ls = counted(m && m.lessons);
+    el.textContent = ls.length ? ls.filter(complete).length + ' of ' + ls.length + ' lessons' : '';
+  });
+  $$('li[data-lesson]').forEach(markLesson);
+  const all = lessons(), c = all.filter(complete).length;
+  bar($('[data-course-progress]'), c, all.length, c + ' of ' + all.length + ' lessons complete');
+  completion(all.length > 0 && c === all.length);
+}
+function resync() { // on load, another tab, import, reset: also exercises and name
+  refresh();
+  questions().forEach(fs => {
+    if (page(pid)['quiz:' + fs.dataset.question]) showAnswer(fs, 'Correct.', 'is-correct');
+    else if (fs.classList.contains('is-correct')) clearQuestion(fs);
+  });
+  sorts().forEach(sec => {
+    if (page(pid)['sort:' + sec.dataset.sort]) {
+      $$('li.sort-item', sec).forEach(li => { const s = $('select', li); if (s) s.value = li.dataset.answer; });
+      checkSort(sec);
+    } else if (sec.classList.contains('is-complete')) resetSort(sec);
+  });
+  const nm = $('input[data-learner-name]');
+  if (nm && nm !== document.activeElement) nm.value = state.learner;
+}
+
+/* ---- quiz ---- */
+function opts(fs) { return $$('input', fs); }
+function right(i) { return i.dataset.correct === 'true'; }
+function showFeedback(fs, test) {
+  $$('[data-feedback-for]', fs).forEach(f => {
+    const i = opts(fs).find(x => x.value === f.dataset.feedbackFor);
+    f.hidden = !(i && test(i));
+  });
+}
+function setResult(fs, cls, t) {
+  fs.classList.remove('is-correct', 'is-wrong', 'is-revealed');
+  if (cls) fs.classList.add(cls);
+  text($('.quiz-result', fs), t);
+}
+function checkQuestion(fs) {
+  const os = opts(fs), ok = os.every(i => i.checked === right(i));
+  showFeedback(fs, i => i.checked);
+  if (!os.some(i => i.checked)) setResult(fs, '', 'Choose an answer first.');
+  else setResult(fs, ok ? 'is-correct' : 'is-wrong', ok ? 'Correct.' : 'Not quite — try again or show the answer.');
+  return ok && os.some(i => i.checked);
+}
+function showAnswer(fs, t, cls) {
+  opts(fs).forEach(i => { i.checked = right(i); });
+  showFeedback(fs, right);
+  setResult(fs, cls, t);
+}
+function clearQuestion(fs) {
+  opts(fs).forEach(i => { i.checked = false; });
+  showFeedback(fs, () => false);
+  setResult(fs, '', '');
+}
+function submitQuiz(e) {
+  const form = e.target;
+  if (!form.matches('form.quiz')) return;
+  e.preventDefault();
+  const ok = questions(form).filter(checkQuestion);
+  if (ok.length) change(() => ok.forEach(fs => mark('quiz:' + fs.dataset.question, true)));
+}
+
+/* ---- sort ---- */
+function label(sel, v) {
+  const o = sel && Array.from(sel.options).find(x => x.value === v);
+  return o ? o.textContent.trim() : v;
+}
+function checkSort(sec) {
+  const its = $$('li.sort-item', sec);
+  let n = 0;
+  its.forEach(li => {
+    const sel = $('select', li), a = li.dataset.answer, ok = !!sel && sel.value === a;
+    if (ok) n++;
+    li.classList.toggle('is-correct', ok);
+    li.classList.toggle('is-wrong', !ok);
+    text($('.sort-feedback', li), (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
+  });
+  text($('.sort-result', sec), n + ' of ' + its.length + ' right');
+  sec.classList.toggle('is-complete', its.length > 0 && n === its.length);
+  return its.length > 0 && n === its.length;
+}
+function resetSort(sec) {
+  $$('li.sort-item', sec).forEach(li => {
+    const sel = $('select', li);
+    if (sel) sel.value = '';
+    text($('.sort-feedback', li), '');
+    li.classList.remove('is-correct', 'is-wrong');
+  });
+  text($('.sort-result', sec), '');
+  sec.classList.remove('is-complete');
+}
+function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(resetSort); }
+
+/* ---- reset, export, import ---- */
+function reset(all) {
+  if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
+  change(s => { if (all) { s.pages = {}; s.learner = ''; } else delete s.pages[pid]; });
+  clearExercises();
+  resync();
+}
+function say(msg, bad) {
+  const m = $('[data-import-message]');
+  if (m) { m.textContent = msg; m.classList.toggle('is-error', !!bad); } else if (bad) window.alert(msg);
+}
+function toB64(s) { return btoa(Array.from(new TextEncoder().encode(s), b => String.fromCharCode(b)).join('')); }
+function fromB64(s) { return new TextDecoder().decode(Uint8Array.from(atob(s), c => c.charCodeAt(0))); }
+function offerFile(json, after) { // a visible download link to a Blob URL (no network)
+  try {
+    if (url) URL.revokeObjectURL(url);
+    url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    let a = $('a.progress-download');
+    if (!a) after.after(a = make('a', 'progress-download', 'Download your progress as a file'));
+    a.href = url;
+    a.download = course + '-progress.json';
+  } catch (e) { /* the code alone still works */ }
+}
+function doExport(btn) {
+  sync();
+  const json = JSON.stringify({ v: 1, course: course, pages: state.pages, learner: state.learner });
+  const ta = $('textarea[data-progress-code]');
+  if (ta) { ta.value = CODE + toB64(json); ta.focus(); ta.select(); }
+  offerFile(json, ta || btn);
+  say('Copy this code (or download the file) and import it in your other browser.');
+}
+function decode(t) { // -> a state, or an error message
+  let o;
+  t = String(t || '').trim();
+  try { o = JSON.parse(t.indexOf(CODE) === 0 ? fromB64(t.slice(CODE.length).replace(/\s+/g, '')) : t); } catch (e) { return BAD; }
+  if (o && o.course && o.course !== course) return 'That progress is from a different course, so it was not imported.';
+  return clean(o) || BAD;
+}
+function importText(t) {
+  try {
+    const s = decode(t);
+    if (typeof s === 'string') return say(s, true);
+    state = s;
+    write(); clearExercises(); resync();
+    say('Progress imported.');
+  } catch (e) { say(BAD, true); }
+}
+function importFile(input) {
+  const f = input.files && input.files[0], r = new FileReader();
+  if (!f) return;
+  if (f.size > 1e6) return say(BAD, true);
+  r.onload = () => { importText(r.result); input.value = ''; };
+  r.onerror = () => say("That file couldn't be read.", true);
+  r.readAsText(f);
+}
+
+/* ---- events (delegated, so each control needs no setup) ---- */
+function setNav(open) {
+  const tg = $('button.nav-toggle'), sb = document.getElementById('sidebar');
+  if (tg) tg.setAttribute('aria-expanded', String(open));
+  if (sb) sb.classList.toggle('is-open', open);
+}
+function onClick(e) {
+  const b = e.target.closest && e.target.closest('button');
+  if (!b) return;
+  const form = b.closest('form.quiz'), sec = b.closest('section.sort');
+  if (b.matches('[data-reset-lesson]')) reset(false);
+  else if (b.matches('[data-reset-course]')) reset(true);
+  else if (b.matches('[data-export]')) doExport(b);
+  else if (b.matches('[data-import]')) importText(($('textarea[data-progress-code]') || {}).value);
+  else if (b.matches('.nav-toggle')) setNav(b.getAttribute('aria-expanded') !== 'true');
+  else if (form && b.matches('[data-quiz-retry]')) {
+    questions(form).forEach(clearQuestion);
+    const first = $('input', form);
+    if (first) first.focus();
+  } else if (form && b.matches('[data-quiz-reveal]')) questions(form).forEach(fs => showAnswer(fs, 'Answer shown.', 'is-revealed'));
+  else if (sec && b.matches('[data-sort-check]')) { if (checkSort(sec)) change(() => mark('sort:' + sec.dataset.sort, true)); }
+  else if (sec && b.matches('[data-sort-reset]')) resetSort(sec);
+}
+function onChange(e) {
+  const t = e.target;
+  if (t.matches('[data-checklist] input[data-item]')) change(() => mark(t.dataset.item, t.checked));
+  else if (t.matches('input[data-import-file]')) importFile(t);
+}
+function onKey(e) {
+  const tg = $('button.nav-toggle');
+  if (e.key === 'Escape' && tg && tg.getAttribute('aria-expanded') === 'true') { setNav(false); tg.focus(); }
+}
+function onStorage(e) {
+  if (e.key !== key && e.key !== null) return;
+  try { if (e.storageArea !== localStorage) return; } catch (x) { return; }
+  state = (e.newValue && parse(e.newValue)) || fresh();
+  resync();
+}
+
+function init() {
+  const b = document.body, L = window.LECTERN_COURSE;
+  document.documentElement.classList.add('js');
+  C = L && typeof L === 'object' ? L : null;
+  pid = b.dataset.page || location.pathname;
+  course = b.dataset.course || (C && C.id) || 'course';
+  key = 'lectern:v1:' + course;
+  sync();
+  try { localStorage.setItem(key + ':probe', '1'); localStorage.removeItem(key + ':probe'); } catch (e) { warn(); }
+  on(document, 'click', onClick);
+  on(document, 'change', onChange);
+  on(document, 'submit', submitQuiz);
+  on(document, 'keydown', onKey);
+  on(document, 'input', e => {
+    if (e.target.matches('input[data-learner-name]')) change(s => { s.learner = e.target.value.slice(0, 200); });
+  });
+  on(window, 'storage', onStorage);
+  on(window, 'pageshow', e => { if (e.persisted) { sync(); resync(); } });
+  resync();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();
+})();
