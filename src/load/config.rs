@@ -1,0 +1,53 @@
+//! `course.yaml`: the course's title, language, author, address and look.
+
+use serde::{Deserialize, Serialize};
+
+/// The settings in `course.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseConfig {
+    /// Shown in the header, the home page and every page title.
+    pub title: String,
+    /// One or two sentences for the home page and `<meta name=description>`.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// BCP 47 language tag for `<html lang>`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Shown in the footer.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// Where the site will be published (`https://example.org/training/`); enables sitemap.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Name of a folder under `themes/` that overrides the default theme.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// Logo and accent colour for the default theme.
+    #[serde(default)]
+    pub brand: Brand,
+}
+
+/// Restyling the default theme without touching templates.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// Path of a logo image, relative to the course folder's `static/`.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// A CSS colour such as `#1f6feb`.
+    #[serde(default)]
+    pub accent: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+/// True for `#rgb`, `#rrggbb` and `#rrggbbaa` colours: the only accent form we put in CSS.
+pub fn is_hex_colour(s: &str) -> bool {
+    let Some(hex) = s.strip_prefix('#') else {
+        return false;
+    };
+    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}

@@ -1,0 +1,323 @@
+//! Stage 1, load: read a course folder into memory.
+//!
+//! Reads `course.yaml`, walks `content/` (walkdir), splits and parses every Markdown file's
+//! front matter, parses every YAML table, lists the other files to copy, and loads the theme.
+//! All file-system reading of a build happens here (and in `write`), so later stages are pure.
+//! Every problem is collected, so one run reports them all.
+
+pub mod config;
+pub mod frontmatter;
+pub mod table;
+pub mod theme;
+pub mod yaml;
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{relative, Diagnostic, Diagnostics};
+pub use config::CourseConfig;
+pub use frontmatter::FrontMatter;
+pub use table::Table;
+pub use theme::Theme;
+
+/// Everything a build needs, read from disk.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The course folder.
+    pub root: PathBuf,
+    pub config: CourseConfig,
+    /// Every `.md` file under `content/`, in path order.
+    pub pages: Vec<MarkdownFile>,
+    /// Every `.yaml` table under `content/`, in path order.
+    pub tables: Vec<Table>,
+    /// Other files under `content/`, copied next to their pages.
+    pub content_assets: Vec<PathBuf>,
+    /// Files under the course's `static/`, copied to the output root (relative paths).
+    pub static_files: Vec<PathBuf>,
+    pub theme: Theme,
+}
+
+/// A Markdown file with its front matter parsed.
+#[derive(Debug, Clone)]
+pub struct MarkdownFile {
+    /// Path relative to `content/`.
+    pub rel: PathBuf,
+    /// Path relative to the course folder, for messages.
+    pub file: PathBuf,
+    /// The whole text of the file.
+    pub text: String,
+    pub front: FrontMatter,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+}
+
+impl MarkdownFile {
+    /// The Markdown body, after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// Reads the course at `root`.
+pub fn load(root: &Path) -> Result<Source, Diagnostics> {
+    let config = load_config(root)?;
+    let mut problems = Diagnostics::default();
+    let theme = match theme::load(root, config.theme.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.extend(e);
+            Theme::default()
+        }
+    };
+    let content = root.join("content");
+    if !content.is_dir() {
+        problems.push(
+            Diagnostic::file("content", "there is no content/ folder")
+                .help("create content/ with an _index.md for the course home, or run `lectern init` to start a course"),
+        );
+        return Err(problems);
+    }
+    let listing = walk(root, &content, &mut problems);
+    let pages = read_pages(root, &content, &listing.markdown, &mut problems);
+    let tables = read_tables(root, &content, &listing.yaml, &mut problems);
+    let static_files = list_static(root, &mut problems);
+    problems.into_result(Source {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        tables,
+        content_assets: listing.other,
+        static_files,
+        theme,
+    })
+}
+
+fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
+    let path = root.join("course.yaml");
+    if !path.is_file() {
+        let d = Diagnostic::file("course.yaml", format!("there is no course.yaml in {}", root.display()))
+            .help("run lectern in the course folder (or pass it: `lectern build my-course`), or create course.yaml with at least `title: …`");
+        return Err(d.into());
+    }
+    let text = read_text(root, &path)?;
+    let file = PathBuf::from("course.yaml");
+    let config: CourseConfig = yaml::parse(&text, yaml::Fragment::whole(&file, &text))?;
+    if let Some(accent) = &config.brand.accent {
+        if !config::is_hex_colour(accent) {
+            let line = text
+                .lines()
+                .position(|l| l.contains("accent"))
+                .map_or(1, |i| i + 1);
+            let col = text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find("accent"))
+                .map_or(1, |c| c + 1);
+            let d = Diagnostic::at(
+                &file,
+                &text,
+                line,
+                col,
+                format!("`{accent}` is not a colour Lectern understands"),
+            )
+            .help("write the accent as a hex colour in quotes, e.g. `accent: \"#1f6feb\"`");
+            return Err(d.into());
+        }
+    }
+    Ok(config)
+}
+
+/// Reads a file as UTF-8 text, naming the first bad byte's place when it is not.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let file = relative(root, path);
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::file(&file, format!("cannot read this file: {}", io_reason(&e)))
+            .help("check that the file exists and that you may read it")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        let (line, column) = crate::error::line_col(&text, good);
+        Diagnostic {
+            line: Some(line),
+            column: Some(column),
+            ..Diagnostic::file(&file, "this file is not valid UTF-8 text")
+        }
+        .help("save the file as UTF-8 in your editor (the bytes here are in another encoding)")
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "it does not exist".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Names that are never content: hidden files, editor swap and backup files.
+pub fn is_ignored(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+}
+
+#[derive(Default)]
+struct Listing {
+    markdown: Vec<PathBuf>,
+    yaml: Vec<PathBuf>,
+    other: Vec<PathBuf>,
+}
+
+fn walk(root: &Path, content: &Path, problems: &mut Diagnostics) -> Listing {
+    let mut listing = Listing::default();
+    let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name();
+    let entries = walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(walk_error(root, content, &e));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() && !points_inside(&real_root, entry.path()) {
+            problems.push(
+                Diagnostic::file(
+                    relative(root, entry.path()),
+                    "this symbolic link points outside the course folder",
+                )
+                .help("copy the file into the course instead, so the course is self-contained"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(content)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        match entry.path().extension().and_then(OsStr::to_str) {
+            Some("md") => listing.markdown.push(rel),
+            Some("yaml") | Some("yml") => listing.yaml.push(rel),
+            _ => listing.other.push(rel),
+        }
+    }
+    listing
+}
+
+fn points_inside(real_root: &Path, path: &Path) -> bool {
+    fs::canonicalize(path).is_ok_and(|p| p.starts_with(real_root))
+}
+
+fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().unwrap_or(content);
+    if e.loop_ancestor().is_some() {
+        return Diagnostic::file(
+            relative(root, path),
+            "this symbolic link makes a loop (it points to a folder that contains it)",
+        )
+        .help("remove the link or point it somewhere else");
+    }
+    let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
+    Diagnostic::file(relative(root, path), format!("cannot read this: {reason}"))
+        .help("check that it exists and that you may read it")
+}
+
+fn read_pages(
+    root: &Path,
+    content: &Path,
+    paths: &[PathBuf],
+    problems: &mut Diagnostics,
+) -> Vec<MarkdownFile> {
+    let results: Vec<Result<MarkdownFile, Diagnostic>> = paths
+        .par_iter()
+        .map(|rel| {
+            let path = content.join(rel);
+            let file = relative(root, &path);
+            let text = read_text(root, &path)?;
+            let split = frontmatter::split(&file, &text)?;
+            Ok(MarkdownFile {
+                rel: rel.clone(),
+                file,
+                text,
+                front: split.front,
+                body_start: split.body_start,
+            })
+        })
+        .collect();
+    collect(results, problems)
+}
+
+fn read_tables(
+    root: &Path,
+    content: &Path,
+    paths: &[PathBuf],
+    problems: &mut Diagnostics,
+) -> Vec<Table> {
+    let results: Vec<Result<Table, Diagnostics>> = paths
+        .par_iter()
+        .map(|rel| {
+            let path = content.join(rel);
+            let file = relative(root, &path);
+            let text = read_text(root, &path)?;
+            let name = rel.to_string_lossy().replace('\\', "/");
+            table::parse(&file, name, &text)
+        })
+        .collect();
+    let mut tables = Vec::new();
+    for r in results {
+        match r {
+            Ok(t) => tables.push(t),
+            Err(e) => problems.extend(e),
+        }
+    }
+    tables
+}
+
+fn collect<T>(results: Vec<Result<T, Diagnostic>>, problems: &mut Diagnostics) -> Vec<T> {
+    let mut ok = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(v) => ok.push(v),
+            Err(d) => problems.push(d),
+        }
+    }
+    ok
+}
+
+fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && !is_ignored(e.file_name()) => {
+                files.push(
+                    e.path()
+                        .strip_prefix(&dir)
+                        .unwrap_or(e.path())
+                        .to_path_buf(),
+                );
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(walk_error(root, &dir, &e)),
+        }
+    }
+    files
+}

@@ -1,0 +1,353 @@
+//! Stage 2, model: validate, order and link the loaded files into a [`Course`].
+//!
+//! Top-level folders of `content/` holding Markdown are modules; their `.md` files are lessons.
+//! Order is numeric prefix, then `weight`, then name; slugs drop the prefix. Every page gets
+//! its output path here, and [`links`] maps content paths to those output paths.
+
+pub mod links;
+pub mod order;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::{MarkdownFile, Source, Table};
+pub use links::LinkMap;
+
+/// Options that change what the model keeps.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ModelOptions {
+    /// Keep pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// What kind of page a [`Page`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Home,
+    Module,
+    Lesson,
+}
+
+/// A page made from a Markdown file (or a module without `_index.md`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    /// Stable id used by progress storage: `module/lesson`, `module` or `index`.
+    pub id: String,
+    /// Output path relative to the site root, `/`-separated.
+    pub out: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub objectives: Vec<String>,
+    pub duration: Option<String>,
+    pub minutes: u32,
+    /// The Markdown file, when there is one.
+    pub source: Option<MarkdownFile>,
+    /// Index of the page's module in [`Course::modules`].
+    pub module: Option<usize>,
+}
+
+/// A module: an overview page and its lessons, in order.
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub slug: String,
+    /// Index of the module's overview page in [`Course::pages`].
+    pub page: usize,
+    /// Indexes of the lessons in [`Course::pages`], in order.
+    pub lessons: Vec<usize>,
+}
+
+/// The whole course, ordered and linked.
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub source_root: PathBuf,
+    pub config: crate::load::CourseConfig,
+    /// Stable id for progress storage: a slug of the title.
+    pub id: String,
+    /// Home first, then each module's page followed by its lessons: reading order.
+    pub pages: Vec<Page>,
+    pub modules: Vec<Module>,
+    /// Tables by path relative to `content/`.
+    pub tables: BTreeMap<String, Table>,
+    pub links: LinkMap,
+    /// Content files to copy: (source path relative to `content/`, output path).
+    pub assets: Vec<(PathBuf, String)>,
+    pub static_files: Vec<PathBuf>,
+    pub theme: crate::load::Theme,
+}
+
+impl Course {
+    /// Total minutes of all lessons.
+    pub fn total_minutes(&self) -> u32 {
+        self.pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Lesson)
+            .map(|p| p.minutes)
+            .sum()
+    }
+
+    /// Number of lessons.
+    pub fn lesson_count(&self) -> usize {
+        self.modules.iter().map(|m| m.lessons.len()).sum()
+    }
+}
+
+/// Builds the course model from loaded files.
+pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let (home, groups) = group(source.pages, options, &mut problems);
+    let mut pages = vec![home_page(&source.config, home)];
+    let mut modules = Vec::new();
+    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    for (folder, files) in groups {
+        if let Some(module) = build_module(
+            &folder,
+            files,
+            &mut pages,
+            modules.len(),
+            &mut slugs,
+            &mut problems,
+        ) {
+            modules.push(module);
+        }
+    }
+    let module_slugs: HashMap<String, String> = module_folders(&pages, &modules);
+    let assets = links::asset_outputs(&source.content_assets, &module_slugs);
+    let links = LinkMap::new(&pages, &assets);
+    let tables = source
+        .tables
+        .into_iter()
+        .map(|t| (t.path.clone(), t))
+        .collect();
+    let course = Course {
+        source_root: source.root,
+        id: order::slugify(&source.config.title),
+        config: source.config,
+        pages,
+        modules,
+        tables,
+        links,
+        assets,
+        static_files: source.static_files,
+        theme: source.theme,
+    };
+    problems.into_result(course)
+}
+
+type Groups = BTreeMap<String, Vec<MarkdownFile>>;
+
+/// Splits files into the home page and per-module-folder lists, dropping drafts.
+fn group(
+    files: Vec<MarkdownFile>,
+    options: ModelOptions,
+    problems: &mut Diagnostics,
+) -> (Option<MarkdownFile>, Groups) {
+    let mut home = None;
+    let mut groups: Groups = BTreeMap::new();
+    for file in files {
+        if file.front.draft && !options.drafts {
+            continue;
+        }
+        let parts: Vec<String> = file
+            .rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        match parts.as_slice() {
+            [name] if name == "_index.md" => home = Some(file),
+            [_] => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
+                .help("move it into a module folder such as content/01-getting-started/ (only _index.md sits directly in content/)")),
+            [folder, _] => groups.entry(folder.clone()).or_default().push(file),
+            _ => problems.push(Diagnostic::file(&file.file, "this lesson is nested too deep: lessons sit directly inside a module folder")
+                .help("move it up into its module folder (content/<module>/<lesson>.md)")),
+        }
+    }
+    (home, groups)
+}
+
+fn home_page(config: &crate::load::CourseConfig, file: Option<MarkdownFile>) -> Page {
+    let front = file.as_ref().map(|f| f.front.clone()).unwrap_or_default();
+    Page {
+        kind: PageKind::Home,
+        id: "index".into(),
+        out: "index.html".into(),
+        title: front.title.unwrap_or_else(|| config.title.clone()),
+        description: front.description.or_else(|| config.description.clone()),
+        objectives: front.objectives,
+        duration: None,
+        minutes: 0,
+        source: file,
+        module: None,
+    }
+}
+
+fn build_module(
+    folder: &str,
+    files: Vec<MarkdownFile>,
+    pages: &mut Vec<Page>,
+    index: usize,
+    slugs: &mut HashMap<String, PathBuf>,
+    problems: &mut Diagnostics,
+) -> Option<Module> {
+    let slug = order::slug_of_name(folder);
+    let (overview, mut lessons): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|f| f.rel.file_name().is_some_and(|n| n == "_index.md"));
+    let overview = overview.into_iter().next();
+    let folder_path = PathBuf::from("content").join(folder);
+    if let Some(first) = slugs.insert(slug.clone(), folder_path.clone()) {
+        problems.push(duplicate_slug(&slug, &first, &folder_path));
+        return None;
+    }
+    let weight = overview.as_ref().and_then(|f| f.front.weight);
+    let _ = weight;
+    lessons.sort_by(|a, b| {
+        order::compare((&name_of(a), a.front.weight), (&name_of(b), b.front.weight))
+    });
+    let module_page = pages.len();
+    pages.push(module_page_of(folder, &slug, overview, index));
+    let mut lesson_slugs: HashMap<String, PathBuf> = HashMap::new();
+    let mut indexes = Vec::new();
+    for file in lessons {
+        let lesson_slug = order::slug_of_name(&name_of(&file));
+        if let Some(first) = lesson_slugs.insert(lesson_slug.clone(), file.file.clone()) {
+            problems.push(duplicate_slug(&lesson_slug, &first, &file.file));
+            continue;
+        }
+        if lesson_slug == "index" || lesson_slug == "print" {
+            problems.push(Diagnostic::file(&file.file, format!("a lesson cannot be called `{lesson_slug}`: that name is taken by the module's own page"))
+                .help("rename the file"));
+            continue;
+        }
+        match lesson_page(&slug, &lesson_slug, file, index) {
+            Ok(page) => {
+                indexes.push(pages.len());
+                pages.push(page);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    Some(Module {
+        slug,
+        page: module_page,
+        lessons: indexes,
+    })
+}
+
+fn name_of(file: &MarkdownFile) -> String {
+    file.rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn duplicate_slug(slug: &str, first: &Path, second: &Path) -> Diagnostic {
+    Diagnostic::file(second, format!("two pages would both be called `{slug}`: {} and {}", first.display(), second.display()))
+        .help("rename one of them; numeric prefixes are dropped from page names, so `01-intro` and `02-intro` clash")
+}
+
+fn module_page_of(folder: &str, slug: &str, overview: Option<MarkdownFile>, index: usize) -> Page {
+    let front = overview
+        .as_ref()
+        .map(|f| f.front.clone())
+        .unwrap_or_default();
+    let fallback = title_from_name(folder);
+    Page {
+        kind: PageKind::Module,
+        id: slug.to_string(),
+        out: format!("{slug}/index.html"),
+        title: front.title.unwrap_or(fallback),
+        description: front.description,
+        objectives: front.objectives,
+        duration: front.duration,
+        minutes: 0,
+        source: overview,
+        module: Some(index),
+    }
+}
+
+fn title_from_name(folder: &str) -> String {
+    let slug = order::slug_of_name(folder).replace('-', " ");
+    let mut chars = slug.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn lesson_page(
+    module: &str,
+    slug: &str,
+    file: MarkdownFile,
+    index: usize,
+) -> Result<Page, Diagnostic> {
+    let Some(title) = file.front.title.clone().filter(|t| !t.trim().is_empty()) else {
+        return Err(Diagnostic::file(&file.file, "this lesson has no title")
+            .help("add front matter at the top of the file:\n---\ntitle: Your lesson title\n---"));
+    };
+    let minutes = match &file.front.duration {
+        Some(d) => order::duration_minutes(d).ok_or_else(|| bad_duration(&file, d))?,
+        None => 0,
+    };
+    Ok(Page {
+        kind: PageKind::Lesson,
+        id: format!("{module}/{slug}"),
+        out: format!("{module}/{slug}.html"),
+        title,
+        description: file.front.description.clone(),
+        objectives: file.front.objectives.clone(),
+        duration: file.front.duration.clone(),
+        minutes,
+        source: Some(file),
+        module: Some(index),
+    })
+}
+
+fn bad_duration(file: &MarkdownFile, duration: &str) -> Diagnostic {
+    let line = file
+        .text
+        .lines()
+        .position(|l| l.trim_start().starts_with("duration:"))
+        .map_or(1, |i| i + 1);
+    Diagnostic::at(
+        &file.file,
+        &file.text,
+        line,
+        11,
+        format!("`{duration}` is not a duration Lectern understands"),
+    )
+    .help("write minutes or hours, e.g. `duration: 15 min` or `duration: 1 h 30 min`")
+}
+
+/// Module folder name (as in `content/`) → module slug.
+fn module_folders(pages: &[Page], modules: &[Module]) -> HashMap<String, String> {
+    modules
+        .iter()
+        .filter_map(|m| {
+            let page = &pages[m.page];
+            let folder = page
+                .source
+                .as_ref()
+                .and_then(|f| f.rel.parent())
+                .map(|p| p.to_string_lossy().into_owned());
+            let folder = folder.or_else(|| {
+                m.lessons.first().and_then(|&i| {
+                    pages[i]
+                        .source
+                        .as_ref()?
+                        .rel
+                        .parent()
+                        .map(|p| p.to_string_lossy().into_owned())
+                })
+            })?;
+            Some((folder, m.slug.clone()))
+        })
+        .collect()
+}

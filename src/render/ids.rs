@@ -1,0 +1,125 @@
+//! Ids on one page: heading slugs (GitHub's rules) and the page-unique ids of checklist items,
+//! quiz questions and sorts, with the line that claimed each so duplicates name both places.
+
+use std::collections::HashMap;
+
+/// GitHub's heading slug: lowercase, letters/digits/spaces/`-`/`_` kept, spaces to `-`.
+pub fn github_slug(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            if c == ' ' {
+                Some('-')
+            } else if c.is_alphanumeric() || c == '-' || c == '_' {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Heading ids already used on a page; repeats get `-1`, `-2`, as on GitHub.
+#[derive(Debug, Default)]
+pub struct HeadingIds {
+    counts: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// A unique id for a heading with this text.
+    pub fn unique(&mut self, base: String) -> String {
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let n = self.counts.entry(base.clone()).or_insert(0);
+        let id = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        *n += 1;
+        if id != base {
+            self.counts.entry(id.clone()).or_insert(1);
+        }
+        id
+    }
+}
+
+/// Ids of progress items on one page, with the line where each was first used.
+#[derive(Debug, Default)]
+pub struct ItemIds {
+    lines: HashMap<String, usize>,
+    /// Every progress id in page order (`item`, `quiz:q`, `sort:s`).
+    pub progress: Vec<String>,
+}
+
+impl ItemIds {
+    /// Claims `id` at `line`; `Err(first_line)` when the page already uses it.
+    pub fn claim(&mut self, id: &str, line: usize) -> Result<(), usize> {
+        match self.lines.get(id) {
+            Some(&first) => Err(first),
+            None => {
+                self.lines.insert(id.to_string(), line);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Splits an explicit `{#id}` off the end of an item's text.
+pub fn explicit_id(text: &str) -> (&str, Option<&str>) {
+    let trimmed = text.trim_end();
+    if let Some(open) = trimmed.rfind("{#") {
+        if trimmed.ends_with('}') {
+            let id = &trimmed[open + 2..trimmed.len() - 1];
+            if !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                return (trimmed[..open].trim_end(), Some(id));
+            }
+        }
+    }
+    (text, None)
+}
+
+/// The id of an item without an explicit one: a slug of its text.
+pub fn item_slug(text: &str) -> String {
+    let slug = crate::model::order::slugify(text);
+    let short: String = slug.chars().take(60).collect();
+    let short = short.trim_end_matches('-').to_string();
+    if short.is_empty() {
+        "item".into()
+    } else {
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_slugs() {
+        assert_eq!(
+            github_slug("Step 5: Be a resource, not a shadow"),
+            "step-5-be-a-resource-not-a-shadow"
+        );
+        assert_eq!(github_slug("What’s next?"), "whats-next");
+        assert_eq!(github_slug("A  -- B_c"), "a-----b_c");
+        let mut ids = HeadingIds::default();
+        assert_eq!(ids.unique("x".into()), "x");
+        assert_eq!(ids.unique("x".into()), "x-1");
+        assert_eq!(ids.unique("x-1".into()), "x-1-1");
+    }
+
+    #[test]
+    fn explicit_ids() {
+        assert_eq!(explicit_id("Do it {#done}"), ("Do it", Some("done")));
+        assert_eq!(explicit_id("No id"), ("No id", None));
+        assert_eq!(explicit_id("Weird {#a b}"), ("Weird {#a b}", None));
+    }
+}

@@ -1,0 +1,318 @@
+//! Stage 3, render: the course model → a [`Site`] in memory. No file-system access here.
+//!
+//! The recipe, in order:
+//! 1. compile the theme's templates once;
+//! 2. render every page's Markdown in parallel (rayon);
+//! 3. check links to headings now that every page's headings are known;
+//! 4. render the sidebar once per module, then every page through its template, in parallel;
+//! 5. handouts, 404, the course data script, theme assets and copied files.
+
+pub mod checklist;
+pub mod directives;
+pub mod ids;
+pub mod inline;
+pub mod markdown;
+pub mod pages;
+pub mod templates;
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::model::{Course, PageKind};
+use crate::site::{Output, Site};
+use markdown::{PageInput, RenderedMarkdown};
+use pages::{HandoutSection, Nav};
+use templates::Templates;
+
+/// Output folder names that module slugs may not take.
+pub const RESERVED: [&str; 2] = ["assets", "handouts"];
+
+/// What templates read as `site`.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    language: &'a str,
+    author: Option<&'a str>,
+    base_url: Option<&'a str>,
+    accent: Option<&'a str>,
+    logo: Option<&'a str>,
+}
+
+/// Renders the whole course.
+pub fn render(course: &Course) -> Result<Site, Diagnostics> {
+    let mut templates = Templates::new(&course.theme)?;
+    templates.set_global("site", &site_info(course));
+    templates.set_global("tables", &course.tables);
+    let rendered = render_markdown(course);
+    check(course, &rendered)?;
+    let nav = Nav::new(course);
+    let mut site = Site::default();
+    render_pages(course, &nav, &templates, &rendered, &mut site)?;
+    render_handouts(course, &nav, &templates, &rendered, &mut site)?;
+    render_not_found(&nav, &templates, &mut site)?;
+    site.insert(
+        "assets/course-data.js",
+        Output::Text(course_data(course, &nav, &rendered)),
+    );
+    add_files(course, &mut site);
+    Ok(site)
+}
+
+fn site_info(course: &Course) -> SiteInfo<'_> {
+    let c = &course.config;
+    SiteInfo {
+        id: &course.id,
+        title: &c.title,
+        description: c.description.as_deref(),
+        language: &c.language,
+        author: c.author.as_deref(),
+        base_url: c.base_url.as_deref(),
+        accent: c.brand.accent.as_deref(),
+        logo: c.brand.logo.as_deref(),
+    }
+}
+
+fn render_markdown(course: &Course) -> Vec<RenderedMarkdown> {
+    course
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, page)| match &page.source {
+            Some(src) => markdown::render(&PageInput {
+                file: &src.file,
+                rel: &src.rel,
+                text: &src.text,
+                body_start: src.body_start,
+                out: &page.out,
+                page_index: i,
+                links: &course.links,
+                course,
+                tables: &course.tables,
+            }),
+            None => RenderedMarkdown::default(),
+        })
+        .collect()
+}
+
+/// Every problem found while rendering Markdown, plus links to headings that do not exist.
+fn check(course: &Course, rendered: &[RenderedMarkdown]) -> Result<(), Diagnostics> {
+    let mut problems = Diagnostics::default();
+    for page in rendered {
+        problems.extend(page.problems.clone());
+        for anchor in &page.anchors {
+            let target = &rendered[anchor.page];
+            if !target.headings.iter().any(|h| h.id == anchor.fragment) {
+                let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+                let help = match crate::error::did_you_mean(&anchor.fragment, &ids) {
+                    Some(s) => format!("did you mean `#{s}`? Heading ids follow GitHub's rules: lowercase, punctuation dropped, spaces as hyphens"),
+                    None => format!("the page `{}` has these headings: {}", course.pages[anchor.page].title, if ids.is_empty() { "none".into() } else { ids.join(", ") }),
+                };
+                problems.push(anchor.at.clone().help(help));
+            }
+        }
+    }
+    for module in &course.modules {
+        if RESERVED.contains(&module.slug.as_str()) {
+            let page = &course.pages[module.page];
+            let file = page
+                .source
+                .as_ref()
+                .map(|s| s.file.clone())
+                .unwrap_or_else(|| format!("content/{}", module.slug).into());
+            problems.push(
+                Diagnostic::file(
+                    file,
+                    format!(
+                        "a module cannot be called `{}`: Lectern uses that folder name itself",
+                        module.slug
+                    ),
+                )
+                .help("rename the module folder"),
+            );
+        }
+    }
+    problems.into_result(())
+}
+
+fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<String>, Diagnostic> {
+    let mut out = Vec::with_capacity(course.modules.len() + 1);
+    for m in 0..course.modules.len() {
+        out.push(templates.render("sidebar.html", &pages::sidebar_context(nav, Some(m), "../"))?);
+    }
+    out.push(templates.render("sidebar.html", &pages::sidebar_context(nav, None, ""))?);
+    out.push(templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))?);
+    Ok(out)
+}
+
+fn render_pages(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    rendered: &[RenderedMarkdown],
+    site: &mut Site,
+) -> Result<(), Diagnostics> {
+    let bars = sidebars(nav, templates, course)?;
+    let home_bar = &bars[course.modules.len()];
+    let results: Vec<Result<(String, String), Diagnostic>> = course
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let bar = page.module.map_or(home_bar, |m| &bars[m]);
+            let ctx = pages::page_context(
+                course,
+                nav,
+                i,
+                &rendered[i],
+                pages::mark_current(bar, &page.id),
+            );
+            let template = match page.kind {
+                PageKind::Home => "home.html",
+                PageKind::Module => "module.html",
+                PageKind::Lesson => "lesson.html",
+            };
+            Ok((page.out.clone(), templates.render(template, &ctx)?))
+        })
+        .collect();
+    let mut problems = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok((path, html)) => site.insert(path, Output::Text(html)),
+            Err(d) => problems.push(d),
+        }
+    }
+    problems.into_result(())
+}
+
+fn render_handouts(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    rendered: &[RenderedMarkdown],
+    site: &mut Site,
+) -> Result<(), Diagnostic> {
+    let bar = &sidebars_root(nav, templates)?;
+    let section = |i: usize| {
+        let page = &course.pages[i];
+        let prefix = format!("h{i}-");
+        HandoutSection {
+            anchor: format!("{prefix}title"),
+            title: page.title.clone(),
+            objectives: page.objectives.clone(),
+            html: scope_ids(&rendered[i].html, &prefix),
+        }
+    };
+    let all: Vec<HandoutSection> = nav.order.iter().map(|&i| section(i)).collect();
+    let title = format!("{} — handout", course.config.title);
+    let ctx = pages::handout_context(course, &title, "handouts/course", all, bar.clone());
+    site.insert(
+        "handouts/course.html",
+        Output::Text(templates.render("handout.html", &ctx)?),
+    );
+    for module in &course.modules {
+        let page = &course.pages[module.page];
+        let sections = std::iter::once(module.page)
+            .chain(module.lessons.iter().copied())
+            .map(section)
+            .collect();
+        let id = format!("handouts/{}", module.slug);
+        let title = format!("{} — handout", page.title);
+        let ctx = pages::handout_context(course, &title, &id, sections, bar.clone());
+        site.insert(
+            format!("{id}.html"),
+            Output::Text(templates.render("handout.html", &ctx)?),
+        );
+    }
+    Ok(())
+}
+
+fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic> {
+    templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))
+}
+
+/// Prefixes ids and same-page references so several pages' HTML can share one document.
+fn scope_ids(html: &str, prefix: &str) -> String {
+    let mut out = html.to_string();
+    for attr in [
+        " id=\"",
+        " for=\"",
+        " href=\"#",
+        " aria-labelledby=\"",
+        " aria-describedby=\"",
+        " aria-controls=\"",
+    ] {
+        out = out.replace(attr, &format!("{attr}{prefix}"));
+    }
+    out
+}
+
+fn render_not_found(nav: &Nav, templates: &Templates, site: &mut Site) -> Result<(), Diagnostic> {
+    let mut ctx = Context::new();
+    ctx.insert("page", &serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0}));
+    ctx.insert("root", "");
+    ctx.insert(
+        "sidebar",
+        &templates.render("sidebar.html", &pages::sidebar_context(nav, None, ""))?,
+    );
+    ctx.insert("breadcrumbs", &None::<()>);
+    ctx.insert("prev", &None::<()>);
+    ctx.insert("next", &None::<()>);
+    site.insert(
+        "404.html",
+        Output::Text(templates.render("404.html", &ctx)?),
+    );
+    Ok(())
+}
+
+/// `assets/course-data.js`: module and lesson ids and each page's progress items.
+fn course_data(course: &Course, nav: &Nav, rendered: &[RenderedMarkdown]) -> String {
+    let modules: Vec<serde_json::Value> = nav
+        .modules
+        .iter()
+        .map(|m| serde_json::json!({"id": m.id, "title": m.title, "lessons": m.lessons.iter().map(|l| &l.id).collect::<Vec<_>>()}))
+        .collect();
+    let pages: serde_json::Map<String, serde_json::Value> = course
+        .pages
+        .iter()
+        .zip(rendered)
+        .filter(|(p, _)| p.kind != PageKind::Home)
+        .map(|(p, r)| {
+            (
+                p.id.clone(),
+                serde_json::json!({"title": p.title, "url": p.out, "items": r.items}),
+            )
+        })
+        .collect();
+    let data = serde_json::json!({"id": course.id, "title": course.config.title, "modules": modules, "pages": pages});
+    format!("window.LECTERN_COURSE = {};\n", data)
+}
+
+/// Theme assets under `assets/`, content files next to their pages, `static/` at the root.
+fn add_files(course: &Course, site: &mut Site) {
+    let mut seen = HashSet::new();
+    for asset in course.theme.assets.iter().rev() {
+        if seen.insert(&asset.path) && !asset.path.ends_with(".md") {
+            site.insert(
+                format!("assets/{}", asset.path),
+                Output::Bytes(asset.bytes.clone()),
+            );
+        }
+    }
+    let content = course.source_root.join("content");
+    for (src, out) in &course.assets {
+        site.insert(out.clone(), Output::Copy(content.join(src)));
+    }
+    let statics = course.source_root.join("static");
+    for rel in &course.static_files {
+        site.insert(
+            rel.to_string_lossy().replace('\\', "/"),
+            Output::Copy(statics.join(rel)),
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! Template contexts: what each page template reads.
+//!
+//! Navigation is built once ([`Nav`]) and shared: the sidebar is rendered once per module
+//! (every page of a module sits at the same depth), and a page only marks its own link.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::markdown::{Heading, RenderedMarkdown};
+use crate::model::links::{relative_url, root_of};
+use crate::model::order::format_minutes;
+use crate::model::{Course, Page, PageKind};
+
+/// A link to a page, relative to the site root.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub description: Option<String>,
+    pub duration: Option<String>,
+}
+
+/// A module with its lessons, for lists and the sidebar.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleLink {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub description: Option<String>,
+    pub duration: Option<String>,
+    pub lessons: Vec<PageLink>,
+    pub current: bool,
+}
+
+/// Navigation of the whole course, built once per build.
+pub struct Nav {
+    pub modules: Vec<ModuleLink>,
+    /// Reading order: indexes of module and lesson pages.
+    pub order: Vec<usize>,
+    /// Position of each page in `order` (home: none).
+    pub position: Vec<Option<usize>>,
+}
+
+impl Nav {
+    /// Builds the module list and reading order.
+    pub fn new(course: &Course) -> Nav {
+        let modules = course
+            .modules
+            .iter()
+            .map(|m| module_link(course, m))
+            .collect();
+        let order: Vec<usize> = course
+            .modules
+            .iter()
+            .flat_map(|m| std::iter::once(m.page).chain(m.lessons.iter().copied()))
+            .collect();
+        let mut position = vec![None; course.pages.len()];
+        for (i, &p) in order.iter().enumerate() {
+            position[p] = Some(i);
+        }
+        Nav {
+            modules,
+            order,
+            position,
+        }
+    }
+}
+
+fn page_link(page: &Page) -> PageLink {
+    PageLink {
+        id: page.id.clone(),
+        title: page.title.clone(),
+        url: page.out.clone(),
+        description: page.description.clone(),
+        duration: page.duration.clone(),
+    }
+}
+
+fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
+    let page = &course.pages[module.page];
+    let minutes: u32 = module
+        .lessons
+        .iter()
+        .map(|&i| course.pages[i].minutes)
+        .sum();
+    ModuleLink {
+        id: page.id.clone(),
+        title: page.title.clone(),
+        url: page.out.clone(),
+        description: page.description.clone(),
+        duration: page
+            .duration
+            .clone()
+            .or_else(|| (minutes > 0).then(|| format_minutes(minutes))),
+        lessons: module
+            .lessons
+            .iter()
+            .map(|&i| page_link(&course.pages[i]))
+            .collect(),
+        current: false,
+    }
+}
+
+/// Sidebar context for a page in `module` (None: the home page and other root pages).
+pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
+    let modules: Vec<ModuleLink> = nav
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let current = Some(i) == module;
+            ModuleLink {
+                current,
+                lessons: if current {
+                    m.lessons.clone()
+                } else {
+                    Vec::new()
+                },
+                ..m.clone()
+            }
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("modules", &modules);
+    ctx.insert("root", root);
+    ctx
+}
+
+/// Marks the page's own link in a pre-rendered sidebar.
+pub fn mark_current(sidebar: &str, page_id: &str) -> String {
+    let marker = format!("data-page=\"{}\">", super::inline::escape(page_id));
+    sidebar.replacen(
+        &marker,
+        &format!(
+            "data-page=\"{}\" aria-current=\"page\">",
+            super::inline::escape(page_id)
+        ),
+        1,
+    )
+}
+
+#[derive(Serialize)]
+struct PageInfo<'a> {
+    kind: &'a str,
+    id: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    objectives: &'a [String],
+    duration: Option<&'a str>,
+    url: &'a str,
+    canonical: Option<String>,
+    items: usize,
+}
+
+/// The context of a home, module or lesson page.
+pub fn page_context(
+    course: &Course,
+    nav: &Nav,
+    index: usize,
+    md: &RenderedMarkdown,
+    sidebar: String,
+) -> Context {
+    let page = &course.pages[index];
+    let root = root_of(&page.out);
+    let mut ctx = Context::new();
+    ctx.insert("page", &page_info(course, page, md.items.len()));
+    ctx.insert("root", &root);
+    ctx.insert("content", &md.html);
+    ctx.insert("sidebar", &sidebar);
+    ctx.insert("toc", &toc(&md.headings));
+    ctx.insert("breadcrumbs", &breadcrumbs(course, page));
+    let (prev, next) = neighbours(course, nav, index);
+    ctx.insert("prev", &prev);
+    ctx.insert("next", &next);
+    let module = page.module.map(|m| &nav.modules[m]);
+    ctx.insert("module", &module);
+    ctx.insert("modules", &nav.modules);
+    ctx.insert("lesson_count", &course.lesson_count());
+    let total = course.total_minutes();
+    ctx.insert("total_time", &(total > 0).then(|| format_minutes(total)));
+    ctx
+}
+
+fn page_info<'a>(course: &Course, page: &'a Page, items: usize) -> PageInfo<'a> {
+    PageInfo {
+        kind: match page.kind {
+            PageKind::Home => "home",
+            PageKind::Module => "module",
+            PageKind::Lesson => "lesson",
+        },
+        id: &page.id,
+        title: &page.title,
+        description: page.description.as_deref(),
+        objectives: &page.objectives,
+        duration: page.duration.as_deref(),
+        url: &page.out,
+        canonical: canonical(course, &page.out),
+        items,
+    }
+}
+
+/// The absolute URL of an output file, when the course has a `base_url`.
+pub fn canonical(course: &Course, out: &str) -> Option<String> {
+    let base = course.config.base_url.as_deref()?;
+    let out = out.strip_suffix("index.html").unwrap_or(out);
+    Some(format!("{}/{}", base.trim_end_matches('/'), out))
+}
+
+fn toc(headings: &[Heading]) -> Option<Vec<&Heading>> {
+    let entries: Vec<&Heading> = headings
+        .iter()
+        .filter(|h| h.level == 2 || h.level == 3)
+        .collect();
+    (entries.len() >= 3).then_some(entries)
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    title: String,
+    url: String,
+}
+
+fn breadcrumbs(course: &Course, page: &Page) -> Vec<Crumb> {
+    if page.kind == PageKind::Home {
+        return Vec::new();
+    }
+    let home = &course.pages[0];
+    let mut crumbs = vec![Crumb {
+        title: home.title.clone(),
+        url: relative_url(&page.out, &home.out),
+    }];
+    if let (PageKind::Lesson, Some(m)) = (page.kind, page.module) {
+        let module = &course.pages[course.modules[m].page];
+        crumbs.push(Crumb {
+            title: module.title.clone(),
+            url: relative_url(&page.out, &module.out),
+        });
+    }
+    crumbs
+}
+
+fn neighbours(course: &Course, nav: &Nav, index: usize) -> (Option<Crumb>, Option<Crumb>) {
+    let page = &course.pages[index];
+    let link = |i: usize| {
+        let p = &course.pages[i];
+        Crumb {
+            title: p.title.clone(),
+            url: relative_url(&page.out, &p.out),
+        }
+    };
+    match nav.position[index] {
+        None => (None, nav.order.first().map(|&i| link(i))),
+        Some(pos) => {
+            let prev = if pos == 0 {
+                Some(link(0))
+            } else {
+                Some(link(nav.order[pos - 1]))
+            };
+            (prev, nav.order.get(pos + 1).map(|&i| link(i)))
+        }
+    }
+}
+
+/// One lesson's part of a handout.
+#[derive(Serialize)]
+pub struct HandoutSection {
+    pub anchor: String,
+    pub title: String,
+    pub objectives: Vec<String>,
+    pub html: String,
+}
+
+/// The context of a handout page (the whole course, or one module).
+pub fn handout_context(
+    course: &Course,
+    title: &str,
+    id: &str,
+    sections: Vec<HandoutSection>,
+    sidebar: String,
+) -> Context {
+    let out = format!("{id}.html");
+    let mut ctx = Context::new();
+    let info = PageInfo {
+        kind: "handout",
+        id,
+        title,
+        description: None,
+        objectives: &[],
+        duration: None,
+        url: &out,
+        canonical: canonical(course, &out),
+        items: 0,
+    };
+    ctx.insert("page", &info);
+    ctx.insert("root", "../");
+    ctx.insert("sections", &sections);
+    ctx.insert("sidebar", &sidebar);
+    ctx.insert(
+        "breadcrumbs",
+        &vec![Crumb {
+            title: course.pages[0].title.clone(),
+            url: "../index.html".into(),
+        }],
+    );
+    ctx.insert("prev", &None::<Crumb>);
+    ctx.insert("next", &None::<Crumb>);
+    ctx
+}

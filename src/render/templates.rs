@@ -1,0 +1,83 @@
+//! Theme templates with tera, compiled once per build.
+//!
+//! Lookup order, in one place: a template the course theme provides (`base.html`), then the
+//! built-in one (`builtin/base.html`) through tera's fallback prefix. An override can extend
+//! the built-in template it replaces with `{% extends "builtin/base.html" %}` and change one
+//! block.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use tera::{Context, ErrorKind, Tera};
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::Theme;
+
+/// Compiled templates, and which file each came from (for error messages).
+pub struct Templates {
+    tera: Tera,
+    files: HashMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    /// Compiles every template of the theme.
+    pub fn new(theme: &Theme) -> Result<Templates, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.set_fallback_prefixes(["builtin/"])
+            .map_err(|e| Diagnostic::file("(theme)", e.to_string()))?;
+        tera.autoescape_on([".html", ".xml"]);
+        let mut files = HashMap::new();
+        for t in &theme.templates {
+            files.insert(t.name.clone(), (t.file.clone(), t.text.to_string()));
+        }
+        let all = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.text.as_ref()));
+        let templates = Templates {
+            tera: Tera::new(),
+            files,
+        };
+        let mut tera = tera;
+        if let Err(e) = tera.add_raw_templates(all) {
+            return Err(templates.diagnostic(&e).into());
+        }
+        Ok(Templates { tera, ..templates })
+    }
+
+    /// Renders the named template (`lesson.html`) with `context`.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| self.diagnostic(&e))
+    }
+
+    /// Sets values every template can read (`site`, `tables`).
+    pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Turns a tera error into a diagnostic naming the template file, line and column.
+    fn diagnostic(&self, error: &tera::Error) -> Diagnostic {
+        let report = match error.kind() {
+            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => r,
+            other => {
+                return Diagnostic::file("(theme templates)", other.to_string())
+                    .help("check the theme's templates")
+            }
+        };
+        let name = report.filename();
+        let (file, text) = self
+            .files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| (PathBuf::from(name), String::new()));
+        let span = report.span();
+        let message = format!("template error: {}", report.message());
+        let help = "fix the template; every variable a template reads must be set (test optional ones with `{% if x is defined %}`)";
+        if text.is_empty() {
+            return Diagnostic::file(file, message).help(help);
+        }
+        Diagnostic::at(file, &text, span.start_line, span.start_col + 1, message).help(help)
+    }
+}

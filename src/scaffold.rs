@@ -1,0 +1,37 @@
+//! `lectern init`: a small working course to start from.
+
+use std::fs;
+use std::path::Path;
+
+use crate::error::Diagnostic;
+
+const FILES: [(&str, &str); 5] = [
+    ("course.yaml", "title: My first course\ndescription: What learners will get from this course.\nlanguage: en\nauthor: Your name\n# base_url: https://example.org/my-course/\n# brand:\n#   accent: \"#1f6feb\"\n"),
+    ("content/_index.md", "---\ntitle: My first course\ndescription: What learners will get from this course.\n---\n\nWelcome! This is the course home. Start with the first module.\n"),
+    ("content/01-getting-started/_index.md", "---\ntitle: Getting started\ndescription: The first module.\n---\n\nA module groups lessons. Its folder's number sets its place.\n"),
+    ("content/01-getting-started/01-welcome.md", "---\ntitle: Welcome\nduration: 5 min\nobjectives:\n  - Find your way around a lesson\n---\n\n## What a lesson holds\n\nText, [links to other lessons](02-next-steps.md), tables and checklists.\n\n> [!TIP]\n> Your ticks are saved in your browser.\n\n## Check yourself\n\n- [ ] I read this lesson\n- [ ] I know where the next lesson is {#found-next}\n"),
+    ("content/01-getting-started/02-next-steps.md", "---\ntitle: Next steps\nduration: 5 min\n---\n\n## Write your own\n\nAdd Markdown files to a module folder. Run `lectern serve` to see changes as you save.\n\n- [ ] I added a lesson\n"),
+];
+
+/// Creates a new course in `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<(), Diagnostic> {
+    if let Ok(mut entries) = fs::read_dir(dir) {
+        if entries.next().is_some() {
+            return Err(Diagnostic::file(
+                dir,
+                format!("{} already exists and is not empty", dir.display()),
+            )
+            .help("choose a new folder name, e.g. `lectern init my-course`"));
+        }
+    }
+    for (path, text) in FILES {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::file(parent, format!("cannot create the folder: {e}")))?;
+        }
+        fs::write(&target, text)
+            .map_err(|e| Diagnostic::file(&target, format!("cannot write the file: {e}")))?;
+    }
+    Ok(())
+}

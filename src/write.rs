@@ -1,0 +1,106 @@
+//! Stage 4, write: put a [`Site`] on disk atomically.
+//!
+//! Files go into a temporary folder beside the output folder; only when every file is written
+//! is the old output swapped out and the new one renamed into place. A failed build therefore
+//! leaves the previous output exactly as it was.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Diagnostic;
+use crate::site::{Output, Site};
+
+/// Writes `site` into `out`, replacing what was there only after everything was written.
+pub fn write(site: &Site, out: &Path) -> Result<(), Diagnostic> {
+    refuse_foreign_folder(out)?;
+    let parent = parent_of(out);
+    fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "cannot create the folder", &e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".lectern-build-")
+        .tempdir_in(&parent)
+        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))?;
+    write_all(site, staging.path())?;
+    swap(staging, out)
+}
+
+fn parent_of(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Never replace a folder that is not a Lectern output: it may hold someone's work.
+fn refuse_foreign_folder(out: &Path) -> Result<(), Diagnostic> {
+    let Ok(mut entries) = fs::read_dir(out) else {
+        return Ok(());
+    };
+    let empty = entries.next().is_none();
+    let ours =
+        out.join("assets/course-data.js").is_file() || out.join("assets/lectern.css").is_file();
+    if empty || ours {
+        return Ok(());
+    }
+    Err(Diagnostic::file(
+        out,
+        "the output folder already exists and is not a Lectern site, so it was left alone",
+    )
+    .help("choose another folder with --out, or empty this one first"))
+}
+
+fn write_all(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
+    let folders: std::collections::BTreeSet<PathBuf> = site
+        .files
+        .keys()
+        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).map_err(|e| io_error(&path, "cannot create the folder", &e))?;
+    }
+    site.files.par_iter().try_for_each(|(path, output)| {
+        let target = dir.join(path);
+        let result = match output {
+            Output::Text(s) => fs::write(&target, s),
+            Output::Bytes(b) => fs::write(&target, b),
+            Output::Copy(src) => fs::copy(src, &target).map(|_| ()),
+        };
+        result.map_err(|e| match output {
+            Output::Copy(src) => io_error(src, "cannot copy the file", &e),
+            _ => io_error(&target, "cannot write the file", &e),
+        })
+    })
+}
+
+fn swap(staging: tempfile::TempDir, out: &Path) -> Result<(), Diagnostic> {
+    let parent = parent_of(out);
+    let old = if out.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(".lectern-old-")
+            .tempdir_in(&parent)
+            .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))?;
+        let old_path = old.path().join("site");
+        fs::rename(out, &old_path)
+            .map_err(|e| io_error(out, "cannot move the previous output aside", &e))?;
+        Some((old, old_path))
+    } else {
+        None
+    };
+    let new = staging.keep();
+    if let Err(e) = fs::rename(&new, out) {
+        if let Some((_, old_path)) = &old {
+            let _ = fs::rename(old_path, out);
+        }
+        let _ = fs::remove_dir_all(&new);
+        return Err(io_error(out, "cannot move the new output into place", &e));
+    }
+    Ok(())
+}
+
+fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::file(path, format!("{what} {}: {e}", path.display())).help(
+        "check that the folder exists, that you may write to it and that the disk is not full",
+    )
+}
