@@ -248,3 +248,20 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
 }
+
+/// A course written from `(path, text)` pairs into a new temporary folder, as `<tmp>/course`.
+/// A `course.yaml` with `title: Test` is added when the pairs have none.
+pub fn write_course(files: &[(&str, &str)]) -> (TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let root = tmp.path().join("course");
+    let mut all: Vec<(&str, &str)> = files.to_vec();
+    if !files.iter().any(|(p, _)| *p == "course.yaml") {
+        all.push(("course.yaml", "title: Test\n"));
+    }
+    for (path, text) in all {
+        let target = root.join(path);
+        fs::create_dir_all(target.parent().expect("a parent")).expect("create the folder");
+        fs::write(&target, text).expect("write the file");
+    }
+    (tmp, root)
+}
