@@ -240,16 +240,16 @@ fn a_table_of_contents_appears_only_with_three_or_more_headings() {
     let long = page(&built, "first/long.html");
     assert_eq!(
         texts(&long, "nav.toc li a"),
-        ["One", "One point one", "Two"],
+        ["One", "One point one", "Two", "Two point one"],
         "levels 2 and 3 only"
     );
     assert_eq!(
         attrs(&long, "nav.toc li a", "href"),
-        ["#one", "#one-point-one", "#two"]
+        ["#one", "#one-point-one", "#two", "#two-point-one"]
     );
     assert_eq!(
         attrs(&long, "nav.toc li", "class"),
-        ["toc-level-2", "toc-level-3", "toc-level-2"]
+        ["toc-level-2", "toc-level-3", "toc-level-2", "toc-level-3"]
     );
     let short = page(&built, "first/short.html");
     assert!(short.select(&sel("nav.toc")).next().is_none());
