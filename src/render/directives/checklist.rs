@@ -38,6 +38,17 @@ struct Planned<'s> {
 pub fn render(input: Input) -> Result<String, Diagnostics> {
     let raw: RawChecklist = yaml::parse(input.body, input.at)?;
     let (planned, help) = match (&raw.items, &raw.from) {
+        (Some(_), None) if raw.column.is_some() || raw.rows.is_some() => {
+            let message = "`column:` and `rows:` only go with `from:`";
+            let d = match (&raw.column, &raw.rows) {
+                (Some(column), _) => error_at(input.at, column, message),
+                (None, Some(rows)) => error_at(input.at, rows, message),
+                (None, None) => input.at.diagnostic(1, 1, message),
+            };
+            return Err(d
+                .help("remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table")
+                .into());
+        }
         (Some(items), None) => (
             from_items(&input, items)?,
             "give one of the items its own id by ending it with `{#another-id}`, or reword it",

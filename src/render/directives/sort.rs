@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
 use super::{claim, error_at, Claim, Input};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::Diagnostics;
 use crate::load::table::Column;
 use crate::load::{yaml, Table};
 use crate::model::order::slugify;
@@ -94,14 +94,14 @@ fn answer_columns<'t>(
     }
     let picked: Vec<&Column> = picked.into_iter().filter(|c| c.id != table.key).collect();
     if picked.len() < 2 {
-        let at = raw.columns.as_ref().map_or(&raw.src, |_| &raw.src);
-        let d: Diagnostic = error_at(
-            input.at,
-            at,
-            "a sort needs at least two columns to choose between",
-        )
-        .help("list two or more columns under `columns: […]`");
-        return Err(d.into());
+        let message = "a sort needs at least two columns to choose between";
+        let d = match &raw.columns {
+            Some(names) => error_at(input.at, names, message),
+            None => error_at(input.at, &raw.src, message),
+        };
+        return Err(d
+            .help("list two or more columns under `columns: […]`")
+            .into());
     }
     Ok(picked)
 }
