@@ -216,3 +216,21 @@ fn every_problem_is_reported_at_once() {
     assert!(text.contains("--> content/01-m/01-a.md:3:1"), "{text}");
     assert!(text.contains("--> content/01-m/02-b.md:2:1"), "{text}");
 }
+
+#[test]
+fn root_absolute_link_is_refused() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\n---\n\nSee [home](/index.html).\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: the link `/index.html` starts with `/`
+ --> content/01-m/01-a.md:5:5
+  |
+5 | See [home](/index.html).
+  |     ^
+  |
+  = help: write it relative to this file (e.g. `../02-module/01-lesson.md`): links from the site root break when the course is opened from disk or published under a subfolder"
+    );
+}
