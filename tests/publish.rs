@@ -2,8 +2,10 @@
 //! `lectern check` on every kind of broken reference, and the built sample course served by a
 //! real nginx under a subpath and opened from file:// in headless Chromium.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 use lectern::{build_site, BuildOptions, Site};
@@ -309,7 +311,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn check_reports_every_broken_reference_at_once() {
-    let root = Path::new("tests/fixtures/check-broken");
+    let root = Path::new("tests/fixtures/check-errors");
     let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(["check", "."])
         .current_dir(root)
@@ -339,15 +341,6 @@ impl Drop for Nginx {
     }
 }
 
-fn nginx_binary() -> PathBuf {
-    let candidates = ["/usr/sbin/nginx", "/usr/bin/nginx"];
-    candidates
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-        .expect("nginx is not installed: apt-get install -y nginx (this test does not skip)")
-}
-
 fn start_nginx(site: &Path) -> Nginx {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -369,7 +362,7 @@ fn start_nginx(site: &Path) -> Nginx {
     );
     let conf_path = dir.path().join("nginx.conf");
     std::fs::write(&conf_path, conf).unwrap();
-    let child = Command::new(nginx_binary())
+    let child = Command::new(common::require_tool("nginx"))
         .arg("-c")
         .arg(&conf_path)
         .arg("-p")
@@ -407,14 +400,18 @@ fn sample_course_works_under_nginx_subpath_and_from_disk() {
         "the sample course builds:\n{}",
         String::from_utf8_lossy(&built.stderr)
     );
+    // missing tools fail the test with how to install them; nothing is skipped
+    common::require_tool("chromium");
+    common::require_tool("node_modules/playwright-core");
+    let node = common::require_tool("node");
     let nginx = start_nginx(&site);
     let base = format!("http://127.0.0.1:{}/training/delegation/", nginx.port);
-    let browser = Command::new("node")
+    let browser = Command::new(node)
         .arg("tests/browser/publish.mjs")
         .arg(&base)
         .arg(&site)
         .output()
-        .expect("node runs (it must be installed: this test does not skip)");
+        .expect("node runs");
     let log = format!(
         "{}{}",
         String::from_utf8_lossy(&browser.stdout),

@@ -39,7 +39,7 @@ fn label(html: &str, id: &str) -> String {
         )
         .map(|t| format!("Question: {t}"))
     } else if let Some(s) = id.strip_prefix("sort:") {
-        after(html, &format!("data-sort=\"{}\"", attr(s)), "<h3", "</h3>")
+        after(html, &format!("data-sort=\"{}\"", attr(s)), "<h2", "</h2>")
             .map(|t| format!("Exercise: {t}"))
     } else {
         after(
@@ -76,7 +76,7 @@ mod tests {
     fn finds_labels_of_items_questions_and_sorts() {
         let html = "<li class=\"checklist-item\"><input type=\"checkbox\" id=\"check-a\" data-item=\"a\"><label for=\"check-a\">Set a <em>clear</em> goal</label></li>\
             <fieldset class=\"quiz-question\" data-question=\"q1\"><legend>Who coaches?</legend></fieldset>\
-            <section class=\"sort\" data-sort=\"s\"><h3 id=\"s-title\">Who does this?</h3></section>";
+            <section class=\"sort\" data-sort=\"s\"><h2 id=\"s-title\">Who does this?</h2></section>";
         assert_eq!(label(html, "a"), "Set a clear goal");
         assert_eq!(label(html, "quiz:q1"), "Question: Who coaches?");
         assert_eq!(label(html, "sort:s"), "Exercise: Who does this?");

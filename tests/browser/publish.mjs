@@ -38,10 +38,12 @@ const browser = await chromium.launch({
 async function open(context, url, label) {
   const page = await context.newPage();
   const problems = [];
-  page.on('console', m => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
+  // Chromium looks for /favicon.ico at the host root by itself: outside the course, not its request
+  const own = r => !r.url().endsWith('/favicon.ico');
+  page.on('console', m => { if (m.type() === 'error' && !(m.location().url || '').endsWith('/favicon.ico')) problems.push('console error: ' + m.text()); });
   page.on('pageerror', e => problems.push('page error: ' + e.message));
-  page.on('requestfailed', r => problems.push('failed request: ' + r.url() + ' ' + (r.failure() || {}).errorText));
-  page.on('response', r => { if (r.status() >= 400) problems.push('HTTP ' + r.status() + ': ' + r.url()); });
+  page.on('requestfailed', r => own(r) && problems.push('failed request: ' + r.url() + ' ' + (r.failure() || {}).errorText));
+  page.on('response', r => { if (r.status() >= 400 && own(r)) problems.push('HTTP ' + r.status() + ': ' + r.url()); });
   const res = await page.goto(url, { waitUntil: 'load' });
   if (res && res.status() >= 400 && !label.startsWith('404')) problems.push('HTTP ' + res.status() + ' for the page');
   return { page, problems };
