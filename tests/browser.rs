@@ -1,0 +1,205 @@
+//! Browser tests: build courses with the real `lectern` binary into temporary folders, serve
+//! them over http from a small static file server on 127.0.0.1 (and as file:// URLs), and run
+//! the Node scripts in `tests/browser/` against them in headless Chromium (playwright-core).
+//!
+//! Needs `/usr/bin/chromium` (Debian `chromium`; `CHROMIUM` overrides the path), Node.js and
+//! `npm install` (playwright-core, axe-core). When any is missing these tests fail, they never
+//! skip. Each script launches the browser once and runs many checks; its output is printed.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+const BIN: &str = env!("CARGO_BIN_EXE_lectern");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// One browser at a time: the machines running these tests are small.
+static BROWSER: Mutex<()> = Mutex::new(());
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
+
+/// Panics with what to install when the browser, Node.js or the npm packages are missing.
+fn require_tools() {
+    let mut missing = Vec::new();
+    if !chromium().is_file() {
+        missing.push(format!(
+            "Chromium at {} (install it: apt-get install -y chromium chromium-driver)",
+            chromium().display()
+        ));
+    }
+    match Command::new("node").arg("--version").output() {
+        Ok(out) if out.status.success() => {}
+        _ => missing.push("Node.js (`node` on PATH)".to_string()),
+    }
+    for package in ["playwright-core", "axe-core"] {
+        if !Path::new(ROOT).join("node_modules").join(package).is_dir() {
+            missing.push(format!(
+                "node_modules/{package} (run `npm install` in {ROOT})"
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "the browser tests cannot run; missing:\n  - {}",
+        missing.join("\n  - ")
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Builds `course` into `out` with the real binary; panics with its output on failure.
+fn build(course: &Path, out: &Path) {
+    let result = Command::new(BIN)
+        .arg("build")
+        .arg(course)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet")
+        .output()
+        .expect("run lectern");
+    assert!(
+        result.status.success(),
+        "lectern build {} failed:\n{}{}",
+        course.display(),
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(
+        out.join("assets/lectern.css").is_file() && out.join("assets/lectern.js").is_file(),
+        "the built site has no assets/lectern.css or assets/lectern.js: is {BIN} stale?"
+    );
+}
+
+/// Serves `root` on a free port of 127.0.0.1 for the rest of the test process; returns the
+/// base URL (no trailing slash).
+fn serve(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    base
+}
+
+fn respond(mut stream: TcpStream, root: &Path) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .replace("%20", " ");
+    let mut file = root.join(path.trim_start_matches('/'));
+    if path.ends_with('/') {
+        file.push("index.html");
+    }
+    let found = !path.split('/').any(|part| part == "..") && file.is_file();
+    let (status, body) = if found {
+        ("200 OK", std::fs::read(&file).unwrap_or_default())
+    } else {
+        ("404 Not Found", b"not found".to_vec())
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        content_type(&file),
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Runs `tests/browser/<script>` with `vars` set; prints its output and fails when it does.
+fn run_script(script: &str, vars: &[(&str, &Path)], base: &str) {
+    let out = Command::new("node")
+        .arg(Path::new(ROOT).join("tests/browser").join(script))
+        .current_dir(ROOT)
+        .env("BASE_URL", base)
+        .env("LECTERN_BIN", BIN)
+        .env("CHROMIUM", chromium())
+        .envs(vars.iter().map(|(k, v)| (*k, v.as_os_str())))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}{stderr}");
+    assert!(
+        out.status.success(),
+        "browser checks in tests/browser/{script} failed ({}):\n{stdout}{stderr}",
+        out.status
+    );
+}
+
+/// A fixture copied to a temporary folder (so a script may edit it) and built next to it.
+struct Built {
+    _dir: tempfile::TempDir,
+    course: PathBuf,
+    site: PathBuf,
+}
+
+fn build_copy(fixture: &str) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    let site = dir.path().join("site");
+    copy_dir(
+        &Path::new(ROOT).join("tests/fixtures").join(fixture),
+        &course,
+    );
+    build(&course, &site);
+    Built {
+        _dir: dir,
+        course,
+        site,
+    }
+}
+
+#[test]
+fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-checklist");
+    let base = serve(built.site.clone());
+    run_script(
+        "checklist.mjs",
+        &[("SITE_DIR", &built.site), ("COURSE_DIR", &built.course)],
+        &base,
+    );
+}
