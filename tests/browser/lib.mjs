@@ -60,14 +60,14 @@ export async function textOf(page, sel) {
   return (t || '').replace(/\s+/g, ' ').trim();
 }
 
-/** Press Tab until `sel` has focus (at most `max` presses); fails when it never does. */
-export async function tabTo(page, sel, max = 80) {
+/** Press Tab (or `key`, e.g. Shift+Tab) until `sel` has focus, at most `max` times. */
+export async function tabTo(page, sel, max = 80, key = 'Tab') {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), sel)) return i + 1;
   }
-  throw new Error(`Tab never reached ${sel} in ${max} presses`);
+  throw new Error(`${key} never reached ${sel} in ${max} presses`);
 }
 
 // A hung browser must not hang `cargo test`.
-setTimeout(() => { console.log('FAIL: the script took longer than 100 s'); process.exit(1); }, 100_000).unref();
+setTimeout(() => { console.log('FAIL: the script took longer than 240 s'); process.exit(1); }, 240_000).unref();
