@@ -6,6 +6,7 @@
 //! `npm install` (playwright-core, axe-core). When any is missing these tests fail, they never
 //! skip. Each script launches the browser once and runs many checks; its output is printed.
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -148,14 +149,14 @@ fn content_type(file: &Path) -> &'static str {
 }
 
 /// Runs `tests/browser/<script>` with `vars` set; prints its output and fails when it does.
-fn run_script(script: &str, vars: &[(&str, &Path)], base: &str) {
+fn run_script(script: &str, vars: &[(&str, &OsStr)], base: &str) {
     let out = Command::new("node")
         .arg(Path::new(ROOT).join("tests/browser").join(script))
         .current_dir(ROOT)
         .env("BASE_URL", base)
         .env("LECTERN_BIN", BIN)
         .env("CHROMIUM", chromium())
-        .envs(vars.iter().map(|(k, v)| (*k, v.as_os_str())))
+        .envs(vars.iter().copied())
         .output()
         .expect("run node");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -199,7 +200,52 @@ fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
     let base = serve(built.site.clone());
     run_script(
         "checklist.mjs",
-        &[("SITE_DIR", &built.site), ("COURSE_DIR", &built.course)],
+        &[
+            ("SITE_DIR", built.site.as_os_str()),
+            ("COURSE_DIR", built.course.as_os_str()),
+        ],
         &base,
     );
+}
+
+#[test]
+fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-exercises");
+    let base = serve(built.site.clone());
+    run_script(
+        "exercises.mjs",
+        &[("SITE_DIR", built.site.as_os_str())],
+        &base,
+    );
+}
+
+/// Pages of the sample course that axe checks: the home page, lessons with a checklist and a
+/// table, a checklist and a sort, a quiz, and the print page with everything.
+const SAMPLE_PAGES: [&str; 5] = [
+    "index.html",
+    "who-does-what/the-twelve-activities.html",
+    "who-does-what/staying-in-your-column.html",
+    "from-seller-to-manager/two-reasons-to-keep-selling.html",
+    "handouts/course.html",
+];
+
+#[test]
+fn sample_course_passes_axe_and_stays_on_site() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build(Path::new(ROOT), &site);
+    for page in SAMPLE_PAGES {
+        assert!(site.join(page).is_file(), "the sample course has no {page}");
+    }
+    let base = serve(site.clone());
+    let pages = SAMPLE_PAGES.join(",");
+    let vars = [
+        ("SITE_DIR", site.as_os_str()),
+        ("PAGES", OsStr::new(&pages)),
+    ];
+    run_script("a11y.mjs", &vars, &base);
 }
