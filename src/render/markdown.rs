@@ -236,6 +236,13 @@ impl State<'_, '_> {
         if is_external(dest) {
             return None;
         }
+        if dest.starts_with('/') {
+            let d = self
+                .diagnostic(offset, format!("the link `{dest}` starts with `/`"))
+                .help("write it relative to this file (e.g. `../02-module/01-lesson.md`): links from the site root break when the course is opened from disk or published under a subfolder");
+            self.out.problems.push(d);
+            return None;
+        }
         let (path, fragment) = dest
             .split_once('#')
             .map_or((dest, None), |(p, f)| (p, Some(f)));
@@ -394,7 +401,6 @@ fn is_external(dest: &str) -> bool {
         || dest.starts_with("mailto:")
         || dest.starts_with("tel:")
         || dest.starts_with("data:")
-        || dest.starts_with('/')
 }
 
 /// `> [!TIP]` blockquotes → callouts.
