@@ -3,8 +3,8 @@
 //! the Node scripts in `tests/browser/` against them in headless Chromium (playwright-core).
 //!
 //! Needs `/usr/bin/chromium` (Debian `chromium`; `CHROMIUM` overrides the path), Node.js and
-//! `npm install` (playwright-core, axe-core). When any is missing these tests fail, they never
-//! skip. Each script launches the browser once and runs many checks; its output is printed.
+//! the npm packages playwright-core and axe-core (`bash scripts/test.sh` installs them all).
+//! When any is missing these tests fail, they never skip. Each script launches the browser once and runs many checks; its output is printed.
 
 use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Write};
@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_lectern");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -20,66 +22,26 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 static BROWSER: Mutex<()> = Mutex::new(());
 
 fn chromium() -> PathBuf {
-    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+    std::env::var_os("CHROMIUM").map_or_else(|| common::require_tool("chromium"), PathBuf::from)
 }
 
-/// Panics with what to install when the browser, Node.js or the npm packages are missing.
+/// Fails (never skips) with what to install when the browser, Node.js or the npm packages are
+/// missing.
 fn require_tools() {
-    let mut missing = Vec::new();
-    if !chromium().is_file() {
-        missing.push(format!(
-            "Chromium at {} (install it: apt-get install -y chromium chromium-driver)",
-            chromium().display()
-        ));
-    }
-    match Command::new("node").arg("--version").output() {
-        Ok(out) if out.status.success() => {}
-        _ => missing.push("Node.js (`node` on PATH)".to_string()),
-    }
-    for package in ["playwright-core", "axe-core"] {
-        if !Path::new(ROOT).join("node_modules").join(package).is_dir() {
-            missing.push(format!(
-                "node_modules/{package} (run `npm install` in {ROOT})"
-            ));
-        }
-    }
+    let browser = chromium();
     assert!(
-        missing.is_empty(),
-        "the browser tests cannot run; missing:\n  - {}",
-        missing.join("\n  - ")
+        browser.is_file(),
+        "no Chromium at {}: run `bash scripts/test.sh`",
+        browser.display()
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::require_tool("node");
+    common::require_tool("node_modules/playwright-core");
+    common::require_tool("node_modules/axe-core");
 }
 
 /// Builds `course` into `out` with the real binary; panics with its output on failure.
 fn build(course: &Path, out: &Path) {
-    let result = Command::new(BIN)
-        .arg("build")
-        .arg(course)
-        .arg("--out")
-        .arg(out)
-        .arg("--quiet")
-        .output()
-        .expect("run lectern");
-    assert!(
-        result.status.success(),
-        "lectern build {} failed:\n{}{}",
-        course.display(),
-        String::from_utf8_lossy(&result.stdout),
-        String::from_utf8_lossy(&result.stderr)
-    );
+    common::build_to_dir(course, out);
     assert!(
         out.join("assets/lectern.css").is_file() && out.join("assets/lectern.js").is_file(),
         "the built site has no assets/lectern.css or assets/lectern.js: is {BIN} stale?"
@@ -177,13 +139,8 @@ struct Built {
 }
 
 fn build_copy(fixture: &str) -> Built {
-    let dir = tempfile::tempdir().unwrap();
-    let course = dir.path().join("course");
+    let (dir, course) = common::copy_fixture(fixture);
     let site = dir.path().join("site");
-    copy_dir(
-        &Path::new(ROOT).join("tests/fixtures").join(fixture),
-        &course,
-    );
     build(&course, &site);
     Built {
         _dir: dir,
