@@ -120,7 +120,7 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String
         ));
     }
     let mut out = format!(
-        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h3 id=\"{id}-title\">{}</h3>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n",
+        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n",
         inline_markdown(title)
     );
     for card in cards {
