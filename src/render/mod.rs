@@ -4,8 +4,13 @@
 //! 1. compile the theme's templates once;
 //! 2. render every page's Markdown in parallel (rayon);
 //! 3. check links to headings now that every page's headings are known;
-//! 4. render the sidebar once per module, then every page through its template, in parallel;
-//! 5. handouts, 404, the course data script, theme assets and copied files.
+//! 4. the course data script (it needs every page's progress items);
+//! 5. render the sidebar once per module, then every page through its template, in parallel,
+//!    handing each page to the [`Sink`] at once (a build to disk writes it straight away);
+//! 6. handouts, from each page's HTML with its ids scoped, 404, theme assets and copied files.
+//!
+//! Nothing is copied per page that grows with the course: navigation is turned into template
+//! values once ([`Nav`]) and every page shares them.
 
 pub mod checklist;
 pub mod directives;
@@ -15,17 +20,17 @@ pub mod markdown;
 pub mod pages;
 pub mod templates;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Course, PageKind};
-use crate::site::{Output, Site};
+use crate::site::{Collect, Output, Sink, Site};
 use markdown::{PageInput, RenderedMarkdown};
-use pages::{HandoutSection, Nav};
+use pages::Nav;
 use templates::Templates;
 
 /// Output folder names that module slugs may not take.
@@ -44,24 +49,30 @@ struct SiteInfo<'a> {
     logo: Option<&'a str>,
 }
 
-/// Renders the whole course.
+/// Renders the whole course into memory.
 pub fn render(course: &Course) -> Result<Site, Diagnostics> {
+    let sink = Collect::default();
+    render_into(course, &sink)?;
+    Ok(sink.into_site())
+}
+
+/// Renders the whole course, handing every file to `sink` as soon as it is made.
+/// Returns the number of HTML pages.
+pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostics> {
     let mut templates = Templates::new(&course.theme)?;
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
     let rendered = render_markdown(course);
     check(course, &rendered)?;
     let nav = Nav::new(course);
-    let mut site = Site::default();
-    render_pages(course, &nav, &templates, &rendered, &mut site)?;
-    render_handouts(course, &nav, &templates, &rendered, &mut site)?;
-    render_not_found(&nav, &templates, &mut site)?;
-    site.insert(
-        "assets/course-data.js",
-        Output::Text(course_data(course, &nav, &rendered)),
-    );
-    add_files(course, &mut site);
-    Ok(site)
+    let data = course_data(course, &nav, &rendered);
+    sink.put("assets/course-data.js".into(), Output::Text(data))?;
+    let scoped = render_pages(course, &nav, &templates, rendered, sink)?;
+    let handouts = render_handouts(course, &nav, &templates, &scoped, sink)?;
+    drop(scoped);
+    render_not_found(&nav, &templates, sink)?;
+    add_files(course, sink)?;
+    Ok(course.pages.len() + handouts + 1)
 }
 
 fn site_info(course: &Course) -> SiteInfo<'_> {
@@ -150,109 +161,132 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Str
     Ok(out)
 }
 
+/// Renders and hands over every page; returns each page's HTML with its ids scoped for the
+/// handouts (the unscoped Markdown HTML is dropped as soon as its page is done).
 fn render_pages(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: &[RenderedMarkdown],
-    site: &mut Site,
-) -> Result<(), Diagnostics> {
+    rendered: Vec<RenderedMarkdown>,
+    sink: &dyn Sink,
+) -> Result<Vec<Value>, Diagnostics> {
     let bars = sidebars(nav, templates, course)?;
     let home_bar = &bars[course.modules.len()];
-    let results: Vec<Result<(String, String), Diagnostic>> = course
-        .pages
-        .par_iter()
+    let results: Vec<Result<Value, Diagnostic>> = rendered
+        .into_par_iter()
         .enumerate()
-        .map(|(i, page)| {
+        .map(|(i, md)| {
+            let page = &course.pages[i];
             let bar = page.module.map_or(home_bar, |m| &bars[m]);
-            let ctx = pages::page_context(
-                course,
-                nav,
-                i,
-                &rendered[i],
-                pages::mark_current(bar, &page.id),
-            );
+            let sidebar = pages::mark_current(bar, &page.id);
+            let ctx = pages::page_context(course, nav, i, &md, sidebar);
             let template = match page.kind {
                 PageKind::Home => "home.html",
                 PageKind::Module => "module.html",
                 PageKind::Lesson => "lesson.html",
             };
-            Ok((page.out.clone(), templates.render(template, &ctx)?))
+            let html = templates.render(template, &ctx)?;
+            drop(ctx);
+            sink.put(page.out.clone(), Output::Text(html))?;
+            Ok(Value::safe_string(&scope_ids(&md.html, &format!("h{i}-"))))
         })
         .collect();
     let mut problems = Diagnostics::default();
+    let mut scoped = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok((path, html)) => site.insert(path, Output::Text(html)),
+            Ok(html) => scoped.push(html),
             Err(d) => problems.push(d),
         }
     }
-    problems.into_result(())
+    problems.into_result(scoped)
 }
 
+/// The whole-course handout and one per module; returns how many were made.
+/// A section's HTML is shared (not copied) between its module's handout and the course's.
 fn render_handouts(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: &[RenderedMarkdown],
-    site: &mut Site,
-) -> Result<(), Diagnostic> {
+    scoped: &[Value],
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
     let bar = &sidebars_root(nav, templates)?;
     let section = |i: usize| {
         let page = &course.pages[i];
-        let prefix = format!("h{i}-");
-        HandoutSection {
-            anchor: format!("{prefix}title"),
-            title: page.title.clone(),
-            objectives: page.objectives.clone(),
-            html: scope_ids(&rendered[i].html, &prefix),
-        }
+        let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
+        map.insert("anchor", Value::from(format!("h{i}-title")));
+        map.insert("title", Value::from(page.title.as_str()));
+        map.insert("objectives", Value::from(page.objectives.clone()));
+        map.insert("html", scoped[i].clone());
+        Value::from(map)
     };
-    let all: Vec<HandoutSection> = nav.order.iter().map(|&i| section(i)).collect();
-    let title = format!("{} — handout", course.config.title);
-    let ctx = pages::handout_context(course, &title, "handouts/course", all, bar.clone());
-    site.insert(
-        "handouts/course.html",
-        Output::Text(templates.render("handout.html", &ctx)?),
-    );
-    for module in &course.modules {
+    let render = |id: &str, title: String, sections: Vec<Value>| {
+        let ctx = pages::handout_context(course, &title, id, Value::from(sections), bar.clone());
+        let html = templates.render("handout.html", &ctx)?;
+        sink.put(format!("{id}.html"), Output::Text(html))
+    };
+    course.modules.par_iter().try_for_each(|module| {
         let page = &course.pages[module.page];
         let sections = std::iter::once(module.page)
             .chain(module.lessons.iter().copied())
             .map(section)
             .collect();
         let id = format!("handouts/{}", module.slug);
-        let title = format!("{} — handout", page.title);
-        let ctx = pages::handout_context(course, &title, &id, sections, bar.clone());
-        site.insert(
-            format!("{id}.html"),
-            Output::Text(templates.render("handout.html", &ctx)?),
-        );
-    }
-    Ok(())
+        render(&id, format!("{} — handout", page.title), sections)
+    })?;
+    let all = nav.order.iter().map(|&i| section(i)).collect();
+    let title = format!("{} — handout", course.config.title);
+    render("handouts/course", title, all)?;
+    Ok(course.modules.len() + 1)
 }
 
 fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic> {
     templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))
 }
 
+/// Attributes whose value names an id on the same page.
+const ID_ATTRIBUTES: [&str; 6] = [
+    " id",
+    " for",
+    " href",
+    " aria-labelledby",
+    " aria-describedby",
+    " aria-controls",
+];
+
 /// Prefixes ids and same-page references so several pages' HTML can share one document.
+/// One pass over the HTML: at each `="`, look back for one of [`ID_ATTRIBUTES`] (`href` only
+/// when the value starts with `#`, after which the prefix goes).
 fn scope_ids(html: &str, prefix: &str) -> String {
-    let mut out = html.to_string();
-    for attr in [
-        " id=\"",
-        " for=\"",
-        " href=\"#",
-        " aria-labelledby=\"",
-        " aria-describedby=\"",
-        " aria-controls=\"",
-    ] {
-        out = out.replace(attr, &format!("{attr}{prefix}"));
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(found) = html[from..].find("=\"") {
+        let at = from + found;
+        let value = at + 2;
+        from = value;
+        let before = &html[..at];
+        let Some(attr) = ID_ATTRIBUTES.iter().find(|a| before.ends_with(*a)) else {
+            continue;
+        };
+        let insert = if *attr == " href" {
+            if !html[value..].starts_with('#') {
+                continue;
+            }
+            value + 1
+        } else {
+            value
+        };
+        out.push_str(&html[done..insert]);
+        out.push_str(prefix);
+        done = insert;
     }
+    out.push_str(&html[done..]);
     out
 }
 
-fn render_not_found(nav: &Nav, templates: &Templates, site: &mut Site) -> Result<(), Diagnostic> {
+fn render_not_found(nav: &Nav, templates: &Templates, sink: &dyn Sink) -> Result<(), Diagnostic> {
     let mut ctx = Context::new();
     ctx.insert("page", &serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0}));
     ctx.insert("root", "");
@@ -263,11 +297,10 @@ fn render_not_found(nav: &Nav, templates: &Templates, site: &mut Site) -> Result
     ctx.insert("breadcrumbs", &None::<()>);
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);
-    site.insert(
-        "404.html",
+    sink.put(
+        "404.html".into(),
         Output::Text(templates.render("404.html", &ctx)?),
-    );
-    Ok(())
+    )
 }
 
 /// `assets/course-data.js`: module and lesson ids and each page's progress items.
@@ -294,25 +327,26 @@ fn course_data(course: &Course, nav: &Nav, rendered: &[RenderedMarkdown]) -> Str
 }
 
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.
-fn add_files(course: &Course, site: &mut Site) {
+fn add_files(course: &Course, sink: &dyn Sink) -> Result<(), Diagnostic> {
     let mut seen = HashSet::new();
     for asset in course.theme.assets.iter().rev() {
         if seen.insert(&asset.path) && !asset.path.ends_with(".md") {
-            site.insert(
+            sink.put(
                 format!("assets/{}", asset.path),
                 Output::Bytes(asset.bytes.clone()),
-            );
+            )?;
         }
     }
     let content = course.source_root.join("content");
     for (src, out) in &course.assets {
-        site.insert(out.clone(), Output::Copy(content.join(src)));
+        sink.put(out.clone(), Output::Copy(content.join(src)))?;
     }
     let statics = course.source_root.join("static");
     for rel in &course.static_files {
-        site.insert(
+        sink.put(
             rel.to_string_lossy().replace('\\', "/"),
             Output::Copy(statics.join(rel)),
-        );
+        )?;
     }
+    Ok(())
 }
