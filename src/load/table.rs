@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::yaml::{self, Fragment};
-use crate::error::{did_you_mean, Diagnostics};
+use crate::error::{did_you_mean, Diagnostic, Diagnostics};
 
 /// A validated table, as lessons embed it and templates read it.
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +77,11 @@ struct RawColumn {
 
 /// Parses and validates one table file; `path` is relative to `content/`.
 pub fn parse(file: &Path, path: String, text: &str) -> Result<Table, Diagnostics> {
+    if yaml::is_blank(text) {
+        return Err(Diagnostic::file(file, "the table file is empty")
+            .help("a table needs `title:`, `key:`, `columns:` (each `{ id: …, label: … }`) and `rows:`")
+            .into());
+    }
     let at = Fragment::whole(file, text);
     let raw: RawTable = yaml::parse(text, at)?;
     let mut problems = Diagnostics::default();
