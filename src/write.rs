@@ -148,7 +148,26 @@ fn swap(staging: tempfile::TempDir, out: &Path) -> Result<(), Diagnostic> {
         let _ = fs::remove_dir_all(&new);
         return Err(io_error(out, "cannot move the new output into place", &e));
     }
+    if let Some((_, old_path)) = &old {
+        remove_in_parallel(old_path);
+    }
     Ok(())
+}
+
+/// Removes the previous output (thousands of files for a big course) on every core; the
+/// temporary folder's own cleanup then finds it gone. Failures are ignored like that cleanup's.
+fn remove_in_parallel(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.par_iter().for_each(|path| {
+        let _ = if path.is_dir() {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        };
+    });
 }
 
 fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
