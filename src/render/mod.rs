@@ -4,10 +4,11 @@
 //! 1. compile the theme's templates once;
 //! 2. render every page's Markdown in parallel (rayon);
 //! 3. check links to headings now that every page's headings are known;
-//! 4. the course data script (it needs every page's progress items);
+//! 4. the course data, progress labels and search index (they need every page's Markdown);
 //! 5. render the sidebar once per module, then every page through its template, in parallel,
 //!    handing each page to the [`Sink`] at once (a build to disk writes it straight away);
-//! 6. handouts, from each page's HTML with its ids scoped, 404, theme assets and copied files.
+//! 6. handouts, from each page's HTML with its ids scoped, the progress page, 404;
+//! 7. `sitemap.xml`/`robots.txt` when the course has a `base_url`, theme assets, copied files.
 //!
 //! Nothing is copied per page that grows with the course: navigation is turned into template
 //! values once ([`Nav`]) and every page shares them.
@@ -18,6 +19,9 @@ pub mod ids;
 pub mod inline;
 pub mod markdown;
 pub mod pages;
+pub mod progress;
+pub mod publish;
+pub mod search;
 pub mod templates;
 
 use std::collections::{BTreeMap, HashSet};
@@ -67,12 +71,22 @@ pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostic
     let nav = Nav::new(course);
     let data = course_data(course, &nav, &rendered);
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
+    let labels = progress::labels_script(course, &rendered);
+    sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
+    for (path, text) in search::index_files(course, &rendered) {
+        sink.put(path, Output::Text(text))?;
+    }
     let scoped = render_pages(course, &nav, &templates, rendered, sink)?;
     let handouts = render_handouts(course, &nav, &templates, &scoped, sink)?;
     drop(scoped);
-    render_not_found(&nav, &templates, sink)?;
+    render_progress(course, &nav, &templates, sink)?;
+    render_not_found(course, &nav, &templates, sink)?;
+    for (path, text) in publish::files(course, &handouts) {
+        sink.put(path, Output::Text(text))?;
+    }
     add_files(course, sink)?;
-    Ok(course.pages.len() + handouts + 1)
+    // every page, the handouts, progress.html and 404.html
+    Ok(course.pages.len() + handouts.len() + 2)
 }
 
 fn site_info(course: &Course) -> SiteInfo<'_> {
@@ -188,7 +202,9 @@ fn render_pages(
             let html = templates.render(template, &ctx)?;
             drop(ctx);
             sink.put(page.out.clone(), Output::Text(html))?;
-            Ok(Value::safe_string(&scope_ids(&md.html, &format!("h{i}-"))))
+            // on paper every box is empty, whatever the source pre-ticked
+            let scoped = scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">");
+            Ok(Value::safe_string(&scoped))
         })
         .collect();
     let mut problems = Diagnostics::default();
@@ -210,7 +226,7 @@ fn render_handouts(
     templates: &Templates,
     scoped: &[Value],
     sink: &dyn Sink,
-) -> Result<usize, Diagnostic> {
+) -> Result<Vec<String>, Diagnostic> {
     let bar = &sidebars_root(nav, templates)?;
     let section = |i: usize| {
         let page = &course.pages[i];
@@ -224,21 +240,26 @@ fn render_handouts(
     let render = |id: &str, title: String, sections: Vec<Value>| {
         let ctx = pages::handout_context(course, &title, id, Value::from(sections), bar.clone());
         let html = templates.render("handout.html", &ctx)?;
-        sink.put(format!("{id}.html"), Output::Text(html))
+        sink.put(format!("{id}.html"), Output::Text(html))?;
+        Ok::<String, Diagnostic>(format!("{id}.html"))
     };
-    course.modules.par_iter().try_for_each(|module| {
-        let page = &course.pages[module.page];
-        let sections = std::iter::once(module.page)
-            .chain(module.lessons.iter().copied())
-            .map(section)
-            .collect();
-        let id = format!("handouts/{}", module.slug);
-        render(&id, format!("{} — handout", page.title), sections)
-    })?;
+    let mut paths: Vec<String> = course
+        .modules
+        .par_iter()
+        .map(|module| {
+            let page = &course.pages[module.page];
+            let sections = std::iter::once(module.page)
+                .chain(module.lessons.iter().copied())
+                .map(section)
+                .collect();
+            let id = format!("handouts/{}", module.slug);
+            render(&id, format!("{} — handout", page.title), sections)
+        })
+        .collect::<Result<_, _>>()?;
     let all = nav.order.iter().map(|&i| section(i)).collect();
     let title = format!("{} — handout", course.config.title);
-    render("handouts/course", title, all)?;
-    Ok(course.modules.len() + 1)
+    paths.insert(0, render("handouts/course", title, all)?);
+    Ok(paths)
 }
 
 fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic> {
@@ -286,20 +307,56 @@ fn scope_ids(html: &str, prefix: &str) -> String {
     out
 }
 
-fn render_not_found(nav: &Nav, templates: &Templates, sink: &dyn Sink) -> Result<(), Diagnostic> {
+/// A page outside the course structure (404, progress) with the home page's sidebar.
+fn root_page_context(
+    nav: &Nav,
+    templates: &Templates,
+    page: serde_json::Value,
+    root: &str,
+) -> Result<Context, Diagnostic> {
     let mut ctx = Context::new();
-    ctx.insert("page", &serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0}));
-    ctx.insert("root", "");
+    ctx.insert("page", &page);
+    ctx.insert("root", root);
     ctx.insert(
         "sidebar",
-        &templates.render("sidebar.html", &pages::sidebar_context(nav, None, ""))?,
+        &templates.render("sidebar.html", &pages::sidebar_context(nav, None, root))?,
     );
     ctx.insert("breadcrumbs", &None::<()>);
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);
+    Ok(ctx)
+}
+
+fn render_not_found(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let page = serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    let root = publish::not_found_root(course);
+    let ctx = root_page_context(nav, templates, page, &root)?;
     sink.put(
         "404.html".into(),
         Output::Text(templates.render("404.html", &ctx)?),
+    )
+}
+
+fn render_progress(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let page = serde_json::json!({"kind": "progress", "id": "progress", "title": "My progress", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    let mut ctx = root_page_context(nav, templates, page, "")?;
+    ctx.insert(
+        "breadcrumbs",
+        &[serde_json::json!({"title": course.pages[0].title, "url": "index.html"})],
+    );
+    sink.put(
+        "progress.html".into(),
+        Output::Text(templates.render("progress.html", &ctx)?),
     )
 }
 
