@@ -41,13 +41,7 @@ pub struct Built {
 
 /// Loads, models and renders the course into memory.
 pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let source = load::load(&options.root)?;
-    let course = model::build(
-        source,
-        model::ModelOptions {
-            drafts: options.drafts,
-        },
-    )?;
+    let course = load_and_model(options)?;
     let site = render::render(&course)?;
     Ok(Built {
         lessons: course.lesson_count(),
@@ -56,12 +50,36 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     })
 }
 
-/// Builds the course and writes it into `out` atomically.
-pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Built, Diagnostics> {
+/// What a build to disk made, for the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub lessons: usize,
+    pub modules: usize,
+    /// HTML pages written.
+    pub pages: usize,
+}
+
+/// Builds the course and writes it into `out` atomically. Pages are written into the staging
+/// folder as they are rendered, so memory stays flat however big the course is.
+pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnostics> {
     check_output_folder(&options.root, out)?;
-    let built = build_site(options)?;
-    write::write(&built.site, out)?;
-    Ok(built)
+    let course = load_and_model(options)?;
+    let pages = write::write_with(out, |sink| render::render_into(&course, sink))?;
+    Ok(Summary {
+        lessons: course.lesson_count(),
+        modules: course.modules.len(),
+        pages,
+    })
+}
+
+fn load_and_model(options: &BuildOptions) -> Result<model::Course, Diagnostics> {
+    let source = load::load(&options.root)?;
+    model::build(
+        source,
+        model::ModelOptions {
+            drafts: options.drafts,
+        },
+    )
 }
 
 /// The output folder may not be inside `content/` (it would be read back as content) nor be

@@ -124,7 +124,7 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
             "Built {} in {}: {} in {} ms into {}",
             count(built.lessons, "lesson"),
             count(built.modules, "module"),
-            count(built.site.page_count(), "page"),
+            count(built.pages, "page"),
             start.elapsed().as_millis(),
             out.display()
         );

@@ -1,10 +1,15 @@
 //! The built site in memory: every output path and what goes there.
 //!
-//! `render` produces a [`Site`]; `write` puts it on disk, and `serve` answers requests from it.
+//! `render` hands every file to a [`Sink`] as soon as it is made: [`Collect`] gathers them into
+//! a [`Site`] (for `check`, tests and `serve`), while `write` streams them into the staging
+//! folder, so a build to disk never holds every page in memory at once.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+use crate::error::Diagnostic;
 
 /// What one output file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,5 +49,30 @@ impl Site {
     /// Number of HTML pages.
     pub fn page_count(&self) -> usize {
         self.files.keys().filter(|k| k.ends_with(".html")).count()
+    }
+}
+
+/// Where rendered files go, as they are made. Called from many threads at once.
+pub trait Sink: Sync {
+    /// Takes one output file (root-relative, `/`-separated path).
+    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic>;
+}
+
+/// A [`Sink`] that keeps every file in a [`Site`].
+#[derive(Debug, Default)]
+pub struct Collect(Mutex<Site>);
+
+impl Collect {
+    /// The collected site.
+    pub fn into_site(self) -> Site {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
+        let mut site = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        site.insert(path, output);
+        Ok(())
     }
 }

@@ -3,26 +3,75 @@
 //! Files go into a temporary folder beside the output folder; only when every file is written
 //! is the old output swapped out and the new one renamed into place. A failed build therefore
 //! leaves the previous output exactly as it was.
+//!
+//! [`write_with`] lets the renderer stream pages into the staging folder as it makes them
+//! (through [`Staging`], a [`Sink`]), so a big course is never held in memory all at once;
+//! [`write`] puts an already collected [`Site`] on disk the same way.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::error::Diagnostic;
-use crate::site::{Output, Site};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::site::{Output, Sink, Site};
 
 /// Writes `site` into `out`, replacing what was there only after everything was written.
 pub fn write(site: &Site, out: &Path) -> Result<(), Diagnostic> {
+    let staging = staging_folder(out)?;
+    write_all(site, staging.path())?;
+    swap(staging, out)
+}
+
+/// Runs `make` with a sink that writes each file into a staging folder beside `out` as it
+/// comes, then swaps the folder into place, but only when `make` succeeded: on any error the
+/// staging folder is removed and `out` is left as it was.
+pub fn write_with<T>(
+    out: &Path,
+    make: impl FnOnce(&dyn Sink) -> Result<T, Diagnostics>,
+) -> Result<T, Diagnostics> {
+    let staging = staging_folder(out)?;
+    let sink = Staging {
+        dir: staging.path().to_path_buf(),
+        folders: Mutex::new(HashSet::new()),
+    };
+    let made = make(&sink)?;
+    swap(staging, out)?;
+    Ok(made)
+}
+
+/// A [`Sink`] that writes every file into a staging folder at once.
+pub struct Staging {
+    dir: PathBuf,
+    /// Folders already created, so each is made once.
+    folders: Mutex<HashSet<PathBuf>>,
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
+        if let Some(folder) = Path::new(&path).parent() {
+            let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(folder) {
+                let full = self.dir.join(folder);
+                fs::create_dir_all(&full)
+                    .map_err(|e| io_error(&full, "cannot create the folder", &e))?;
+                made.insert(folder.to_path_buf());
+            }
+        }
+        write_file(&self.dir.join(&path), &output)
+    }
+}
+
+fn staging_folder(out: &Path) -> Result<tempfile::TempDir, Diagnostic> {
     refuse_foreign_folder(out)?;
     let parent = parent_of(out);
     fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "cannot create the folder", &e))?;
-    let staging = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".lectern-build-")
         .tempdir_in(&parent)
-        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))?;
-    write_all(site, staging.path())?;
-    swap(staging, out)
+        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))
 }
 
 fn parent_of(out: &Path) -> PathBuf {
@@ -60,18 +109,21 @@ fn write_all(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
         let path = dir.join(folder);
         fs::create_dir_all(&path).map_err(|e| io_error(&path, "cannot create the folder", &e))?;
     }
-    site.files.par_iter().try_for_each(|(path, output)| {
-        let target = dir.join(path);
-        let result = match output {
-            Output::Text(s) => fs::write(&target, s),
-            Output::Shared(s) => fs::write(&target, s.as_bytes()),
-            Output::Bytes(b) => fs::write(&target, b),
-            Output::Copy(src) => fs::copy(src, &target).map(|_| ()),
-        };
-        result.map_err(|e| match output {
-            Output::Copy(src) => io_error(src, "cannot copy the file", &e),
-            _ => io_error(&target, "cannot write the file", &e),
-        })
+    site.files
+        .par_iter()
+        .try_for_each(|(path, output)| write_file(&dir.join(path), output))
+}
+
+fn write_file(target: &Path, output: &Output) -> Result<(), Diagnostic> {
+    let result = match output {
+        Output::Text(s) => fs::write(target, s),
+        Output::Shared(s) => fs::write(target, s.as_bytes()),
+        Output::Bytes(b) => fs::write(target, b),
+        Output::Copy(src) => fs::copy(src, target).map(|_| ()),
+    };
+    result.map_err(|e| match output {
+        Output::Copy(src) => io_error(src, "cannot copy the file", &e),
+        _ => io_error(target, "cannot write the file", &e),
     })
 }
 
@@ -97,7 +149,26 @@ fn swap(staging: tempfile::TempDir, out: &Path) -> Result<(), Diagnostic> {
         let _ = fs::remove_dir_all(&new);
         return Err(io_error(out, "cannot move the new output into place", &e));
     }
+    if let Some((_, old_path)) = &old {
+        remove_in_parallel(old_path);
+    }
     Ok(())
+}
+
+/// Removes the previous output (thousands of files for a big course) on every core; the
+/// temporary folder's own cleanup then finds it gone. Failures are ignored like that cleanup's.
+fn remove_in_parallel(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.par_iter().for_each(|path| {
+        let _ = if path.is_dir() {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        };
+    });
 }
 
 fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {

@@ -4,10 +4,14 @@
 //! 1. compile the theme's templates once;
 //! 2. render every page's Markdown in parallel (rayon);
 //! 3. check links to headings now that every page's headings are known;
-//! 4. render the sidebar once per module, then every page through its template, in parallel;
-//! 5. handouts, the progress page, 404, the course data script;
-//! 6. the search index, and `sitemap.xml`/`robots.txt` when the course has a `base_url`;
-//! 7. theme assets and copied files.
+//! 4. the course data, progress labels and search index (they need every page's Markdown);
+//! 5. render the sidebar once per module, then every page through its template, in parallel,
+//!    handing each page to the [`Sink`] at once (a build to disk writes it straight away);
+//! 6. handouts, from each page's HTML with its ids scoped, the progress page, 404;
+//! 7. `sitemap.xml`/`robots.txt` when the course has a `base_url`, theme assets, copied files.
+//!
+//! Nothing is copied per page that grows with the course: navigation is turned into template
+//! values once ([`Nav`]) and every page shares them.
 
 pub mod cache;
 pub mod checklist;
@@ -21,19 +25,19 @@ pub mod publish;
 pub mod search;
 pub mod templates;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Course, PageKind};
-use crate::site::{Output, Site};
+use crate::site::{Collect, Output, Sink, Site};
 pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
-use pages::{HandoutSection, Nav};
+use pages::Nav;
 use templates::Templates;
 
 /// Output folder names that module slugs may not take.
@@ -52,17 +56,30 @@ struct SiteInfo<'a> {
     logo: Option<&'a str>,
 }
 
-/// Renders the whole course.
+/// Renders the whole course into memory.
 pub fn render(course: &Course) -> Result<Site, Diagnostics> {
     render_with(course, None)
 }
 
-/// Renders the whole course, reusing what `cache` holds from the previous build (the dev
-/// server's incremental rebuild; the result is the same as [`render`]'s).
-pub fn render_with(
+/// Renders the whole course into memory, reusing what `cache` holds from the previous build
+/// (the dev server's incremental rebuild; the result is the same as [`render`]'s).
+pub fn render_with(course: &Course, cache: Option<&mut RenderCache>) -> Result<Site, Diagnostics> {
+    let sink = Collect::default();
+    render_cached(course, &sink, cache)?;
+    Ok(sink.into_site())
+}
+
+/// Renders the whole course, handing every file to `sink` as soon as it is made.
+/// Returns the number of HTML pages.
+pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostics> {
+    render_cached(course, sink, None)
+}
+
+fn render_cached(
     course: &Course,
+    sink: &dyn Sink,
     mut cache: Option<&mut RenderCache>,
-) -> Result<Site, Diagnostics> {
+) -> Result<usize, Diagnostics> {
     let mut templates = Templates::new(&course.theme)?;
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
@@ -79,8 +96,13 @@ pub fn render_with(
     };
     check(course, &rendered)?;
     let nav = Nav::new(course);
-    pages::set_course_globals(&mut templates, course, &nav);
-    let mut site = Site::default();
+    let data = course_data(course, &nav, &rendered);
+    sink.put("assets/course-data.js".into(), Output::Text(data))?;
+    let labels = progress::labels_script(course, &rendered);
+    sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
+    for (path, text) in search::index_files(course, &rendered) {
+        sink.put(path, Output::Text(text))?;
+    }
     let reuse = cache.map(|c| Reuse {
         shared: cache::shared_key(
             course,
@@ -94,26 +116,17 @@ pub fn render_with(
         markdown: keys,
         cache: c,
     });
-    render_pages(course, &nav, &templates, &rendered, reuse, &mut site)?;
-    let handouts = render_handouts(course, &nav, &templates, &rendered, &mut site)?;
-    render_progress(course, &nav, &templates, &mut site)?;
-    render_not_found(course, &nav, &templates, &mut site)?;
-    site.insert(
-        "assets/course-data.js",
-        Output::Text(course_data(course, &nav, &rendered)),
-    );
-    site.insert(
-        "assets/progress-data.js",
-        Output::Text(progress::labels_script(course, &rendered)),
-    );
-    let generated = search::index_files(course, &rendered)
-        .into_iter()
-        .chain(publish::files(course, &handouts));
-    for (path, text) in generated {
-        site.insert(path, Output::Text(text));
+    let scoped = render_pages(course, &nav, &templates, rendered, reuse, sink)?;
+    let handouts = render_handouts(course, &nav, &templates, &scoped, sink)?;
+    drop(scoped);
+    render_progress(course, &nav, &templates, sink)?;
+    render_not_found(course, &nav, &templates, sink)?;
+    for (path, text) in publish::files(course, &handouts) {
+        sink.put(path, Output::Text(text))?;
     }
-    add_files(course, &mut site);
-    Ok(site)
+    add_files(course, sink)?;
+    // every page, the handouts, progress.html and 404.html
+    Ok(course.pages.len() + handouts.len() + 2)
 }
 
 fn site_info(course: &Course) -> SiteInfo<'_> {
@@ -205,42 +218,50 @@ struct Reuse<'c> {
     cache: &'c mut RenderCache,
 }
 
-/// A rendered page, and its cache key when rendering with a cache.
-type PageResult = Result<(String, Output, Option<(u64, bool)>), Diagnostic>;
+/// A page handed to the sink: its handout HTML, and its cache key (and whether it was a hit).
+type PageResult = Result<(Value, Option<(u64, Arc<str>, bool)>), Diagnostic>;
 
+/// Renders and hands over every page; returns each page's HTML with its ids scoped for the
+/// handouts (the unscoped Markdown HTML is dropped as soon as its page is done, unless the
+/// dev server's cache keeps it).
 fn render_pages(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: &[Arc<RenderedMarkdown>],
+    rendered: Vec<Arc<RenderedMarkdown>>,
     reuse: Option<Reuse>,
-    site: &mut Site,
-) -> Result<(), Diagnostics> {
+    sink: &dyn Sink,
+) -> Result<Vec<Value>, Diagnostics> {
     let bars = sidebars(nav, templates, course)?;
     let bar_keys: Vec<u64> = match reuse {
         Some(_) => bars.iter().map(|b| cache::hash_str(b)).collect(),
         None => Vec::new(),
     };
     let home = course.modules.len();
-    let results: Vec<PageResult> = course
-        .pages
-        .par_iter()
+    let results: Vec<PageResult> = rendered
+        .into_par_iter()
         .enumerate()
-        .map(|(i, page)| {
+        .map(|(i, md)| {
+            let page = &course.pages[i];
             let bar = page.module.unwrap_or(home);
-            let mut ctx = pages::page_context(course, nav, i, &rendered[i], String::new());
+            // on paper every box is empty, whatever the source pre-ticked
+            let scoped = scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">");
+            let scoped = Value::safe_string(&scoped);
+            let mut ctx = pages::page_context(course, nav, i, &md, String::new());
             let mut key = None;
             if let Some(r) = &reuse {
                 let content = ctx.remove("content");
                 let k = cache::page_key(r.shared, r.markdown[i], bar_keys[bar], &page.id, &ctx);
                 if let Some(html) = r.cache.page(k) {
-                    return Ok((page.out.clone(), Output::Shared(html), Some((k, true))));
+                    sink.put(page.out.clone(), Output::Shared(html.clone()))?;
+                    return Ok((scoped, Some((k, html, true))));
                 }
                 if let Some(content) = content {
                     ctx.insert_value("content", content);
                 }
-                key = Some((k, false));
+                key = Some(k);
             }
+            drop(md);
             ctx.insert("sidebar", &pages::mark_current(&bars[bar], &page.id));
             let template = match page.kind {
                 PageKind::Home => "home.html",
@@ -248,24 +269,32 @@ fn render_pages(
                 PageKind::Lesson => "lesson.html",
             };
             let html = templates.render(template, &ctx)?;
-            let output = match key {
-                Some(_) => Output::Shared(html.into()),
-                None => Output::Text(html),
-            };
-            Ok((page.out.clone(), output, key))
+            drop(ctx);
+            match key {
+                Some(k) => {
+                    let html: Arc<str> = html.into();
+                    sink.put(page.out.clone(), Output::Shared(html.clone()))?;
+                    Ok((scoped, Some((k, html, false))))
+                }
+                None => {
+                    sink.put(page.out.clone(), Output::Text(html))?;
+                    Ok((scoped, None))
+                }
+            }
         })
         .collect();
     let mut problems = Diagnostics::default();
+    let mut scoped = Vec::with_capacity(results.len());
     let mut kept = HashMap::new();
     let mut hits = 0;
     for r in results {
         match r {
-            Ok((path, output, key)) => {
-                if let (Some((k, hit)), Output::Shared(html)) = (key, &output) {
+            Ok((html, key)) => {
+                if let Some((k, page, hit)) = key {
                     hits += usize::from(hit);
-                    kept.insert(k, html.clone());
+                    kept.insert(k, page);
                 }
-                site.insert(path, output);
+                scoped.push(html);
             }
             Err(d) => problems.push(d),
         }
@@ -273,51 +302,50 @@ fn render_pages(
     if let Some(r) = reuse {
         r.cache.store_pages(kept, hits);
     }
-    problems.into_result(())
+    problems.into_result(scoped)
 }
 
+/// The whole-course handout and one per module; returns how many were made.
+/// A section's HTML is shared (not copied) between its module's handout and the course's.
 fn render_handouts(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: &[Arc<RenderedMarkdown>],
-    site: &mut Site,
+    scoped: &[Value],
+    sink: &dyn Sink,
 ) -> Result<Vec<String>, Diagnostic> {
     let bar = &sidebars_root(nav, templates)?;
     let section = |i: usize| {
         let page = &course.pages[i];
-        let prefix = format!("h{i}-");
-        HandoutSection {
-            anchor: format!("{prefix}title"),
-            title: page.title.clone(),
-            objectives: page.objectives.clone(),
-            // on paper every box is empty, whatever the source pre-ticked
-            html: scope_ids(&rendered[i].html, &prefix).replace(" checked>", ">"),
-        }
+        let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
+        map.insert("anchor", Value::from(format!("h{i}-title")));
+        map.insert("title", Value::from(page.title.as_str()));
+        map.insert("objectives", Value::from(page.objectives.clone()));
+        map.insert("html", scoped[i].clone());
+        Value::from(map)
     };
-    let all: Vec<HandoutSection> = nav.order.iter().map(|&i| section(i)).collect();
+    let render = |id: &str, title: String, sections: Vec<Value>| {
+        let ctx = pages::handout_context(course, &title, id, Value::from(sections), bar.clone());
+        let html = templates.render("handout.html", &ctx)?;
+        sink.put(format!("{id}.html"), Output::Text(html))?;
+        Ok::<String, Diagnostic>(format!("{id}.html"))
+    };
+    let mut paths: Vec<String> = course
+        .modules
+        .par_iter()
+        .map(|module| {
+            let page = &course.pages[module.page];
+            let sections = std::iter::once(module.page)
+                .chain(module.lessons.iter().copied())
+                .map(section)
+                .collect();
+            let id = format!("handouts/{}", module.slug);
+            render(&id, format!("{} — handout", page.title), sections)
+        })
+        .collect::<Result<_, _>>()?;
+    let all = nav.order.iter().map(|&i| section(i)).collect();
     let title = format!("{} — handout", course.config.title);
-    let ctx = pages::handout_context(course, &title, "handouts/course", all, bar.clone());
-    site.insert(
-        "handouts/course.html",
-        Output::Text(templates.render("handout.html", &ctx)?),
-    );
-    let mut paths = vec!["handouts/course.html".to_string()];
-    for module in &course.modules {
-        let page = &course.pages[module.page];
-        let sections = std::iter::once(module.page)
-            .chain(module.lessons.iter().copied())
-            .map(section)
-            .collect();
-        let id = format!("handouts/{}", module.slug);
-        let title = format!("{} — handout", page.title);
-        let ctx = pages::handout_context(course, &title, &id, sections, bar.clone());
-        site.insert(
-            format!("{id}.html"),
-            Output::Text(templates.render("handout.html", &ctx)?),
-        );
-        paths.push(format!("{id}.html"));
-    }
+    paths.insert(0, render("handouts/course", title, all)?);
     Ok(paths)
 }
 
@@ -325,19 +353,44 @@ fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic>
     templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))
 }
 
+/// Attributes whose value names an id on the same page.
+const ID_ATTRIBUTES: [&str; 6] = [
+    " id",
+    " for",
+    " href",
+    " aria-labelledby",
+    " aria-describedby",
+    " aria-controls",
+];
+
 /// Prefixes ids and same-page references so several pages' HTML can share one document.
+/// One pass over the HTML: at each `="`, look back for one of [`ID_ATTRIBUTES`] (`href` only
+/// when the value starts with `#`, after which the prefix goes).
 fn scope_ids(html: &str, prefix: &str) -> String {
-    let mut out = html.to_string();
-    for attr in [
-        " id=\"",
-        " for=\"",
-        " href=\"#",
-        " aria-labelledby=\"",
-        " aria-describedby=\"",
-        " aria-controls=\"",
-    ] {
-        out = out.replace(attr, &format!("{attr}{prefix}"));
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(found) = html[from..].find("=\"") {
+        let at = from + found;
+        let value = at + 2;
+        from = value;
+        let before = &html[..at];
+        let Some(attr) = ID_ATTRIBUTES.iter().find(|a| before.ends_with(*a)) else {
+            continue;
+        };
+        let insert = if *attr == " href" {
+            if !html[value..].starts_with('#') {
+                continue;
+            }
+            value + 1
+        } else {
+            value
+        };
+        out.push_str(&html[done..insert]);
+        out.push_str(prefix);
+        done = insert;
     }
+    out.push_str(&html[done..]);
     out
 }
 
@@ -365,23 +418,22 @@ fn render_not_found(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    site: &mut Site,
+    sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     let page = serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
     let root = publish::not_found_root(course);
     let ctx = root_page_context(nav, templates, page, &root)?;
-    site.insert(
-        "404.html",
+    sink.put(
+        "404.html".into(),
         Output::Text(templates.render("404.html", &ctx)?),
-    );
-    Ok(())
+    )
 }
 
 fn render_progress(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    site: &mut Site,
+    sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     let page = serde_json::json!({"kind": "progress", "id": "progress", "title": "My progress", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
     let mut ctx = root_page_context(nav, templates, page, "")?;
@@ -389,11 +441,10 @@ fn render_progress(
         "breadcrumbs",
         &[serde_json::json!({"title": course.pages[0].title, "url": "index.html"})],
     );
-    site.insert(
-        "progress.html",
+    sink.put(
+        "progress.html".into(),
         Output::Text(templates.render("progress.html", &ctx)?),
-    );
-    Ok(())
+    )
 }
 
 /// `assets/course-data.js`: module and lesson ids and each page's progress items.
@@ -420,25 +471,26 @@ fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -
 }
 
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.
-fn add_files(course: &Course, site: &mut Site) {
+fn add_files(course: &Course, sink: &dyn Sink) -> Result<(), Diagnostic> {
     let mut seen = HashSet::new();
     for asset in course.theme.assets.iter().rev() {
         if seen.insert(&asset.path) && !asset.path.ends_with(".md") {
-            site.insert(
+            sink.put(
                 format!("assets/{}", asset.path),
                 Output::Bytes(asset.bytes.clone()),
-            );
+            )?;
         }
     }
     let content = course.source_root.join("content");
     for (src, out) in &course.assets {
-        site.insert(out.clone(), Output::Copy(content.join(src)));
+        sink.put(out.clone(), Output::Copy(content.join(src)))?;
     }
     let statics = course.source_root.join("static");
     for rel in &course.static_files {
-        site.insert(
+        sink.put(
             rel.to_string_lossy().replace('\\', "/"),
             Output::Copy(statics.join(rel)),
-        );
+        )?;
     }
+    Ok(())
 }

@@ -2,9 +2,11 @@
 //!
 //! Navigation is built once ([`Nav`]) and shared: the sidebar is rendered once per module
 //! (every page of a module sits at the same depth), and a page only marks its own link.
+//! What every page reads about the whole course (`modules`, `module`, counts) is turned into
+//! tera values once; tera values share their contents, so giving them to a page is O(1).
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::markdown::{Heading, RenderedMarkdown};
 use crate::model::links::{relative_url, root_of};
@@ -40,12 +42,21 @@ pub struct Nav {
     pub order: Vec<usize>,
     /// Position of each page in `order` (home: none).
     pub position: Vec<Option<usize>>,
+    /// Shared template values: `modules`, each module, `lesson_count`, `total_time`.
+    values: SharedValues,
+}
+
+struct SharedValues {
+    modules: Value,
+    module: Vec<Value>,
+    lesson_count: Value,
+    total_time: Value,
 }
 
 impl Nav {
     /// Builds the module list and reading order.
     pub fn new(course: &Course) -> Nav {
-        let modules = course
+        let modules: Vec<ModuleLink> = course
             .modules
             .iter()
             .map(|m| module_link(course, m))
@@ -59,10 +70,18 @@ impl Nav {
         for (i, &p) in order.iter().enumerate() {
             position[p] = Some(i);
         }
+        let total = course.total_minutes();
+        let values = SharedValues {
+            modules: Value::from_serializable(&modules),
+            module: modules.iter().map(Value::from_serializable).collect(),
+            lesson_count: Value::from(course.lesson_count()),
+            total_time: Value::from((total > 0).then(|| format_minutes(total))),
+        };
         Nav {
             modules,
             order,
             position,
+            values,
         }
     }
 }
@@ -173,19 +192,15 @@ pub fn page_context(
     let (prev, next) = neighbours(course, nav, index);
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
-    let module = page.module.map(|m| &nav.modules[m]);
-    ctx.insert("module", &module);
+    let shared = &nav.values;
+    let module = page
+        .module
+        .map_or_else(Value::none, |m| shared.module[m].clone());
+    ctx.insert_value("module", module);
+    ctx.insert_value("modules", shared.modules.clone());
+    ctx.insert_value("lesson_count", shared.lesson_count.clone());
+    ctx.insert_value("total_time", shared.total_time.clone());
     ctx
-}
-
-/// Values every page reads the same way (`modules`, `lesson_count`, `total_time`): set once
-/// as template globals, since copying the whole module list into each page's context costs
-/// time in proportion to the course size for every page.
-pub fn set_course_globals(templates: &mut super::templates::Templates, course: &Course, nav: &Nav) {
-    templates.set_global("modules", &nav.modules);
-    templates.set_global("lesson_count", &course.lesson_count());
-    let total = course.total_minutes();
-    templates.set_global("total_time", &(total > 0).then(|| format_minutes(total)));
 }
 
 fn page_info<'a>(course: &Course, page: &'a Page, items: usize) -> PageInfo<'a> {
@@ -268,21 +283,13 @@ fn neighbours(course: &Course, nav: &Nav, index: usize) -> (Option<Crumb>, Optio
     }
 }
 
-/// One lesson's part of a handout.
-#[derive(Serialize)]
-pub struct HandoutSection {
-    pub anchor: String,
-    pub title: String,
-    pub objectives: Vec<String>,
-    pub html: String,
-}
-
-/// The context of a handout page (the whole course, or one module).
+/// The context of a handout page (the whole course, or one module). `sections` is a list of
+/// maps with `anchor`, `title`, `objectives` and `html`, one per page.
 pub fn handout_context(
     course: &Course,
     title: &str,
     id: &str,
-    sections: Vec<HandoutSection>,
+    sections: Value,
     sidebar: String,
 ) -> Context {
     let out = format!("{id}.html");
@@ -300,7 +307,7 @@ pub fn handout_context(
     };
     ctx.insert("page", &info);
     ctx.insert("root", "../");
-    ctx.insert("sections", &sections);
+    ctx.insert_value("sections", sections);
     ctx.insert("sidebar", &sidebar);
     ctx.insert(
         "breadcrumbs",

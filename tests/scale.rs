@@ -1,0 +1,191 @@
+//! Output grows linearly with the course: a lesson page carries the module list and its own
+//! module's lessons, never the rest of the course. Generated courses of 300 lessons, built in
+//! memory; no timing here (bench/run.sh measures speed).
+
+use std::fs;
+use std::path::Path;
+
+use lectern::{build_site, BuildOptions, Site};
+use scraper::{Html, Selector};
+
+/// Writes a course whose module `m` (0-based) has `lessons[m]` lessons; each lesson has
+/// headings, a list, a table, a five-item checklist and a link to the next lesson.
+fn generate(root: &Path, lessons: &[usize]) {
+    let content = root.join("content");
+    fs::create_dir_all(&content).unwrap();
+    fs::write(root.join("course.yaml"), "title: Scale\n").unwrap();
+    fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Scale\n---\n\nHome.\n",
+    )
+    .unwrap();
+    for (m, &count) in lessons.iter().enumerate() {
+        let folder = content.join(format!("m{:03}", m + 1));
+        fs::create_dir_all(&folder).unwrap();
+        let overview = format!("---\ntitle: Module {}\n---\n\nOverview.\n", m + 1);
+        fs::write(folder.join("_index.md"), overview).unwrap();
+        for l in 0..count {
+            let next = if l + 1 < count {
+                file_name(l + 1)
+            } else {
+                format!("../m{:03}/{}", m + 2, file_name(0))
+            };
+            let has_next = l + 1 < count || m + 1 < lessons.len();
+            fs::write(
+                folder.join(file_name(l)),
+                lesson(m, l, has_next.then_some(next.as_str())),
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// `003-lesson-3.md`: the prefix orders, the rest is the page's slug (`lesson-3`).
+fn file_name(l: usize) -> String {
+    format!("{:03}-lesson-{}.md", l + 1, l + 1)
+}
+
+fn lesson(m: usize, l: usize, next: Option<&str>) -> String {
+    let mut text = format!(
+        "---\ntitle: Lesson {m}.{l}\nduration: 10 min\n---\n\n## Overview\n\nSome text.\n\n\
+         ### Detail\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Check\n\n"
+    );
+    for i in 0..5 {
+        text.push_str(&format!("- [ ] item {i}\n"));
+    }
+    if let Some(next) = next {
+        text.push_str(&format!("\nGo [next]({next}).\n"));
+    }
+    text
+}
+
+fn build(lessons: &[usize]) -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), lessons);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    build_site(&options).unwrap_or_else(|e| panic!("{e}")).site
+}
+
+fn count(html: &str, selector: &str) -> usize {
+    let selector = Selector::parse(selector).unwrap();
+    Html::parse_document(html).select(&selector).count()
+}
+
+#[test]
+fn a_lesson_page_does_not_grow_with_other_modules_lessons() {
+    // Same modules, same first module; the other nine modules hold 3 or 30 lessons each
+    // (57 or 300 lessons in all).
+    let small = build(&[30, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
+    let large = build(&[30; 10]);
+    let page = "m001/lesson-15.html";
+    let (small_page, large_page) = (small.text(page).unwrap(), large.text(page).unwrap());
+    assert_eq!(
+        small_page, large_page,
+        "a lesson page changed with the number of lessons in other modules"
+    );
+    // The sidebar lists every module and only the current module's lessons.
+    assert_eq!(count(large_page, ".sidebar .nav-module"), 10);
+    assert_eq!(count(large_page, ".sidebar .nav-lesson"), 30);
+    assert_eq!(
+        count(large_page, ".sidebar [aria-current=page]"),
+        1,
+        "the page marks its own link"
+    );
+}
+
+#[test]
+fn lesson_pages_grow_with_their_module_only() {
+    let site = build(&[30; 10]);
+    let sizes: Vec<usize> = (1..=10)
+        .map(|m| site.text(&format!("m{m:03}/lesson-15.html")).unwrap().len())
+        .collect();
+    let (min, max) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+    // Pages of equally sized modules differ only by a few characters of their titles and
+    // ids, whatever their position in the course.
+    assert!(
+        max - min < 200,
+        "lesson page sizes vary too much: {sizes:?}"
+    );
+}
+
+#[test]
+fn course_data_grows_linearly_with_the_lessons() {
+    let per_lesson = |lessons: &[usize]| {
+        let site = build(lessons);
+        let data = site.text("assets/course-data.js").unwrap().len();
+        let total: usize = lessons.iter().sum();
+        data as f64 / total as f64
+    };
+    let (small, large) = (per_lesson(&[10; 10]), per_lesson(&[30; 10]));
+    assert!(
+        (large / small) < 1.2,
+        "course-data.js per lesson grew from {small:.0} to {large:.0} bytes"
+    );
+}
+
+#[test]
+fn a_build_to_disk_writes_what_the_in_memory_build_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    generate(&course, &[4, 4, 4]);
+    let options = BuildOptions {
+        root: course.clone(),
+        drafts: false,
+    };
+    let site = build_site(&options).unwrap().site;
+    let out = dir.path().join("public");
+    let summary = lectern::build_to(&options, &out).unwrap();
+    assert_eq!(summary.pages, site.page_count());
+    for (path, output) in &site.files {
+        let on_disk = fs::read(out.join(path)).unwrap();
+        if let lectern::Output::Text(text) = output {
+            assert_eq!(on_disk, text.as_bytes(), "{path} differs on disk");
+        }
+    }
+    let written = walk(&out);
+    assert_eq!(written, site.files.len(), "files on disk vs in memory");
+}
+
+#[test]
+fn a_failed_streamed_build_leaves_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    generate(&course, &[3, 3]);
+    let options = BuildOptions {
+        root: course.clone(),
+        drafts: false,
+    };
+    let out = dir.path().join("public");
+    lectern::build_to(&options, &out).unwrap();
+    let before = fs::read(out.join("m001/lesson-1.html")).unwrap();
+    // A template error happens while pages are being written into the staging folder.
+    let templates = course.join("themes/broken/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("lesson.html"), "{{ no_such_variable }}").unwrap();
+    fs::write(course.join("course.yaml"), "title: Scale\ntheme: broken\n").unwrap();
+    assert!(lectern::build_to(&options, &out).is_err());
+    assert_eq!(fs::read(out.join("m001/lesson-1.html")).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".lectern-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+}
+
+fn walk(dir: &Path) -> usize {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                walk(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
