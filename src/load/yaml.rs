@@ -81,7 +81,9 @@ fn explain(raw: &str) -> (String, Option<String>) {
     {
         return (
             format!("the required key `{field}` is missing"),
-            Some(format!("add a line `{field}: …`")),
+            Some(format!(
+                "add a line `{field}: …` to this block, lined up with its other keys"
+            )),
         );
     }
     if let Some(rest) = raw.strip_prefix("duplicate mapping key: ") {
@@ -97,7 +99,11 @@ fn explain(raw: &str) -> (String, Option<String>) {
             "expected a whole number here",
             "write a number such as `10`",
         ),
-        "invalid bool" => ("expected true or false here", "write `true` or `false`"),
+        "invalid bool" | "invalid boolean" => ("expected true or false here", "write `true` or `false`"),
+        "unexpected end of input" => (
+            "the YAML ends before it is complete",
+            "finish the last entry, or close the bracket or quote it opened",
+        ),
         "unclosed quote" => ("this quoted text is never closed", "add the closing quote at the end of the text"),
         "expected mapping start" => (
             "expected keys and values here (`key: value` lines)",
@@ -112,8 +118,8 @@ fn explain(raw: &str) -> (String, Option<String>) {
             "line the key up with the keys above it, or put the text in quotes",
         ),
         _ if raw.contains("tab") => (
-            raw,
-            "YAML indentation must use spaces, not tabs: replace the tab with spaces",
+            "a tab is used here, but YAML indentation must be spaces",
+            "replace the tab with spaces (most editors can show tabs and convert them)",
         ),
         _ => return (raw.to_string(), Some("check the YAML syntax on this line".into())),
     };
