@@ -82,10 +82,10 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
     let built = lectern::build_to(&BuildOptions { root: dir, drafts }, &out)?;
     if !quiet {
         println!(
-            "Built {} lessons in {} modules: {} pages in {} ms into {}",
-            built.lessons,
-            built.modules,
-            built.site.page_count(),
+            "Built {} in {}: {} in {} ms into {}",
+            count(built.lessons, "lesson"),
+            count(built.modules, "module"),
+            count(built.site.page_count(), "page"),
             start.elapsed().as_millis(),
             out.display()
         );
@@ -110,4 +110,13 @@ fn init(dir: PathBuf) -> Result<(), Diagnostics> {
         dir.display()
     );
     Ok(())
+}
+
+/// `1 lesson`, `2 lessons`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -22,27 +22,27 @@ pub struct Templates {
 impl Templates {
     /// Compiles every template of the theme.
     pub fn new(theme: &Theme) -> Result<Templates, Diagnostics> {
-        let mut tera = Tera::new();
+        let files = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), (t.file.clone(), t.text.to_string())))
+            .collect();
+        let mut templates = Templates {
+            tera: Tera::new(),
+            files,
+        };
+        let tera = &mut templates.tera;
         tera.set_fallback_prefixes(["builtin/"])
             .map_err(|e| Diagnostic::file("(theme)", e.to_string()))?;
         tera.autoescape_on([".html", ".xml"]);
-        let mut files = HashMap::new();
-        for t in &theme.templates {
-            files.insert(t.name.clone(), (t.file.clone(), t.text.to_string()));
-        }
         let all = theme
             .templates
             .iter()
             .map(|t| (t.name.as_str(), t.text.as_ref()));
-        let templates = Templates {
-            tera: Tera::new(),
-            files,
-        };
-        let mut tera = tera;
         if let Err(e) = tera.add_raw_templates(all) {
             return Err(templates.diagnostic(&e).into());
         }
-        Ok(Templates { tera, ..templates })
+        Ok(templates)
     }
 
     /// Renders the named template (`lesson.html`) with `context`.

@@ -1,10 +1,22 @@
 //! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz` or `sort`,
 //! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and may add progress
 //! items to the page.
+//!
+//! One module per directive; `select` resolves the table, columns and rows a block names.
+//! Every problem points at its line of the lesson: YAML values are read with their place
+//! (`Spanned`) and shifted by the block's [`Fragment`].
+
+mod checklist;
+mod quiz;
+mod select;
+mod sort;
+mod table;
 
 use std::collections::BTreeMap;
 
-use crate::error::Diagnostics;
+use serde_saphyr::Spanned;
+
+use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml::Fragment;
 use crate::load::Table;
 
@@ -34,13 +46,60 @@ pub struct Input<'a> {
 
 /// Renders one directive to HTML.
 pub fn render(input: Input) -> Result<String, Diagnostics> {
-    let _ = (input.kind, input.body, input.tables);
-    Err(input
-        .at
-        .diagnostic(
-            1,
-            1,
-            format!("the `{}` directive is not available yet", input.kind),
+    match input.kind {
+        "table" => table::render(input),
+        "checklist" => checklist::render(input),
+        "quiz" => quiz::render(input),
+        "sort" => sort::render(input),
+        other => Err(input
+            .at
+            .diagnostic(1, 1, format!("`{other}` is not a directive"))
+            .help(format!("directives are: {}", NAMES.join(", ")))
+            .into()),
+    }
+}
+
+/// Line and column (1-based) of a YAML value inside the block's body.
+fn place<T>(value: &Spanned<T>) -> (usize, usize) {
+    let at = &value.referenced;
+    (at.line().max(1) as usize, at.column().max(1) as usize)
+}
+
+/// A diagnostic at a YAML value of the block.
+fn error_at<T>(at: Fragment, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+    let (line, column) = place(value);
+    at.diagnostic(line, column, message)
+}
+
+/// What kind of thing claims an id, for the duplicate-id message.
+struct Claim<'s> {
+    /// `checklist item`, `question`, `quiz`, `sort`.
+    what: &'s str,
+    /// The key in [`ItemIds`] (`item`, `quiz:q`, …).
+    key: String,
+    /// How to fix a duplicate.
+    help: &'s str,
+}
+
+/// Claims an id for the page at a YAML value; a duplicate names the line that used it first.
+fn claim<T>(
+    ids: &mut ItemIds,
+    at: Fragment,
+    value: &Spanned<T>,
+    id: &str,
+    claim: Claim,
+) -> Result<(), Diagnostic> {
+    let (line, _) = place(value);
+    let file_line = at.first_line + line - 1;
+    ids.claim(&claim.key, file_line).map_err(|first| {
+        error_at(
+            at,
+            value,
+            format!(
+                "the {} id `{id}` is already used on line {first} of this page",
+                claim.what
+            ),
         )
-        .into())
+        .help(claim.help)
+    })
 }

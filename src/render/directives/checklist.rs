@@ -1,0 +1,149 @@
+//! ```` ```checklist ```` — an interactive checklist, either from `items:` (text with an
+//! optional `{#id}`) or from one `column:` of the table `from:` (one item per row, its id a
+//! slug of the row key), e.g. a weekly self-audit. Same markup as task lists.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::select::{self, Names};
+use super::{claim, error_at, Claim, Input};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::yaml;
+use crate::render::checklist::{self, Item};
+use crate::render::ids::{explicit_id, item_slug};
+use crate::render::inline::inline_markdown;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecklist {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    items: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    from: Option<Spanned<String>>,
+    #[serde(default)]
+    column: Option<Spanned<String>>,
+    #[serde(default)]
+    rows: Option<Names>,
+}
+
+/// An item before its id is claimed: where it was written, its id and its text.
+struct Planned<'s> {
+    at: &'s Spanned<String>,
+    id: String,
+    text: String,
+}
+
+pub fn render(input: Input) -> Result<String, Diagnostics> {
+    let raw: RawChecklist = yaml::parse(input.body, input.at)?;
+    let (planned, help) = match (&raw.items, &raw.from) {
+        (Some(_), None) if raw.column.is_some() || raw.rows.is_some() => {
+            let message = "`column:` and `rows:` only go with `from:`";
+            let d = match (&raw.column, &raw.rows) {
+                (Some(column), _) => error_at(input.at, column, message),
+                (None, Some(rows)) => error_at(input.at, rows, message),
+                (None, None) => input.at.diagnostic(1, 1, message),
+            };
+            return Err(d
+                .help("remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table")
+                .into());
+        }
+        (Some(items), None) => (
+            from_items(&input, items)?,
+            "give one of the items its own id by ending it with `{#another-id}`, or reword it",
+        ),
+        (None, Some(from)) => (
+            from_table(&input, &raw, from)?,
+            "the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`",
+        ),
+        (Some(_), Some(from)) => {
+            return Err(error_at(input.at, from, "a checklist takes either `items:` or `from:`, not both")
+                .help("keep `items:` for a list written here, or `from:` and `column:` to list one column of a table")
+                .into())
+        }
+        (None, None) => {
+            return Err(input
+                .at
+                .diagnostic(1, 1, "this checklist has no items")
+                .help("add `items:` with one `- item` per line, or `from: tables/….yaml` and `column: …` to list one column of a table")
+                .into())
+        }
+    };
+    let mut problems = Diagnostics::default();
+    let mut items = Vec::with_capacity(planned.len());
+    for p in planned {
+        let what = Claim {
+            what: "checklist item",
+            key: p.id.clone(),
+            help,
+        };
+        match claim(input.ids, input.at, p.at, &p.id, what) {
+            Ok(()) => input.ids.progress.push(p.id.clone()),
+            Err(d) => problems.push(d),
+        }
+        items.push(Item {
+            id: p.id,
+            html: inline_markdown(&p.text),
+            checked: false,
+        });
+    }
+    problems.into_result(checklist::render(raw.title.as_deref(), &items))
+}
+
+fn from_items<'s>(
+    input: &Input,
+    items: &'s Spanned<Vec<Spanned<String>>>,
+) -> Result<Vec<Planned<'s>>, Diagnostic> {
+    if items.value.is_empty() {
+        return Err(error_at(input.at, items, "the `items:` list is empty")
+            .help("add one `- item` line per thing to tick"));
+    }
+    Ok(items
+        .value
+        .iter()
+        .map(|item| {
+            let (text, id) = explicit_id(&item.value);
+            Planned {
+                at: item,
+                id: id.map_or_else(|| item_slug(text), str::to_string),
+                text: text.to_string(),
+            }
+        })
+        .collect())
+}
+
+fn from_table<'s>(
+    input: &Input,
+    raw: &'s RawChecklist,
+    from: &'s Spanned<String>,
+) -> Result<Vec<Planned<'s>>, Diagnostics> {
+    let table = select::table(input.at, input.tables, from)?;
+    let Some(column) = &raw.column else {
+        let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+        return Err(
+            error_at(input.at, from, "`from:` needs a `column:` to list")
+                .help(format!("add `column: …`, one of: {}", ids.join(", ")))
+                .into(),
+        );
+    };
+    let names = Spanned {
+        value: vec![column.clone()],
+        referenced: column.referenced,
+        defined: column.defined,
+    };
+    let column = select::columns(input.at, table, Some(&names))?[0];
+    let rows = select::rows(input.at, table, raw.rows.as_ref())?;
+    let at = raw.column.as_ref().unwrap_or(from);
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let text = row.cells.get(&column.id)?.trim();
+            (!text.is_empty()).then(|| Planned {
+                at,
+                id: item_slug(&row.key),
+                text: text.to_string(),
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,166 @@
+//! ```` ```quiz ```` — a knowledge check: questions with options, one or several correct, and
+//! feedback per option. Each question is a progress item (`quiz:<question id>`).
+//!
+//! Without JavaScript the form still shows every question and option; the feedback stays
+//! hidden and submitting goes nowhere (`action="#"`).
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{claim, error_at, Claim, Input};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::yaml;
+use crate::render::ids::item_slug;
+use crate::render::inline::{escape, inline_markdown};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuiz {
+    #[serde(default)]
+    id: Option<Spanned<String>>,
+    questions: Spanned<Vec<Spanned<RawQuestion>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    question: Spanned<String>,
+    #[serde(default)]
+    id: Option<Spanned<String>>,
+    #[serde(default)]
+    multiple: bool,
+    options: Spanned<Vec<RawOption>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    text: String,
+    #[serde(default)]
+    correct: bool,
+    #[serde(default)]
+    feedback: Option<String>,
+}
+
+pub fn render(mut input: Input) -> Result<String, Diagnostics> {
+    let raw: RawQuiz = yaml::parse(input.body, input.at)?;
+    let Some(first) = raw.questions.value.first() else {
+        return Err(
+            error_at(input.at, &raw.questions, "the quiz has no questions")
+                .help("add at least one `- question: …` with its `options:`")
+                .into(),
+        );
+    };
+    let (quiz_id, quiz_at) = match &raw.id {
+        Some(id) => (item_slug(&id.value), id),
+        None => (
+            item_slug(&first.value.question.value),
+            &first.value.question,
+        ),
+    };
+    let mut problems = Diagnostics::default();
+    let quiz_claim = Claim {
+        what: "quiz",
+        key: format!("quiz-form:{quiz_id}"),
+        help: "give one of the quizzes its own `id: …`",
+    };
+    if let Err(d) = claim(input.ids, input.at, quiz_at, &quiz_id, quiz_claim) {
+        problems.push(d);
+    }
+    let mut out = format!(
+        "<form class=\"quiz\" data-quiz=\"{}\" aria-label=\"Knowledge check\" action=\"#\">\n",
+        escape(&quiz_id)
+    );
+    for question in &raw.questions.value {
+        match self::question(&mut input, question) {
+            Ok(html) => out.push_str(&html),
+            Err(d) => problems.extend(d),
+        }
+    }
+    out.push_str(ACTIONS);
+    problems.into_result(out)
+}
+
+const ACTIONS: &str = "<div class=\"quiz-actions\"><button type=\"submit\" data-quiz-check>Check answers</button>\n<button type=\"button\" data-quiz-retry>Try again</button>\n<button type=\"button\" data-quiz-reveal>Show answers</button></div>\n</form>\n";
+
+/// One question's fieldset, after checking its options and claiming its id.
+fn question(input: &mut Input, q: &Spanned<RawQuestion>) -> Result<String, Diagnostics> {
+    let raw = &q.value;
+    let id = match &raw.id {
+        Some(id) => item_slug(&id.value),
+        None => item_slug(&raw.question.value),
+    };
+    let mut problems = Diagnostics::default();
+    if let Err(d) = check_options(input, raw) {
+        problems.push(d);
+    }
+    let id_at = raw.id.as_ref().unwrap_or(&raw.question);
+    let what = Claim {
+        what: "question",
+        key: format!("quiz:{id}"),
+        help: "give one of the questions its own `id: …`",
+    };
+    match claim(input.ids, input.at, id_at, &id, what) {
+        Ok(()) => input.ids.progress.push(format!("quiz:{id}")),
+        Err(d) => problems.push(d),
+    }
+    problems.into_result(fieldset(&id, raw))
+}
+
+/// At least two options; at least one correct, exactly one unless `multiple: true`.
+fn check_options(input: &Input, q: &RawQuestion) -> Result<(), Diagnostic> {
+    let options = &q.options;
+    if options.value.len() < 2 {
+        return Err(error_at(
+            input.at,
+            options,
+            "this question has fewer than two options",
+        )
+        .help("give learners at least two `- text: …` options to choose from"));
+    }
+    let correct = options.value.iter().filter(|o| o.correct).count();
+    if correct == 0 {
+        return Err(error_at(
+            input.at,
+            options,
+            "no option of this question is marked correct",
+        )
+        .help("add `correct: true` to the right option"));
+    }
+    if correct > 1 && !q.multiple {
+        return Err(error_at(
+            input.at,
+            options,
+            format!("{correct} options of this question are correct, but learners can choose only one"),
+        )
+        .help("keep `correct: true` on one option, or add `multiple: true` to the question so learners choose all that apply"));
+    }
+    Ok(())
+}
+
+/// The question's markup (see themes/default/MARKUP.md).
+fn fieldset(id: &str, q: &RawQuestion) -> String {
+    let id = escape(id);
+    let kind = if q.multiple { "checkbox" } else { "radio" };
+    let mut out = format!(
+        "<fieldset class=\"quiz-question\" data-question=\"{id}\" data-multiple=\"{}\">\n<legend>{}</legend>\n",
+        q.multiple,
+        inline_markdown(&q.question.value)
+    );
+    for (n, option) in q.options.value.iter().enumerate() {
+        out.push_str(&format!(
+            "<div class=\"quiz-option\"><input type=\"{kind}\" name=\"{id}\" id=\"{id}-{n}\" value=\"{n}\" data-correct=\"{}\"><label for=\"{id}-{n}\">{}</label>",
+            option.correct,
+            inline_markdown(&option.text)
+        ));
+        if let Some(feedback) = &option.feedback {
+            out.push_str(&format!(
+                "<p class=\"quiz-feedback\" data-feedback-for=\"{n}\" hidden>{}</p>",
+                inline_markdown(feedback)
+            ));
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("<p class=\"quiz-result\" aria-live=\"polite\"></p>\n</fieldset>\n");
+    out
+}

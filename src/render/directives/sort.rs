@@ -1,0 +1,170 @@
+//! ```` ```sort ```` — "who does this?": the cells of some columns of a table, shuffled, each
+//! with a choice of those columns. A fully correct sort is one progress item (`sort:<id>`).
+//!
+//! The shuffle is stable: seeded by the sort id, so rebuilding never reorders the items.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::select::{self, Names};
+use super::{claim, error_at, Claim, Input};
+use crate::error::Diagnostics;
+use crate::load::table::Column;
+use crate::load::{yaml, Table};
+use crate::model::order::slugify;
+use crate::render::inline::{escape, inline_markdown};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSort {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    id: Option<Spanned<String>>,
+    src: Spanned<String>,
+    #[serde(default)]
+    columns: Option<Names>,
+    #[serde(default)]
+    rows: Option<Names>,
+}
+
+/// One card to sort: its id, its text (inline HTML) and the column it belongs to.
+struct Card<'t> {
+    id: String,
+    html: String,
+    answer: &'t Column,
+}
+
+pub fn render(input: Input) -> Result<String, Diagnostics> {
+    let raw: RawSort = yaml::parse(input.body, input.at)?;
+    let table = select::table(input.at, input.tables, &raw.src)?;
+    let columns = answer_columns(&input, table, &raw)?;
+    let rows = select::rows(input.at, table, raw.rows.as_ref())?;
+    let id = match (&raw.id, &raw.title) {
+        (Some(id), _) => slugify(&id.value),
+        (None, Some(title)) => format!("sort-{}", slugify(title)),
+        (None, None) => format!("sort-{}", slugify(table.path.trim_end_matches(".yaml"))),
+    };
+    let what = Claim {
+        what: "sort",
+        key: format!("sort:{id}"),
+        help: "give one of the sorts its own `id: …` or another title",
+    };
+    let id_at = raw.id.as_ref().unwrap_or(&raw.src);
+    claim(input.ids, input.at, id_at, &id, what)?;
+    input.ids.progress.push(format!("sort:{id}"));
+    let mut cards = Vec::new();
+    for row in rows {
+        for column in &columns {
+            let text = row.cells.get(&column.id).map_or("", |s| s.trim());
+            if !text.is_empty() {
+                cards.push(Card {
+                    id: format!("{id}-{}-{}", slugify(&row.key), slugify(&column.id)),
+                    html: inline_markdown(text),
+                    answer: column,
+                });
+            }
+        }
+    }
+    shuffle(&mut cards, seed(&id));
+    let title = raw.title.as_deref().unwrap_or("Who does this?");
+    Ok(section(&id, title, &columns, &cards))
+}
+
+/// The columns to sort into: at least two, and not the key column (it names the rows).
+fn answer_columns<'t>(
+    input: &Input,
+    table: &'t Table,
+    raw: &RawSort,
+) -> Result<Vec<&'t Column>, Diagnostics> {
+    let picked = select::columns(input.at, table, raw.columns.as_ref())?;
+    if let Some(names) = &raw.columns {
+        if let Some(key) = names.value.iter().find(|n| n.value.trim() == table.key) {
+            return Err(error_at(
+                input.at,
+                key,
+                format!(
+                    "`{}` is the table's key column, not something to sort into",
+                    table.key
+                ),
+            )
+            .help("list only the columns learners choose between, e.g. who does each task")
+            .into());
+        }
+    }
+    let picked: Vec<&Column> = picked.into_iter().filter(|c| c.id != table.key).collect();
+    if picked.len() < 2 {
+        let message = "a sort needs at least two columns to choose between";
+        let d = match &raw.columns {
+            Some(names) => error_at(input.at, names, message),
+            None => error_at(input.at, &raw.src, message),
+        };
+        return Err(d
+            .help("list two or more columns under `columns: […]`")
+            .into());
+    }
+    Ok(picked)
+}
+
+fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String {
+    let id = escape(id);
+    let mut options = String::from("<option value=\"\">Choose…</option>");
+    for column in columns {
+        options.push_str(&format!(
+            "<option value=\"{}\">{}</option>",
+            escape(&column.id),
+            escape(&column.label)
+        ));
+    }
+    let mut out = format!(
+        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h3 id=\"{id}-title\">{}</h3>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n",
+        inline_markdown(title)
+    );
+    for card in cards {
+        let item = escape(&card.id);
+        out.push_str(&format!(
+            "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n<p class=\"sort-text\" id=\"{item}-text\">{}</p>\n<label for=\"{item}-choice\">Who does this?</label>\n<select id=\"{item}-choice\" aria-describedby=\"{item}-text\">{options}</select>\n<p class=\"sort-feedback\" aria-live=\"polite\"></p>\n</li>\n",
+            escape(&card.answer.id),
+            card.html
+        ));
+    }
+    out.push_str("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>Check answers</button>\n<button type=\"button\" data-sort-reset>Start again</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n");
+    out
+}
+
+/// FNV-1a hash of the sort id: the shuffle's seed.
+fn seed(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Fisher–Yates with xorshift64: the same seed always gives the same order.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed.max(1);
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let j = (state % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shuffle_is_stable_and_a_permutation() {
+        let mut a: Vec<u32> = (0..10).collect();
+        let mut b = a.clone();
+        shuffle(&mut a, seed("sort-who-does-this"));
+        shuffle(&mut b, seed("sort-who-does-this"));
+        assert_eq!(a, b);
+        assert_ne!(a, (0..10).collect::<Vec<_>>());
+        let mut sorted = a.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+    }
+}
