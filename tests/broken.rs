@@ -249,7 +249,10 @@ fn check_output(name: &str, public: &Path) -> Vec<String> {
                 wrong.push("the title was not shown as text".into());
             }
             if script_contains(&lesson, "alert(") {
-                wrong.push("a <script> from front matter became a real script".into());
+                wrong.push("a <script> from front matter or a table became a real script".into());
+            }
+            if !has_text(&lesson, "table th", "<script>alert('cell')</script>") {
+                wrong.push("the table cell was not shown as text".into());
             }
             if !has_text(&lesson, "div.author-box b", "HTML") {
                 wrong.push("raw HTML in the lesson Markdown did not stay".into());

@@ -93,7 +93,29 @@ fn explain(raw: &str) -> (String, Option<String>) {
             Some("remove one of the two, or rename it".into()),
         );
     }
+    if raw.starts_with("unclosed bracket") {
+        return (
+            "this `[` list is never closed".into(),
+            Some("add the closing `]`, or put quotes around text that starts with `[`".into()),
+        );
+    }
+    if raw.starts_with("unclosed brace") {
+        return (
+            "this `{` is never closed".into(),
+            Some("add the closing `}`, or put quotes around text that starts with `{`".into()),
+        );
+    }
+    if raw.starts_with("invalid trailing content after") {
+        return (
+            "there is more text after the closing quote".into(),
+            Some("quote the whole text; inside single quotes write an apostrophe twice (`'It''s mine'`), or use double quotes (`\"It's mine\"`)".into()),
+        );
+    }
     let (message, help) = match raw {
+        "alias references unknown anchor" => (
+            "text starting with `*` is read as a YAML alias, and there is no anchor of that name",
+            "put the text in quotes, e.g. `title: \"*Important*\"`",
+        ),
         "expected string scalar" => ("expected text here", "write plain text, e.g. `title: My lesson` (put quotes around text that contains `: ` or starts with `[`)"),
         "invalid i64" | "invalid u32" | "invalid u64" | "invalid i32" => (
             "expected a whole number here",
