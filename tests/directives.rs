@@ -273,7 +273,7 @@ fn sort_lists_every_non_empty_cell_with_a_choice_of_columns() {
     assert_eq!(attr(sort, "data-sort"), "sort-who-does-this");
     assert_eq!(attr(sort, "aria-labelledby"), "sort-who-does-this-title");
     assert_eq!(
-        text(within(sort, "h3#sort-who-does-this-title")[0]),
+        text(within(sort, "h2#sort-who-does-this-title")[0]),
         "Who does this?"
     );
     let items = within(sort, "ol.sort-items > li.sort-item");

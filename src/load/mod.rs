@@ -109,7 +109,7 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     let path = root.join("course.yaml");
     let text = read_text(root, &path)?;
     let file = PathBuf::from("course.yaml");
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+    if yaml::is_blank(&text) {
         let d = Diagnostic::file(&file, "course.yaml is empty")
             .help("write at least the course title in it, e.g. `title: My course`");
         return Err(d.into());

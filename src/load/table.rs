@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use super::yaml::{self, Fragment};
-use crate::error::{did_you_mean, Diagnostics};
+use crate::error::{did_you_mean, Diagnostic, Diagnostics};
 
 /// A validated table, as lessons embed it and templates read it.
 #[derive(Debug, Clone, Serialize)]
@@ -77,12 +77,12 @@ struct RawColumn {
 
 /// Parses and validates one table file; `path` is relative to `content/`.
 pub fn parse(file: &Path, path: String, text: &str) -> Result<Table, Diagnostics> {
-    let at = Fragment::whole(file, text);
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        let d = crate::error::Diagnostic::file(file, "this table file is empty")
-            .help("a table needs `title:`, `key:`, `columns:` and `rows:`; or delete the file (every .yaml under content/ is read as a table)");
-        return Err(d.into());
+    if yaml::is_blank(text) {
+        return Err(Diagnostic::file(file, "the table file is empty")
+            .help("a table needs `title:`, `key:`, `columns:` (each `{ id: …, label: … }`) and `rows:`")
+            .into());
     }
+    let at = Fragment::whole(file, text);
     let raw: RawTable = yaml::parse(text, at).map_err(|d| missing_top_key(file, d))?;
     let mut problems = Diagnostics::default();
     let columns = columns(&raw, at, &mut problems);
@@ -100,10 +100,10 @@ pub fn parse(file: &Path, path: String, text: &str) -> Result<Table, Diagnostics
 
 /// A missing `title`, `key`, `columns` or `rows` is the whole file's problem: saphyr points
 /// at the last key it read, which would only confuse.
-fn missing_top_key(file: &Path, d: crate::error::Diagnostic) -> crate::error::Diagnostic {
+fn missing_top_key(file: &Path, d: Diagnostic) -> Diagnostic {
     for key in ["title", "key", "columns", "rows"] {
         if d.message == format!("the required key `{key}` is missing") {
-            return crate::error::Diagnostic::file(file, format!("this table has no `{key}:`"))
+            return Diagnostic::file(file, format!("this table has no `{key}:`"))
                 .help("a table needs `title:`, `key:` (the column that heads each row), `columns:` and `rows:`");
         }
     }

@@ -62,6 +62,14 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, at: Fragment) -> Result<T, Diagnos
     })
 }
 
+/// True when `yaml` holds nothing but blank lines and comments.
+pub fn is_blank(yaml: &str) -> bool {
+    yaml.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    })
+}
+
 /// saphyr appends " at line L, column C"; we show the place ourselves.
 fn strip_location(raw: &str) -> &str {
     match raw.rfind(" at line ") {
@@ -116,7 +124,7 @@ fn explain(raw: &str) -> (String, Option<String>) {
             "text starting with `*` is read as a YAML alias, and there is no anchor of that name",
             "put the text in quotes, e.g. `title: \"*Important*\"`",
         ),
-        "expected string scalar" => ("expected text here", "write plain text, e.g. `title: My lesson` (put quotes around text that contains `: ` or starts with `[`)"),
+        "expected string scalar" => ("expected text here", "write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"),
         "invalid i64" | "invalid u32" | "invalid u64" | "invalid i32" => (
             "expected a whole number here",
             "write a number such as `10`",

@@ -103,7 +103,7 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
     let mut pages = vec![home_page(&source.config, home)];
     let mut modules = Vec::new();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
-    for (folder, files) in groups {
+    for (folder, files) in in_module_order(groups) {
         if let Some(module) = build_module(
             &folder,
             files,
@@ -139,6 +139,19 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
 }
 
 type Groups = BTreeMap<String, Vec<MarkdownFile>>;
+
+/// Module folders in course order: numeric prefix, then the overview's `weight`, then name.
+fn in_module_order(groups: Groups) -> Vec<(String, Vec<MarkdownFile>)> {
+    let weight = |files: &[MarkdownFile]| {
+        files
+            .iter()
+            .find(|f| f.rel.file_name().is_some_and(|n| n == "_index.md"))
+            .and_then(|f| f.front.weight)
+    };
+    let mut modules: Vec<_> = groups.into_iter().collect();
+    modules.sort_by(|(a, fa), (b, fb)| order::compare((a, weight(fa)), (b, weight(fb))));
+    modules
+}
 
 /// Splits files into the home page and per-module-folder lists, dropping drafts.
 fn group(
@@ -206,8 +219,6 @@ fn build_module(
         problems.push(duplicate_slug(&slug, &first, &folder_path));
         return None;
     }
-    let weight = overview.as_ref().and_then(|f| f.front.weight);
-    let _ = weight;
     lessons.sort_by(|a, b| {
         order::compare((&name_of(a), a.front.weight), (&name_of(b), b.front.weight))
     });

@@ -2,10 +2,10 @@
 //!
 //! 1. pulldown-cmark parses the body into events with byte ranges (for error locations).
 //! 2. Named passes rewrite the event list, each owning one feature:
-//!    `directives` (fenced `table`/`checklist`/`quiz`/`sort` blocks), `headings` (GitHub ids,
-//!    anchor links, table of contents), `links` (`.md` and asset links to output URLs),
-//!    `checklists` (task lists to interactive checklists), `alerts` (`> [!TIP]` callouts),
-//!    `tables` (GFM tables wrapped for narrow screens).
+//!    `headings` (GitHub ids, anchor links, table of contents), `links` (`.md` and asset links
+//!    to output URLs), `items` (fenced `table`/`checklist`/`quiz`/`sort` directives and task
+//!    lists to interactive checklists, together so ids are claimed in page order), `alerts`
+//!    (`> [!TIP]` callouts), `tables` (GFM tables wrapped for narrow screens).
 //! 3. The events are serialised to HTML.
 
 use std::collections::BTreeMap;
@@ -88,10 +88,9 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         out: RenderedMarkdown::default(),
         item_ids: ItemIds::default(),
     };
-    let events = state.directives(events);
     let events = state.headings(events);
     let events = state.links(events);
-    let events = state.checklists(events);
+    let events = state.items(events);
     let events = alerts(events);
     let events = tables(events);
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
@@ -121,33 +120,23 @@ impl State<'_, '_> {
         crate::error::line_col(self.input.text, self.input.body_start + offset).0
     }
 
-    /// Fenced directive blocks → their HTML.
-    fn directives<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
-        let mut out = Vec::with_capacity(events.len());
-        let mut iter = events.into_iter();
-        while let Some((event, range)) = iter.next() {
-            let kind = match &event {
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => {
-                    lang.split_whitespace().next().unwrap_or("").to_string()
-                }
-                _ => String::new(),
-            };
-            if !directives::is_directive(&kind) {
-                out.push((event, range));
-                continue;
+    /// A fenced directive block (its start event already taken) → its HTML.
+    fn directive_block<'e, I: Iterator<Item = Spanned<'e>>>(
+        &mut self,
+        kind: &str,
+        iter: &mut I,
+        range: Range<usize>,
+    ) -> Spanned<'e> {
+        let mut body = String::new();
+        for (e, _) in iter.by_ref() {
+            match e {
+                Event::Text(t) => body.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
             }
-            let mut body = String::new();
-            for (e, _) in iter.by_ref() {
-                match e {
-                    Event::Text(t) => body.push_str(&t),
-                    Event::End(TagEnd::CodeBlock) => break,
-                    _ => {}
-                }
-            }
-            let html = self.directive(&kind, &body, range.clone());
-            out.push((Event::Html(html.into()), range));
         }
-        out
+        let html = self.directive(kind, &body, range.clone());
+        (Event::Html(html.into()), range)
     }
 
     fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
@@ -236,6 +225,13 @@ impl State<'_, '_> {
         if is_external(dest) {
             return None;
         }
+        if dest.starts_with('/') {
+            let d = self
+                .diagnostic(offset, format!("the link `{dest}` starts with `/`"))
+                .help("write it relative to this file (e.g. `../02-module/01-lesson.md`): links from the site root break when the course is opened from disk or published under a subfolder");
+            self.out.problems.push(d);
+            return None;
+        }
         let (path, fragment) = dest
             .split_once('#')
             .map_or((dest, None), |(p, f)| (p, Some(f)));
@@ -278,8 +274,9 @@ impl State<'_, '_> {
         });
     }
 
-    /// GFM task lists → interactive checklists with stable item ids.
-    fn checklists<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+    /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
+    /// duplicate id is reported where it is used the second time.
+    fn items<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
         let mut task_lists: std::collections::VecDeque<bool> = (0..events.len())
             .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
             .map(|i| starts_with_task(&events[i + 1..]))
@@ -305,6 +302,12 @@ impl State<'_, '_> {
                 }
                 Event::End(TagEnd::Item) if lists.last() == Some(&true) => {
                     out.push((Event::Html("</li>\n".into()), range))
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
+                    if directives::is_directive(directive_name(lang)) =>
+                {
+                    let kind = directive_name(lang).to_string();
+                    out.push(self.directive_block(&kind, &mut iter, range));
                 }
                 other => out.push((other, range)),
             }
@@ -367,6 +370,11 @@ impl State<'_, '_> {
     }
 }
 
+/// The directive a fenced block's info string names (its first word).
+fn directive_name(lang: &str) -> &str {
+    lang.split_whitespace().next().unwrap_or("")
+}
+
 /// Whether a list's first item starts with a task marker (directly or in its paragraph).
 fn starts_with_task(rest: &[Spanned]) -> bool {
     rest.iter()
@@ -394,7 +402,6 @@ fn is_external(dest: &str) -> bool {
         || dest.starts_with("mailto:")
         || dest.starts_with("tel:")
         || dest.starts_with("data:")
-        || dest.starts_with('/')
 }
 
 /// `> [!TIP]` blockquotes → callouts.

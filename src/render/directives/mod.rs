@@ -46,6 +46,25 @@ pub struct Input<'a> {
 
 /// Renders one directive to HTML.
 pub fn render(input: Input) -> Result<String, Diagnostics> {
+    if crate::load::yaml::is_blank(input.body) {
+        let needs = match input.kind {
+            "table" => "`src: tables/….yaml`",
+            "checklist" => "`items:` or `from:` and `column:`",
+            "quiz" => "`questions:`",
+            _ => "`src: tables/….yaml` and `columns: […]`",
+        };
+        let at = input.at;
+        // Point at the opening fence: the body has no line of its own.
+        let fence = at.first_line.saturating_sub(1);
+        let message = format!("the `{}` block is empty", input.kind);
+        return Err(
+            Diagnostic::at(at.file, at.file_text, fence, at.indent + 1, message)
+                .help(format!(
+                    "write its settings between the fences, at least {needs}"
+                ))
+                .into(),
+        );
+    }
     match input.kind {
         "table" => table::render(input),
         "checklist" => checklist::render(input),

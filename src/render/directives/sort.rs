@@ -18,7 +18,7 @@ use crate::render::inline::{escape, inline_markdown};
 #[serde(deny_unknown_fields)]
 struct RawSort {
     #[serde(default)]
-    title: Option<String>,
+    title: Option<Spanned<String>>,
     #[serde(default)]
     id: Option<Spanned<String>>,
     src: Spanned<String>,
@@ -42,7 +42,7 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
     let rows = select::rows(input.at, table, raw.rows.as_ref())?;
     let id = match (&raw.id, &raw.title) {
         (Some(id), _) => slugify(&id.value),
-        (None, Some(title)) => format!("sort-{}", slugify(title)),
+        (None, Some(title)) => format!("sort-{}", slugify(&title.value)),
         (None, None) => format!("sort-{}", slugify(table.path.trim_end_matches(".yaml"))),
     };
     let what = Claim {
@@ -50,7 +50,7 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
         key: format!("sort:{id}"),
         help: "give one of the sorts its own `id: …` or another title",
     };
-    let id_at = raw.id.as_ref().unwrap_or(&raw.src);
+    let id_at = raw.id.as_ref().or(raw.title.as_ref()).unwrap_or(&raw.src);
     claim(input.ids, input.at, id_at, &id, what)?;
     input.ids.progress.push(format!("sort:{id}"));
     let mut cards = Vec::new();
@@ -67,7 +67,10 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
         }
     }
     shuffle(&mut cards, seed(&id));
-    let title = raw.title.as_deref().unwrap_or("Who does this?");
+    let title = raw
+        .title
+        .as_ref()
+        .map_or("Who does this?", |t| t.value.as_str());
     Ok(section(&id, title, &columns, &cards))
 }
 
@@ -117,7 +120,7 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String
         ));
     }
     let mut out = format!(
-        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h3 id=\"{id}-title\">{}</h3>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n",
+        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n",
         inline_markdown(title)
     );
     for card in cards {

@@ -1,0 +1,208 @@
+//! Browser tests: build courses with the real `lectern` binary into temporary folders, serve
+//! them over http from a small static file server on 127.0.0.1 (and as file:// URLs), and run
+//! the Node scripts in `tests/browser/` against them in headless Chromium (playwright-core).
+//!
+//! Needs `/usr/bin/chromium` (Debian `chromium`; `CHROMIUM` overrides the path), Node.js and
+//! the npm packages playwright-core and axe-core (`bash scripts/test.sh` installs them all).
+//! When any is missing these tests fail, they never skip. Each script launches the browser once and runs many checks; its output is printed.
+
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+mod common;
+
+const BIN: &str = env!("CARGO_BIN_EXE_lectern");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// One browser at a time: the machines running these tests are small.
+static BROWSER: Mutex<()> = Mutex::new(());
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| common::require_tool("chromium"), PathBuf::from)
+}
+
+/// Fails (never skips) with what to install when the browser, Node.js or the npm packages are
+/// missing.
+fn require_tools() {
+    let browser = chromium();
+    assert!(
+        browser.is_file(),
+        "no Chromium at {}: run `bash scripts/test.sh`",
+        browser.display()
+    );
+    common::require_tool("node");
+    common::require_tool("node_modules/playwright-core");
+    common::require_tool("node_modules/axe-core");
+}
+
+/// Builds `course` into `out` with the real binary; panics with its output on failure.
+fn build(course: &Path, out: &Path) {
+    common::build_to_dir(course, out);
+    assert!(
+        out.join("assets/lectern.css").is_file() && out.join("assets/lectern.js").is_file(),
+        "the built site has no assets/lectern.css or assets/lectern.js: is {BIN} stale?"
+    );
+}
+
+/// Serves `root` on a free port of 127.0.0.1 for the rest of the test process; returns the
+/// base URL (no trailing slash).
+fn serve(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    base
+}
+
+fn respond(mut stream: TcpStream, root: &Path) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .replace("%20", " ");
+    let mut file = root.join(path.trim_start_matches('/'));
+    if path.ends_with('/') {
+        file.push("index.html");
+    }
+    let found = !path.split('/').any(|part| part == "..") && file.is_file();
+    let (status, body) = if found {
+        ("200 OK", std::fs::read(&file).unwrap_or_default())
+    } else {
+        ("404 Not Found", b"not found".to_vec())
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        content_type(&file),
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Runs `tests/browser/<script>` with `vars` set; prints its output and fails when it does.
+fn run_script(script: &str, vars: &[(&str, &OsStr)], base: &str) {
+    let out = Command::new("node")
+        .arg(Path::new(ROOT).join("tests/browser").join(script))
+        .current_dir(ROOT)
+        .env("BASE_URL", base)
+        .env("LECTERN_BIN", BIN)
+        .env("CHROMIUM", chromium())
+        .envs(vars.iter().copied())
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}{stderr}");
+    assert!(
+        out.status.success(),
+        "browser checks in tests/browser/{script} failed ({}):\n{stdout}{stderr}",
+        out.status
+    );
+}
+
+/// A fixture copied to a temporary folder (so a script may edit it) and built next to it.
+struct Built {
+    _dir: tempfile::TempDir,
+    course: PathBuf,
+    site: PathBuf,
+}
+
+fn build_copy(fixture: &str) -> Built {
+    let (dir, course) = common::copy_fixture(fixture);
+    let site = dir.path().join("site");
+    build(&course, &site);
+    Built {
+        _dir: dir,
+        course,
+        site,
+    }
+}
+
+#[test]
+fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-checklist");
+    let base = serve(built.site.clone());
+    run_script(
+        "checklist.mjs",
+        &[
+            ("SITE_DIR", built.site.as_os_str()),
+            ("COURSE_DIR", built.course.as_os_str()),
+        ],
+        &base,
+    );
+}
+
+#[test]
+fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-exercises");
+    let base = serve(built.site.clone());
+    run_script(
+        "exercises.mjs",
+        &[("SITE_DIR", built.site.as_os_str())],
+        &base,
+    );
+}
+
+/// Pages of the sample course that axe checks: the home page, lessons with a checklist and a
+/// table, a checklist and a sort, a quiz, and the print page with everything.
+const SAMPLE_PAGES: [&str; 5] = [
+    "index.html",
+    "who-does-what/the-twelve-activities.html",
+    "who-does-what/staying-in-your-column.html",
+    "from-seller-to-manager/two-reasons-to-keep-selling.html",
+    "handouts/course.html",
+];
+
+#[test]
+fn sample_course_passes_axe_and_stays_on_site() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build(Path::new(ROOT), &site);
+    for page in SAMPLE_PAGES {
+        assert!(site.join(page).is_file(), "the sample course has no {page}");
+    }
+    let base = serve(site.clone());
+    let pages = SAMPLE_PAGES.join(",");
+    let vars = [
+        ("SITE_DIR", site.as_os_str()),
+        ("PAGES", OsStr::new(&pages)),
+    ];
+    run_script("a11y.mjs", &vars, &base);
+}

@@ -1,0 +1,301 @@
+//! The `lectern` command line, run as a real process: build, check, init, help, exit codes
+//! (0 success, 1 content errors, 2 usage errors) and the atomic output swap.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{copy_fixture, fixture, lectern, outputs, read_tree, run};
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temporary path")
+}
+
+#[test]
+fn build_writes_into_out_and_prints_one_summary_line() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let out = tmp.path().join("site");
+    let course = fixture("navigation");
+    let output = run(&["build", path_str(&course), "--out", path_str(&out)]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let prefix = "Built 3 lessons in 2 modules: 10 pages in ";
+    let suffix = format!(" ms into {}", out.display());
+    let line = lines[0];
+    assert!(
+        line.starts_with(prefix) && line.ends_with(&suffix),
+        "{line}"
+    );
+    let millis = &line[prefix.len()..line.len() - suffix.len()];
+    assert!(
+        millis.parse::<u64>().is_ok(),
+        "time is not a number: {line}"
+    );
+    let pages = read_tree(&out)
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    assert_eq!(pages, 10);
+    assert!(out.join("first/long.html").is_file());
+    assert!(!course.join("public").exists(), "--out was not honoured");
+}
+
+#[test]
+fn the_summary_uses_singular_counts() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let out = tmp.path().join("site");
+    let output = run(&[
+        "build",
+        path_str(&fixture("brand")),
+        "--out",
+        path_str(&out),
+    ]);
+    let (stdout, _) = outputs(&output);
+    assert!(
+        stdout.starts_with("Built 1 lesson in 1 module: 6 pages in "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn build_defaults_to_public_inside_the_course_folder() {
+    let (_tmp, course) = copy_fixture("drafts");
+    let output = lectern()
+        .arg("build")
+        .current_dir(&course)
+        .output()
+        .expect("lectern runs");
+    assert_eq!(output.status.code(), Some(0), "{:?}", outputs(&output));
+    assert!(course.join("public/index.html").is_file());
+    assert!(course.join("public/module/published.html").is_file());
+    assert!(!course.join("public/module/unfinished.html").exists());
+}
+
+#[test]
+fn build_drafts_flag_includes_drafts() {
+    let (_tmp, course) = copy_fixture("drafts");
+    let output = run(&["build", path_str(&course), "--drafts", "--quiet"]);
+    assert_eq!(output.status.code(), Some(0), "{:?}", outputs(&output));
+    assert!(course.join("public/module/unfinished.html").is_file());
+}
+
+#[test]
+fn quiet_build_prints_nothing() {
+    let (_tmp, course) = copy_fixture("alerts");
+    for flag in ["--quiet", "-q"] {
+        let output = run(&["build", path_str(&course), flag]);
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(outputs(&output), (String::new(), String::new()));
+    }
+    assert!(course.join("public/module/callouts.html").is_file());
+}
+
+#[test]
+fn check_validates_and_writes_nothing() {
+    let (_tmp, course) = copy_fixture("links");
+    let before = read_tree(&course);
+    let output = run(&["check", path_str(&course)]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stdout, "No problems found: 3 lessons in 2 modules.\n");
+    assert_eq!(
+        read_tree(&course),
+        before,
+        "check changed the course folder"
+    );
+    let parent: Vec<_> = fs::read_dir(course.parent().expect("a parent"))
+        .expect("readable")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(parent, ["course"], "check left files beside the course");
+}
+
+#[test]
+fn check_reports_content_errors_with_exit_code_1() {
+    let (_tmp, course) = copy_fixture("links");
+    fs::write(
+        course.join("content/01-basics/02-to.md"),
+        "---\ntitle: To\n---\n\nNo more details here.\n",
+    )
+    .expect("write");
+    let output = run(&["check", path_str(&course)]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "error: the heading `#the-details` does not exist
+ --> content/01-basics/01-from.md:6:3
+  |
+6 | - [Sibling heading](02-to.md#the-details)
+  |   ^
+  |
+  = help: the page `To` has these headings: none
+"
+    );
+    assert!(!course.join("public").exists());
+}
+
+#[test]
+fn init_creates_a_course_that_builds_and_checks() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let course = tmp.path().join("my-course");
+    let output = run(&["init", path_str(&course)]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "Created a course in {0}. Build it with: lectern build {0}\n",
+            course.display()
+        )
+    );
+    assert!(course.join("course.yaml").is_file());
+    assert!(course.join("content/_index.md").is_file());
+    let check = run(&["check", path_str(&course)]);
+    assert_eq!(check.status.code(), Some(0), "{:?}", outputs(&check));
+    let build = run(&["build", path_str(&course), "--quiet"]);
+    assert_eq!(build.status.code(), Some(0), "{:?}", outputs(&build));
+    let built = common::build_course(&course, false);
+    assert!(built.lessons >= 1 && built.modules >= 1);
+    assert!(course.join("public/index.html").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let (_tmp, course) = copy_fixture("brand");
+    let before = read_tree(&course);
+    let output = run(&["init", path_str(&course)]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {} already exists and is not empty",
+            course.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(read_tree(&course), before);
+}
+
+#[test]
+fn every_command_has_help() {
+    for (command, words) in [
+        ("build", ["--out", "--drafts", "--quiet"].as_slice()),
+        ("check", ["--drafts"].as_slice()),
+        ("init", ["<DIR>"].as_slice()),
+    ] {
+        let output = run(&[command, "--help"]);
+        let (stdout, _) = outputs(&output);
+        assert_eq!(output.status.code(), Some(0), "{command} --help");
+        assert!(
+            stdout.contains(&format!("Usage: lectern {command}")),
+            "{stdout}"
+        );
+        for word in words {
+            assert!(
+                stdout.contains(word),
+                "{command} --help lacks {word}: {stdout}"
+            );
+        }
+    }
+    let output = run(&["--help"]);
+    let (stdout, _) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0));
+    for command in ["build", "check", "init"] {
+        assert!(stdout.contains(command), "{stdout}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_code_2() {
+    for args in [
+        &["bogus"][..],
+        &["build", "--nope"][..],
+        &["init"][..],
+        &[][..],
+    ] {
+        let output = run(args);
+        let (stdout, stderr) = outputs(&output);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "lectern {args:?}: {stdout}{stderr}"
+        );
+        assert!(stderr.contains("Usage: lectern"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_missing_course_folder_is_a_content_error() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let output = run(&["build", path_str(&tmp.path().join("nowhere"))]);
+    let (_, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr.starts_with("error: there is no course.yaml in "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
+    let (tmp, course) = copy_fixture("links");
+    let out = tmp.path().join("public");
+    let first = run(&["build", path_str(&course), "--out", path_str(&out), "-q"]);
+    assert_eq!(first.status.code(), Some(0), "{:?}", outputs(&first));
+    let before = read_tree(&out);
+    assert!(before.len() > 10);
+    fs::write(
+        course.join("content/01-basics/02-to.md"),
+        "---\ntitle: Changed\n---\n\n[broken](missing.md)\n",
+    )
+    .expect("write");
+    let second = run(&["build", path_str(&course), "--out", path_str(&out)]);
+    let (stdout, stderr) = outputs(&second);
+    assert_eq!(second.status.code(), Some(1));
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("the link target `missing.md` does not exist"),
+        "{stderr}"
+    );
+    assert!(read_tree(&out) == before, "the previous output changed");
+    let mut beside: Vec<String> = fs::read_dir(tmp.path())
+        .expect("readable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(
+        beside,
+        ["course", "public"],
+        "temporary folders left behind"
+    );
+}
+
+#[test]
+fn a_successful_rebuild_replaces_the_output_whole() {
+    let (tmp, course) = copy_fixture("drafts");
+    let out = tmp.path().join("public");
+    let first = run(&[
+        "build",
+        path_str(&course),
+        "--out",
+        path_str(&out),
+        "--drafts",
+        "-q",
+    ]);
+    assert_eq!(first.status.code(), Some(0));
+    assert!(out.join("module/unfinished.html").is_file());
+    let second = run(&["build", path_str(&course), "--out", path_str(&out), "-q"]);
+    assert_eq!(second.status.code(), Some(0));
+    assert!(
+        !out.join("module/unfinished.html").exists(),
+        "stale page kept"
+    );
+    assert!(out.join("module/published.html").is_file());
+}

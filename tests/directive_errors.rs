@@ -1,0 +1,641 @@
+//! Directive and table errors, snapshot by their exact text: each test copies the
+//! `directives-errors` fixture course, writes one broken lesson or table, and builds it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use lectern::{build_site, BuildOptions};
+
+/// A copy of the fixture course, with `files` (path relative to the course → text) written.
+fn course(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/directives-errors");
+    let dir = tempfile::tempdir().unwrap();
+    copy(&fixture, dir.path());
+    for (path, text) in files {
+        fs::write(dir.path().join(path), text).unwrap();
+    }
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The build errors of the fixture with this lesson body, as the CLI prints them.
+fn lesson_errors(body: &str) -> String {
+    let lesson = format!("---\ntitle: Lesson\n---\n\n{body}");
+    errors(&[("content/01-module/01-lesson.md", &lesson)])
+}
+
+fn errors(files: &[(&str, &str)]) -> String {
+    let dir = course(files);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    match build_site(&options) {
+        Ok(_) => panic!("the build should fail"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn fixture_builds_as_is() {
+    let dir = course(&[]);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    let built = build_site(&options).unwrap_or_else(|e| panic!("{e}"));
+    assert!(built.site.text("module/lesson.html").is_some());
+}
+
+#[test]
+fn table_src_that_does_not_exist() {
+    let got = lesson_errors("```table\nsrc: tables/role.yaml\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the table `tables/role.yaml` does not exist
+ --> content/01-module/01-lesson.md:6:6
+  |
+6 | src: tables/role.yaml
+  |      ^
+  |
+  = help: did you mean `tables/roles.yaml`? Paths are relative to content/"#
+    );
+}
+
+#[test]
+fn table_src_far_from_any_table() {
+    let got = lesson_errors("```table\nsrc: people.yaml\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the table `people.yaml` does not exist
+ --> content/01-module/01-lesson.md:6:6
+  |
+6 | src: people.yaml
+  |      ^
+  |
+  = help: paths are relative to content/; the tables are: tables/roles.yaml"#
+    );
+}
+
+#[test]
+fn table_unknown_column_and_row() {
+    let got = lesson_errors(
+        "```table\nsrc: tables/roles.yaml\ncolumns: [task, seller]\nrows: [Prospecting, Negotiating]\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the table `tables/roles.yaml` has no column `seller`
+ --> content/01-module/01-lesson.md:7:17
+  |
+7 | columns: [task, seller]
+  |                 ^
+  |
+  = help: did you mean `sellers`? The columns are: task, sellers, managers, others
+
+error: the table `tables/roles.yaml` has no row `Negotiating`
+ --> content/01-module/01-lesson.md:8:21
+  |
+8 | rows: [Prospecting, Negotiating]
+  |                     ^
+  |
+  = help: the rows are: Prospecting, Closing, Complaints
+
+2 problems found."#
+    );
+}
+
+#[test]
+fn table_block_unknown_key() {
+    let got = lesson_errors("```table\nsrc: tables/roles.yaml\ncolumn: [task]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: unknown key `column`
+ --> content/01-module/01-lesson.md:7:1
+  |
+7 | column: [task]
+  | ^
+  |
+  = help: did you mean `columns`?"#
+    );
+}
+
+#[test]
+fn table_block_without_src() {
+    let got = lesson_errors("```table\ncolumns: [task]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the required key `src` is missing
+ --> content/01-module/01-lesson.md:6:1
+  |
+6 | columns: [task]
+  | ^
+  |
+  = help: add a line `src: …` to this block, lined up with its other keys"#
+    );
+}
+
+#[test]
+fn checklist_without_items() {
+    let got = lesson_errors("```checklist\ntitle: Nothing here\n```\n");
+    assert_eq!(
+        got,
+        r#"error: this checklist has no items
+ --> content/01-module/01-lesson.md:6:1
+  |
+6 | title: Nothing here
+  | ^
+  |
+  = help: add `items:` with one `- item` per line, or `from: tables/….yaml` and `column: …` to list one column of a table"#
+    );
+}
+
+#[test]
+fn checklist_with_items_and_from() {
+    let got = lesson_errors(
+        "```checklist\nitems: [One]\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: a checklist takes either `items:` or `from:`, not both
+ --> content/01-module/01-lesson.md:7:7
+  |
+7 | from: tables/roles.yaml
+  |       ^
+  |
+  = help: keep `items:` for a list written here, or `from:` and `column:` to list one column of a table"#
+    );
+}
+
+#[test]
+fn checklist_from_without_column() {
+    let got = lesson_errors("```checklist\nfrom: tables/roles.yaml\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `from:` needs a `column:` to list
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | from: tables/roles.yaml
+  |       ^
+  |
+  = help: add `column: …`, one of: task, sellers, managers, others"#
+    );
+}
+
+#[test]
+fn checklist_unknown_column() {
+    let got = lesson_errors("```checklist\nfrom: tables/roles.yaml\ncolumn: manager\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the table `tables/roles.yaml` has no column `manager`
+ --> content/01-module/01-lesson.md:7:9
+  |
+7 | column: manager
+  |         ^
+  |
+  = help: did you mean `managers`? The columns are: task, sellers, managers, others"#
+    );
+}
+
+#[test]
+fn checklist_column_with_items() {
+    let got = lesson_errors("```checklist\nitems: [One]\ncolumn: sellers\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `column:` and `rows:` only go with `from:`
+ --> content/01-module/01-lesson.md:7:9
+  |
+7 | column: sellers
+  |         ^
+  |
+  = help: remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table"#
+    );
+}
+
+#[test]
+fn checklist_empty_items() {
+    let got = lesson_errors("```checklist\nitems: []\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the `items:` list is empty
+ --> content/01-module/01-lesson.md:6:8
+  |
+6 | items: []
+  |        ^
+  |
+  = help: add one `- item` line per thing to tick"#
+    );
+}
+
+#[test]
+fn checklist_duplicate_ids() {
+    let got = lesson_errors(
+        "- [ ] Call a seller {#call}\n\n```checklist\nitems:\n  - Plan the week\n  - Call the team {#call}\n  - Plan the week\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the checklist item id `call` is already used on line 5 of this page
+  --> content/01-module/01-lesson.md:10:5
+   |
+10 |   - Call the team {#call}
+   |     ^
+   |
+   = help: give one of the items its own id by ending it with `{#another-id}`, or reword it
+
+error: the checklist item id `plan-the-week` is already used on line 9 of this page
+  --> content/01-module/01-lesson.md:11:5
+   |
+11 |   - Plan the week
+   |     ^
+   |
+   = help: give one of the items its own id by ending it with `{#another-id}`, or reword it
+
+2 problems found."#
+    );
+}
+
+#[test]
+fn checklist_from_table_twice() {
+    let got = lesson_errors(
+        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the checklist item id `prospecting` is already used on line 7 of this page
+  --> content/01-module/01-lesson.md:12:9
+   |
+12 | column: managers
+   |         ^
+   |
+   = help: the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`
+
+error: the checklist item id `closing` is already used on line 7 of this page
+  --> content/01-module/01-lesson.md:12:9
+   |
+12 | column: managers
+   |         ^
+   |
+   = help: the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`
+
+error: the checklist item id `complaints` is already used on line 7 of this page
+  --> content/01-module/01-lesson.md:12:9
+   |
+12 | column: managers
+   |         ^
+   |
+   = help: the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`
+
+3 problems found."#
+    );
+}
+
+const QUIZ_OPTIONS: &str =
+    "    options:\n      - text: A\n        correct: true\n      - text: B\n";
+
+#[test]
+fn quiz_without_questions() {
+    let got = lesson_errors("```quiz\nid: empty\nquestions: []\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the quiz has no questions
+ --> content/01-module/01-lesson.md:7:12
+  |
+7 | questions: []
+  |            ^
+  |
+  = help: add at least one `- question: …` with its `options:`"#
+    );
+}
+
+#[test]
+fn quiz_question_with_one_option() {
+    let got = lesson_errors(
+        "```quiz\nquestions:\n  - question: Only one?\n    options:\n      - text: A\n        correct: true\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: this question has fewer than two options
+ --> content/01-module/01-lesson.md:9:7
+  |
+9 |       - text: A
+  |       ^
+  |
+  = help: give learners at least two `- text: …` options to choose from"#
+    );
+}
+
+#[test]
+fn quiz_question_without_a_correct_option() {
+    let got = lesson_errors(
+        "```quiz\nquestions:\n  - question: Which?\n    options:\n      - text: A\n      - text: B\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: no option of this question is marked correct
+ --> content/01-module/01-lesson.md:9:7
+  |
+9 |       - text: A
+  |       ^
+  |
+  = help: add `correct: true` to the right option"#
+    );
+}
+
+#[test]
+fn quiz_single_choice_with_two_correct_options() {
+    let got = lesson_errors(
+        "```quiz\nquestions:\n  - question: Which?\n    options:\n      - text: A\n        correct: true\n      - text: B\n        correct: true\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: 2 options of this question are correct, but learners can choose only one
+ --> content/01-module/01-lesson.md:9:7
+  |
+9 |       - text: A
+  |       ^
+  |
+  = help: keep `correct: true` on one option, or add `multiple: true` to the question so learners choose all that apply"#
+    );
+}
+
+#[test]
+fn quiz_duplicate_question_ids() {
+    let got = lesson_errors(&format!(
+        "```quiz\nquestions:\n  - question: First?\n    id: same\n{QUIZ_OPTIONS}  - question: Second?\n    id: same\n{QUIZ_OPTIONS}```\n"
+    ));
+    assert_eq!(
+        got,
+        r#"error: the question id `same` is already used on line 8 of this page
+  --> content/01-module/01-lesson.md:14:9
+   |
+14 |     id: same
+   |         ^
+   |
+   = help: give one of the questions its own `id: …`"#
+    );
+}
+
+#[test]
+fn quiz_duplicate_quiz_ids() {
+    let got = lesson_errors(&format!(
+        "```quiz\nid: check\nquestions:\n  - question: First?\n{QUIZ_OPTIONS}```\n\n```quiz\nid: check\nquestions:\n  - question: Second?\n{QUIZ_OPTIONS}```\n"
+    ));
+    assert_eq!(
+        got,
+        r#"error: the quiz id `check` is already used on line 6 of this page
+  --> content/01-module/01-lesson.md:16:5
+   |
+16 | id: check
+   |     ^
+   |
+   = help: give one of the quizzes its own `id: …`"#
+    );
+}
+
+#[test]
+fn quiz_option_unknown_key() {
+    let got = lesson_errors(
+        "```quiz\nquestions:\n  - question: Which?\n    options:\n      - text: A\n        corect: true\n      - text: B\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: unknown key `corect`
+  --> content/01-module/01-lesson.md:10:9
+   |
+10 |         corect: true
+   |         ^
+   |
+   = help: did you mean `correct`?"#
+    );
+}
+
+#[test]
+fn sort_with_the_key_column() {
+    let got = lesson_errors("```sort\nsrc: tables/roles.yaml\ncolumns: [task, sellers]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `task` is the table's key column, not something to sort into
+ --> content/01-module/01-lesson.md:7:11
+  |
+7 | columns: [task, sellers]
+  |           ^
+  |
+  = help: list only the columns learners choose between, e.g. who does each task"#
+    );
+}
+
+#[test]
+fn sort_with_one_column() {
+    let got = lesson_errors("```sort\nsrc: tables/roles.yaml\ncolumns: [sellers]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: a sort needs at least two columns to choose between
+ --> content/01-module/01-lesson.md:7:10
+  |
+7 | columns: [sellers]
+  |          ^
+  |
+  = help: list two or more columns under `columns: […]`"#
+    );
+}
+
+#[test]
+fn sort_unknown_row() {
+    let got = lesson_errors("```sort\nsrc: tables/roles.yaml\nrows: [Closing, Complaint]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the table `tables/roles.yaml` has no row `Complaint`
+ --> content/01-module/01-lesson.md:7:17
+  |
+7 | rows: [Closing, Complaint]
+  |                 ^
+  |
+  = help: did you mean `Complaints`? The rows are: Prospecting, Closing, Complaints"#
+    );
+}
+
+#[test]
+fn sort_twice_with_the_same_title() {
+    let got = lesson_errors(
+        "```sort\ntitle: Who?\nsrc: tables/roles.yaml\n```\n\n```sort\ntitle: Who?\nsrc: tables/roles.yaml\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the sort id `sort-who` is already used on line 6 of this page
+  --> content/01-module/01-lesson.md:11:8
+   |
+11 | title: Who?
+   |        ^
+   |
+   = help: give one of the sorts its own `id: …` or another title"#
+    );
+}
+
+#[test]
+fn directive_inside_a_list_points_at_the_indented_line() {
+    let got = lesson_errors("- Step one:\n\n  ```table\n  src: tables/nope.yaml\n  ```\n");
+    assert_eq!(
+        got,
+        r#"error: the table `tables/nope.yaml` does not exist
+ --> content/01-module/01-lesson.md:8:8
+  |
+8 |   src: tables/nope.yaml
+  |        ^
+  |
+  = help: did you mean `tables/roles.yaml`? Paths are relative to content/"#
+    );
+}
+
+fn table_errors(yaml: &str) -> String {
+    errors(&[("content/tables/bad.yaml", yaml)])
+}
+
+const HEAD: &str = "title: Bad\nkey: task\ncolumns:\n  - { id: task, label: Task }\n  - { id: sellers, label: Sellers }\n";
+
+#[test]
+fn table_file_unknown_row_field() {
+    let got = table_errors(&format!(
+        "{HEAD}rows:\n  - task: Closing\n    seller: Ask\n"
+    ));
+    assert_eq!(
+        got,
+        r#"error: the row field `seller` is not a column of this table
+ --> content/tables/bad.yaml:8:5
+  |
+8 |     seller: Ask
+  |     ^
+  |
+  = help: did you mean `sellers`? Columns are: task, sellers"#
+    );
+}
+
+#[test]
+fn table_file_row_without_key() {
+    let got = table_errors(&format!("{HEAD}rows:\n  - sellers: Ask\n"));
+    assert_eq!(
+        got,
+        r#"error: this row has no `task`, the table's key field
+ --> content/tables/bad.yaml:7:5
+  |
+7 |   - sellers: Ask
+  |     ^
+  |
+  = help: add `task: …` to the row; every row is headed by its `task`"#
+    );
+}
+
+#[test]
+fn table_file_duplicate_row_key() {
+    let got = table_errors(&format!(
+        "{HEAD}rows:\n  - task: Closing\n    sellers: Ask\n  - task: Closing\n    sellers: Ask again\n"
+    ));
+    assert_eq!(
+        got,
+        r#"error: the row key `Closing` is used twice (first on line 7)
+ --> content/tables/bad.yaml:9:5
+  |
+9 |   - task: Closing
+  |     ^
+  |
+  = help: each row needs its own key: rename or merge one of the rows"#
+    );
+}
+
+#[test]
+fn table_file_column_without_label() {
+    let got = table_errors(
+        "title: Bad\nkey: task\ncolumns:\n  - { id: task, label: Task }\n  - { id: sellers }\nrows:\n  - task: Closing\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the column `sellers` has no label
+ --> content/tables/bad.yaml:5:5
+  |
+5 |   - { id: sellers }
+  |     ^
+  |
+  = help: add `label: …` to the column, e.g. `{ id: sellers, label: What sellers do }`"#
+    );
+}
+
+#[test]
+fn table_file_non_string_cell() {
+    let got = table_errors(&format!(
+        "{HEAD}rows:\n  - task: Closing\n    sellers: [Ask, Listen]\n"
+    ));
+    assert_eq!(
+        got,
+        r#"error: expected text here
+ --> content/tables/bad.yaml:8:14
+  |
+8 |     sellers: [Ask, Listen]
+  |              ^
+  |
+  = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
+    );
+}
+
+#[test]
+fn table_file_without_rows() {
+    let got = table_errors(&format!("{HEAD}rows: []\n"));
+    assert_eq!(
+        got,
+        r#"error: the table has no rows
+ --> content/tables/bad.yaml:6:1
+  |
+6 | rows: []
+  | ^
+  |
+  = help: add a `rows:` list with one `- key: …` entry per row"#
+    );
+}
+
+#[test]
+fn table_file_that_is_empty() {
+    let got = table_errors("");
+    assert_eq!(
+        got,
+        r#"error: the table file is empty
+--> content/tables/bad.yaml
+ = help: a table needs `title:`, `key:`, `columns:` (each `{ id: …, label: … }`) and `rows:`"#
+    );
+}
+
+#[test]
+fn table_file_number_cell_is_text() {
+    let dir = course(&[(
+        "content/tables/numbers.yaml",
+        &format!("{HEAD}rows:\n  - task: Calls per day\n    sellers: 12\n"),
+    )]);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    build_site(&options).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn directive_with_an_empty_body() {
+    let got = lesson_errors("Text.\n\n```quiz\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the `quiz` block is empty
+ --> content/01-module/01-lesson.md:7:1
+  |
+7 | ```quiz
+  | ^
+  |
+  = help: write its settings between the fences, at least `questions:`"#
+    );
+}

@@ -1,0 +1,236 @@
+//! The exact text of build errors: each names the file, line and column, shows the line, says
+//! what is wrong and how to fix it. Each test writes a tiny broken course and compares the full
+//! message, so any change to what an author reads is a deliberate one.
+
+mod common;
+
+use common::{build_error, write_course};
+
+const HOME: (&str, &str) = ("content/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+
+fn error_of(files: &[(&str, &str)]) -> String {
+    let mut all = files.to_vec();
+    if !files.iter().any(|(p, _)| *p == HOME.0) {
+        all.push(HOME);
+    }
+    let (_tmp, root) = write_course(&all);
+    build_error(&root)
+}
+
+#[test]
+fn yaml_syntax_error_in_course_yaml_shows_the_line() {
+    let text = error_of(&[(
+        "course.yaml",
+        "title: Test\ndescription: \"never closed\nauthor: Me\n",
+    )]);
+    assert_eq!(
+        text,
+        r#"error: this quoted text is never closed
+ --> course.yaml:2:14
+  |
+2 | description: "never closed
+  |              ^
+  |
+  = help: add the closing quote at the end of the text"#
+    );
+}
+
+#[test]
+fn badly_indented_key_in_course_yaml() {
+    let text = error_of(&[("course.yaml", "title: Test\n  author: Me\n")]);
+    assert_eq!(
+        text,
+        "error: a `key: value` is in a place where it is not allowed (often wrong indentation, or an unquoted `: ` inside text)
+ --> course.yaml:2:9
+  |
+2 |   author: Me
+  |         ^
+  |
+  = help: line the key up with the keys above it, or put the text in quotes"
+    );
+}
+
+#[test]
+fn unknown_front_matter_key_suggests_the_right_one() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\ndurration: 10 min\n---\n\nText.\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: unknown key `durration`
+ --> content/01-m/01-a.md:3:1
+  |
+3 | durration: 10 min
+  | ^
+  |
+  = help: did you mean `duration`?"
+    );
+}
+
+#[test]
+fn unknown_key_in_course_yaml_suggests_the_right_one() {
+    let text = error_of(&[("course.yaml", "title: Test\nauthr: Me\n")]);
+    assert_eq!(
+        text,
+        "error: unknown key `authr`
+ --> course.yaml:2:1
+  |
+2 | authr: Me
+  | ^
+  |
+  = help: did you mean `author`?"
+    );
+}
+
+#[test]
+fn wrong_type_in_front_matter() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\nweight: heavy\n---\n\nText.\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: expected a whole number here
+ --> content/01-m/01-a.md:3:9
+  |
+3 | weight: heavy
+  |         ^
+  |
+  = help: write a number such as `10`"
+    );
+}
+
+#[test]
+fn missing_title_names_the_file() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\nduration: 5 min\n---\n\nText.\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: this lesson has no title
+--> content/01-m/01-a.md
+ = help: add front matter at the top of the file:
+         ---
+         title: Your lesson title
+         ---"
+    );
+}
+
+#[test]
+fn duplicate_lesson_slugs_name_both_files() {
+    let text = error_of(&[
+        ("content/01-m/01-intro.md", "---\ntitle: A\n---\n"),
+        ("content/01-m/02-intro.md", "---\ntitle: B\n---\n"),
+    ]);
+    assert_eq!(
+        text,
+        "error: two pages would both be called `intro`: content/01-m/01-intro.md and content/01-m/02-intro.md
+--> content/01-m/02-intro.md
+ = help: rename one of them; numeric prefixes are dropped from page names, so `01-intro` and `02-intro` clash"
+    );
+}
+
+#[test]
+fn duplicate_module_slugs_name_both_folders() {
+    let text = error_of(&[
+        ("content/01-basics/01-a.md", "---\ntitle: A\n---\n"),
+        ("content/02-basics/01-b.md", "---\ntitle: B\n---\n"),
+    ]);
+    assert_eq!(
+        text,
+        "error: two pages would both be called `basics`: content/01-basics and content/02-basics
+--> content/02-basics
+ = help: rename one of them; numeric prefixes are dropped from page names, so `01-intro` and `02-intro` clash"
+    );
+}
+
+#[test]
+fn missing_link_target_names_file_and_line() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\n---\n\nSee [the next lesson](02-next.md).\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: the link target `02-next.md` does not exist
+ --> content/01-m/01-a.md:5:5
+  |
+5 | See [the next lesson](02-next.md).
+  |     ^
+  |
+  = help: check the file name and folder; links are relative to this file, e.g. `../02-module/01-lesson.md`"
+    );
+}
+
+#[test]
+fn missing_heading_anchor_suggests_the_closest_heading() {
+    let text = error_of(&[
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\n---\n\nSee [details](02-b.md#the-detail).\n",
+        ),
+        (
+            "content/01-m/02-b.md",
+            "---\ntitle: B\n---\n\n## The details\n",
+        ),
+    ]);
+    assert_eq!(
+        text,
+        "error: the heading `#the-detail` does not exist
+ --> content/01-m/01-a.md:5:5
+  |
+5 | See [details](02-b.md#the-detail).
+  |     ^
+  |
+  = help: did you mean `#the-details`? Heading ids follow GitHub's rules: lowercase, punctuation dropped, spaces as hyphens"
+    );
+}
+
+#[test]
+fn missing_anchor_on_the_same_page() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\n---\n\n## Setup\n\nBack to [the top](#overview).\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: the heading `#overview` does not exist
+ --> content/01-m/01-a.md:7:9
+  |
+7 | Back to [the top](#overview).
+  |         ^
+  |
+  = help: the page `A` has these headings: setup"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = error_of(&[
+        ("content/01-m/01-a.md", "---\ntitle: A\nwieght: 2\n---\n"),
+        ("content/01-m/02-b.md", "---\ntitel: B\n---\n"),
+    ]);
+    assert!(text.ends_with("\n\n2 problems found."), "{text}");
+    assert!(text.contains("--> content/01-m/01-a.md:3:1"), "{text}");
+    assert!(text.contains("--> content/01-m/02-b.md:2:1"), "{text}");
+}
+
+#[test]
+fn root_absolute_link_is_refused() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\n---\n\nSee [home](/index.html).\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: the link `/index.html` starts with `/`
+ --> content/01-m/01-a.md:5:5
+  |
+5 | See [home](/index.html).
+  |     ^
+  |
+  = help: write it relative to this file (e.g. `../02-module/01-lesson.md`): links from the site root break when the course is opened from disk or published under a subfolder"
+    );
+}
