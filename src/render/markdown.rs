@@ -209,19 +209,19 @@ impl State<'_, '_> {
     /// Relative links and images → output URLs; missing targets are errors.
     fn links<'e>(&mut self, mut events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
         for (event, range) in events.iter_mut() {
-            let dest = match event {
-                Event::Start(Tag::Link { dest_url, .. })
-                | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            let (dest, image) = match event {
+                Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+                Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
                 _ => continue,
             };
-            if let Some(url) = self.rewrite(dest, range.start) {
+            if let Some(url) = self.rewrite(dest, image, range.start) {
                 *dest = CowStr::from(url);
             }
         }
         events
     }
 
-    fn rewrite(&mut self, dest: &str, offset: usize) -> Option<String> {
+    fn rewrite(&mut self, dest: &str, image: bool, offset: usize) -> Option<String> {
         if is_external(dest) {
             return None;
         }
@@ -242,8 +242,13 @@ impl State<'_, '_> {
             return None;
         }
         let Some(target) = self.input.links.resolve(self.input.rel, path) else {
-            let d = self.diagnostic(offset, format!("the link target `{path}` does not exist"))
-                .help("check the file name and folder; links are relative to this file, e.g. `../02-module/01-lesson.md`");
+            let d = if image {
+                self.diagnostic(offset, format!("the image `{path}` does not exist"))
+                    .help("put the image file in content/ (e.g. next to this lesson) and check its name; image paths are relative to this file")
+            } else {
+                self.diagnostic(offset, format!("the link target `{path}` does not exist"))
+                    .help("check the file name and folder; links are relative to this file, e.g. `../02-module/01-lesson.md`")
+            };
             self.out.problems.push(d);
             return None;
         };

@@ -5,7 +5,9 @@
 //! 2. render every page's Markdown in parallel (rayon);
 //! 3. check links to headings now that every page's headings are known;
 //! 4. render the sidebar once per module, then every page through its template, in parallel;
-//! 5. handouts, 404, the course data script, theme assets and copied files.
+//! 5. handouts, the progress page, 404, the course data script;
+//! 6. the search index, and `sitemap.xml`/`robots.txt` when the course has a `base_url`;
+//! 7. theme assets and copied files.
 
 pub mod checklist;
 pub mod directives;
@@ -13,6 +15,9 @@ pub mod ids;
 pub mod inline;
 pub mod markdown;
 pub mod pages;
+pub mod progress;
+pub mod publish;
+pub mod search;
 pub mod templates;
 
 use std::collections::HashSet;
@@ -54,12 +59,23 @@ pub fn render(course: &Course) -> Result<Site, Diagnostics> {
     let nav = Nav::new(course);
     let mut site = Site::default();
     render_pages(course, &nav, &templates, &rendered, &mut site)?;
-    render_handouts(course, &nav, &templates, &rendered, &mut site)?;
-    render_not_found(&nav, &templates, &mut site)?;
+    let handouts = render_handouts(course, &nav, &templates, &rendered, &mut site)?;
+    render_progress(course, &nav, &templates, &mut site)?;
+    render_not_found(course, &nav, &templates, &mut site)?;
     site.insert(
         "assets/course-data.js",
         Output::Text(course_data(course, &nav, &rendered)),
     );
+    site.insert(
+        "assets/progress-data.js",
+        Output::Text(progress::labels_script(course, &rendered)),
+    );
+    let generated = search::index_files(course, &rendered)
+        .into_iter()
+        .chain(publish::files(course, &handouts));
+    for (path, text) in generated {
+        site.insert(path, Output::Text(text));
+    }
     add_files(course, &mut site);
     Ok(site)
 }
@@ -196,7 +212,7 @@ fn render_handouts(
     templates: &Templates,
     rendered: &[RenderedMarkdown],
     site: &mut Site,
-) -> Result<(), Diagnostic> {
+) -> Result<Vec<String>, Diagnostic> {
     let bar = &sidebars_root(nav, templates)?;
     let section = |i: usize| {
         let page = &course.pages[i];
@@ -205,7 +221,8 @@ fn render_handouts(
             anchor: format!("{prefix}title"),
             title: page.title.clone(),
             objectives: page.objectives.clone(),
-            html: scope_ids(&rendered[i].html, &prefix),
+            // on paper every box is empty, whatever the source pre-ticked
+            html: scope_ids(&rendered[i].html, &prefix).replace(" checked>", ">"),
         }
     };
     let all: Vec<HandoutSection> = nav.order.iter().map(|&i| section(i)).collect();
@@ -215,6 +232,7 @@ fn render_handouts(
         "handouts/course.html",
         Output::Text(templates.render("handout.html", &ctx)?),
     );
+    let mut paths = vec!["handouts/course.html".to_string()];
     for module in &course.modules {
         let page = &course.pages[module.page];
         let sections = std::iter::once(module.page)
@@ -228,8 +246,9 @@ fn render_handouts(
             format!("{id}.html"),
             Output::Text(templates.render("handout.html", &ctx)?),
         );
+        paths.push(format!("{id}.html"));
     }
-    Ok(())
+    Ok(paths)
 }
 
 fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic> {
@@ -252,20 +271,57 @@ fn scope_ids(html: &str, prefix: &str) -> String {
     out
 }
 
-fn render_not_found(nav: &Nav, templates: &Templates, site: &mut Site) -> Result<(), Diagnostic> {
+/// A page outside the course structure (404, progress) with the home page's sidebar.
+fn root_page_context(
+    nav: &Nav,
+    templates: &Templates,
+    page: serde_json::Value,
+    root: &str,
+) -> Result<Context, Diagnostic> {
     let mut ctx = Context::new();
-    ctx.insert("page", &serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0}));
-    ctx.insert("root", "");
+    ctx.insert("page", &page);
+    ctx.insert("root", root);
     ctx.insert(
         "sidebar",
-        &templates.render("sidebar.html", &pages::sidebar_context(nav, None, ""))?,
+        &templates.render("sidebar.html", &pages::sidebar_context(nav, None, root))?,
     );
     ctx.insert("breadcrumbs", &None::<()>);
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);
+    Ok(ctx)
+}
+
+fn render_not_found(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    site: &mut Site,
+) -> Result<(), Diagnostic> {
+    let page = serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    let root = publish::not_found_root(course);
+    let ctx = root_page_context(nav, templates, page, &root)?;
     site.insert(
         "404.html",
         Output::Text(templates.render("404.html", &ctx)?),
+    );
+    Ok(())
+}
+
+fn render_progress(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    site: &mut Site,
+) -> Result<(), Diagnostic> {
+    let page = serde_json::json!({"kind": "progress", "id": "progress", "title": "My progress", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    let mut ctx = root_page_context(nav, templates, page, "")?;
+    ctx.insert(
+        "breadcrumbs",
+        &[serde_json::json!({"title": course.pages[0].title, "url": "index.html"})],
+    );
+    site.insert(
+        "progress.html",
+        Output::Text(templates.render("progress.html", &ctx)?),
     );
     Ok(())
 }

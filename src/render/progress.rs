@@ -1,0 +1,85 @@
+//! The learner's "my progress" page (`progress.html`): a print-friendly list, drawn in the
+//! browser by `assets/print.js` from localStorage, of what the learner ticked and which lessons
+//! are complete. Progress ids are slugs; the readable labels of every page's items are in
+//! `assets/progress-data.js`, loaded by this page only, so other pages stay small.
+
+use serde_json::{Map, Value};
+
+use super::markdown::RenderedMarkdown;
+use super::search::html_text;
+use crate::model::Course;
+
+/// `assets/progress-data.js`: page id → progress id → label.
+pub fn labels_script(course: &Course, rendered: &[RenderedMarkdown]) -> String {
+    let pages: Map<String, Value> = course
+        .pages
+        .iter()
+        .zip(rendered)
+        .filter(|(_, r)| !r.items.is_empty())
+        .map(|(p, r)| {
+            let labels: Map<String, Value> = r
+                .items
+                .iter()
+                .map(|id| (id.clone(), Value::String(label(&r.html, id))))
+                .collect();
+            (p.id.clone(), Value::Object(labels))
+        })
+        .collect();
+    format!("window.LECTERN_LABELS = {};\n", Value::Object(pages))
+}
+
+/// The text a learner saw for a progress item (see themes/default/MARKUP.md).
+fn label(html: &str, id: &str) -> String {
+    let found = if let Some(q) = id.strip_prefix("quiz:") {
+        after(
+            html,
+            &format!("data-question=\"{}\"", attr(q)),
+            "<legend",
+            "</legend>",
+        )
+        .map(|t| format!("Question: {t}"))
+    } else if let Some(s) = id.strip_prefix("sort:") {
+        after(html, &format!("data-sort=\"{}\"", attr(s)), "<h2", "</h2>")
+            .map(|t| format!("Exercise: {t}"))
+    } else {
+        after(
+            html,
+            &format!("data-item=\"{}\"", attr(id)),
+            "<label",
+            "</label>",
+        )
+    };
+    found.unwrap_or_else(|| id.to_string())
+}
+
+fn attr(s: &str) -> String {
+    super::inline::escape(s)
+}
+
+/// The text of the first `open … close` element after `marker`.
+fn after(html: &str, marker: &str, open: &str, close: &str) -> Option<String> {
+    let rest = &html[html.find(marker)?..];
+    let rest = &rest[rest.find(open)?..];
+    let inner = &rest[rest.find('>')? + 1..rest.find(close)?];
+    let text = html_text(inner)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_labels_of_items_questions_and_sorts() {
+        let html = "<li class=\"checklist-item\"><input type=\"checkbox\" id=\"check-a\" data-item=\"a\"><label for=\"check-a\">Set a <em>clear</em> goal</label></li>\
+            <fieldset class=\"quiz-question\" data-question=\"q1\"><legend>Who coaches?</legend></fieldset>\
+            <section class=\"sort\" data-sort=\"s\"><h2 id=\"s-title\">Who does this?</h2></section>";
+        assert_eq!(label(html, "a"), "Set a clear goal");
+        assert_eq!(label(html, "quiz:q1"), "Question: Who coaches?");
+        assert_eq!(label(html, "sort:s"), "Exercise: Who does this?");
+        assert_eq!(label(html, "missing"), "missing");
+    }
+}

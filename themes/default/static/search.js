@@ -1,0 +1,202 @@
+/* Lectern default theme: the search box. Plain ES2017, no dependencies.
+ * The index (built by src/render/search.rs) is a set of script files under assets/search/,
+ * each calling window.lecternSearch(kind, key, data); they are added as <script> elements on
+ * first use, so search works over http and from file:// alike and never uses fetch.
+ * Query words match indexed words by prefix; every word must match (AND). Keyboard: ArrowDown
+ * from the box moves into the results, ArrowUp/ArrowDown between them, Enter opens one,
+ * Escape closes the list and returns to the box. The result count is announced (aria-live). */
+(() => {
+'use strict';
+const FIELD_WEIGHT = [1, 4, 8];   // body, heading, lesson title
+const MAX_RESULTS = 10;
+const loaded = {};                 // script url -> Promise
+const data = { index: null, shards: {}, docs: {} };
+let input = null, box = null, list = null, status = null, root = '', serial = 0, timer = 0;
+
+window.lecternSearch = function (kind, key, value) {
+  if (kind === 'index') data.index = value;
+  else if (kind === 'shard') data.shards[key] = value.terms;
+  else if (kind === 'docs') data.docs[key] = value;
+};
+
+function load(path) {
+  const url = root + 'assets/search/' + path;
+  if (!loaded[url]) {
+    loaded[url] = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = url;
+      s.async = true;
+      s.onload = resolve;
+      s.onerror = () => { delete loaded[url]; reject(new Error('could not load ' + url)); };
+      document.head.appendChild(s);
+    });
+  }
+  return loaded[url];
+}
+
+/* The same rule as tokenize() in search.rs. */
+function tokenize(text) {
+  const out = [];
+  let word = '';
+  for (const c of text) {
+    if (/[\p{L}\p{N}]/u.test(c)) word += c.toLowerCase();
+    else if ((c === "'" || c === '\u2019') && word) continue;
+    else { if ([...word].length > 1) out.push(word); word = ''; }
+  }
+  if ([...word].length > 1) out.push(word);
+  return out;
+}
+function fileKey(key) {
+  return [...key].map(c => /[a-z0-9]/.test(c) ? c : '_' + c.codePointAt(0).toString(16)).join('');
+}
+function shardsFor(token) {
+  return data.index.shards.filter(k => token.startsWith(k) || k.startsWith(token));
+}
+
+/* doc -> score for one query word: the best field of every indexed word it is a prefix of. */
+function scores(token) {
+  const out = new Map();
+  shardsFor(token).forEach(key => {
+    const terms = data.shards[key] || {};
+    Object.keys(terms).forEach(term => {
+      if (!term.startsWith(token)) return;
+      const exact = term === token ? 2 : 1;
+      let v = 0;
+      terms[term].forEach(delta => {
+        v += delta;
+        const doc = v >> 2, s = FIELD_WEIGHT[v & 3] * exact;
+        if (!(out.get(doc) >= s)) out.set(doc, s);
+      });
+    });
+  });
+  return out;
+}
+
+async function search(query) {
+  await load('index.js');
+  const stop = data.index.stop || [];
+  const tokens = tokenize(query).filter(t => !stop.includes(t));
+  if (!tokens.length) return { tokens, hits: [] };
+  const keys = new Set();
+  tokens.forEach(t => shardsFor(t).forEach(k => keys.add(k)));
+  await Promise.all([...keys].map(k => load('shard-' + fileKey(k) + '.js')));
+  let total = null;
+  tokens.forEach(t => {
+    const s = scores(t), next = new Map();
+    s.forEach((v, doc) => { if (total === null || total.has(doc)) next.set(doc, v + (total ? total.get(doc) : 0)); });
+    total = next;
+  });
+  const ranked = [...total].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_RESULTS);
+  const chunk = data.index.chunk;
+  await Promise.all([...new Set(ranked.map(([d]) => Math.floor(d / chunk)))].map(n => load('docs-' + n + '.js')));
+  const hits = ranked.map(([d]) => {
+    const c = data.docs[Math.floor(d / chunk)], doc = c.d[d % chunk], page = c.p[doc[0]];
+    return { title: page[0], url: page[1], anchor: doc[1], heading: doc[2], excerpt: doc[3] };
+  });
+  return { tokens, hits, count: total.size };
+}
+
+/* Text with every word that starts with a query word wrapped in <mark>, built as DOM nodes. */
+function highlight(el, text, tokens) {
+  const re = /[\p{L}\p{N}'\u2019]+/gu;
+  let last = 0, m;
+  while ((m = re.exec(text))) {
+    const w = m[0].toLowerCase().replace(/['\u2019]/g, '');
+    if (tokens.some(t => w.startsWith(t))) {
+      el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      const mark = document.createElement('mark');
+      mark.textContent = m[0];
+      el.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+  }
+  el.appendChild(document.createTextNode(text.slice(last)));
+}
+
+function make(tag, cls) { const e = document.createElement(tag); if (cls) e.className = cls; return e; }
+
+function show(result) {
+  list.textContent = '';
+  const { tokens, hits } = result;
+  if (!tokens.length) { close(); return; }
+  hits.forEach(h => {
+    const li = make('li', 'search-result'), a = make('a');
+    a.href = root + h.url + (h.anchor ? '#' + h.anchor : '');
+    const t = make('span', 'search-title');
+    highlight(t, h.title, tokens);
+    a.appendChild(t);
+    if (h.heading) { const s = make('span', 'search-heading'); highlight(s, h.heading, tokens); a.appendChild(s); }
+    if (h.excerpt) { const p = make('span', 'search-snippet'); highlight(p, h.excerpt, tokens); a.appendChild(p); }
+    li.appendChild(a);
+    list.appendChild(li);
+  });
+  const n = result.count;
+  status.textContent = n === 0 ? 'No results' : n === 1 ? '1 result'
+    : n > hits.length ? n + ' results, showing the first ' + hits.length : n + ' results';
+  box.hidden = false;
+}
+
+function close() { box.hidden = true; }
+
+function run() {
+  const mine = ++serial, q = input.value;
+  if (!q.trim()) { list.textContent = ''; status.textContent = ''; close(); return; }
+  search(q).then(r => { if (mine === serial) show(r); }).catch(() => {
+    if (mine !== serial) return;
+    list.textContent = '';
+    status.textContent = 'Search is not available on this copy of the course.';
+    box.hidden = false;
+  });
+}
+
+function links() { return Array.from(list.querySelectorAll('a')); }
+
+function onKey(e) {
+  const all = links(), i = all.indexOf(document.activeElement);
+  if (e.key === 'Escape') {
+    close();
+    input.focus();
+    if (e.target === input) input.value = '';
+    e.preventDefault();
+  } else if (e.key === 'ArrowDown') {
+    if (box.hidden && e.target === input && input.value.trim()) run();
+    const next = all[i + 1];
+    if (next) next.focus();
+    e.preventDefault();
+  } else if (e.key === 'ArrowUp' && i >= 0) {
+    (i === 0 ? input : all[i - 1]).focus();
+    e.preventDefault();
+  } else if (e.key === 'Enter' && e.target === input) {
+    e.preventDefault();
+    if (all[0] && !box.hidden) all[0].click();
+    else run();
+  }
+}
+
+function init() {
+  input = document.querySelector('[data-search-input]');
+  const results = document.querySelector('[data-search-results]');
+  if (!input || !results) return;
+  root = document.body.dataset.root || '';
+  status = make('p', 'search-status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  box = make('div', 'search-box');
+  box.hidden = true;
+  list = make('ul', 'search-list');
+  list.id = 'search-list';
+  list.setAttribute('aria-label', 'Search results');
+  box.appendChild(list);
+  results.appendChild(status);
+  results.appendChild(box);
+  input.setAttribute('aria-controls', 'search-list');
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener('focus', () => { load('index.js').catch(() => {}); if (list.firstChild) box.hidden = false; });
+  results.addEventListener('keydown', onKey);
+  input.addEventListener('keydown', onKey);
+  document.addEventListener('click', e => { if (!results.contains(e.target) && e.target !== input) close(); });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();
+})();
