@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod write;
 

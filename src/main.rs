@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use lectern::serve::ServeOptions;
 use lectern::{BuildOptions, Diagnostics};
 
 /// Lectern builds training courses written in Markdown and YAML into static sites.
@@ -42,6 +43,28 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the course, serve it on 127.0.0.1 and reload the browser on every change.
+    Serve {
+        /// The course folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port to listen on (the next free one when it is taken).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; another address than 127.0.0.1 exposes the site to
+        /// your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the course in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print a line for every rebuild.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Create a small working course in a new folder.
     Init {
         /// The folder to create.
@@ -66,6 +89,22 @@ fn main() -> ExitCode {
         } => build(dir, out, drafts, quiet),
         Command::Check { dir, drafts } => check(dir, drafts),
         Command::Init { dir } => init(dir),
+        Command::Serve {
+            dir,
+            port,
+            bind,
+            open,
+            drafts,
+            verbose,
+        } => serve(
+            ServeOptions {
+                build: BuildOptions { root: dir, drafts },
+                bind,
+                port,
+                verbose,
+            },
+            open,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -110,6 +149,31 @@ fn init(dir: PathBuf) -> Result<(), Diagnostics> {
         dir.display()
     );
     Ok(())
+}
+
+fn serve(options: ServeOptions, open: bool) -> Result<(), Diagnostics> {
+    let server = lectern::serve::start(options)?;
+    let url = server.url();
+    println!("Serving the course at {url} (Ctrl-C to stop)");
+    if open {
+        open_browser(&url);
+    }
+    server.wait();
+    Ok(())
+}
+
+/// Opens `url` with the desktop's opener; failing to is not an error.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("Could not open a browser: open {url} yourself.");
+    }
 }
 
 /// `1 lesson`, `2 lessons`.

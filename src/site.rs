@@ -11,6 +11,9 @@ use std::path::PathBuf;
 pub enum Output {
     /// Generated text (pages, scripts, sitemap).
     Text(String),
+    /// Generated text shared with a render cache, so that the dev server's rebuilds do not
+    /// copy every unchanged page (same meaning as `Text`).
+    Shared(std::sync::Arc<str>),
     /// Bytes known at build time (theme assets).
     Bytes(Cow<'static, [u8]>),
     /// A file copied from the course folder, read only when written or served.
@@ -33,6 +36,7 @@ impl Site {
     pub fn text(&self, path: &str) -> Option<&str> {
         match self.files.get(path)? {
             Output::Text(s) => Some(s),
+            Output::Shared(s) => Some(s),
             _ => None,
         }
     }

@@ -9,6 +9,7 @@
 //! 6. the search index, and `sitemap.xml`/`robots.txt` when the course has a `base_url`;
 //! 7. theme assets and copied files.
 
+pub mod cache;
 pub mod checklist;
 pub mod directives;
 pub mod ids;
@@ -20,7 +21,8 @@ pub mod publish;
 pub mod search;
 pub mod templates;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -29,6 +31,7 @@ use tera::Context;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Course, PageKind};
 use crate::site::{Output, Site};
+pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
 use pages::{HandoutSection, Nav};
 use templates::Templates;
@@ -51,14 +54,47 @@ struct SiteInfo<'a> {
 
 /// Renders the whole course.
 pub fn render(course: &Course) -> Result<Site, Diagnostics> {
+    render_with(course, None)
+}
+
+/// Renders the whole course, reusing what `cache` holds from the previous build (the dev
+/// server's incremental rebuild; the result is the same as [`render`]'s).
+pub fn render_with(
+    course: &Course,
+    mut cache: Option<&mut RenderCache>,
+) -> Result<Site, Diagnostics> {
     let mut templates = Templates::new(&course.theme)?;
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
-    let rendered = render_markdown(course);
+    let one = |i: usize| render_page_markdown(course, i);
+    let (rendered, keys) = match cache.as_deref_mut() {
+        Some(c) => c.markdown(course, one),
+        None => (
+            (0..course.pages.len())
+                .into_par_iter()
+                .map(|i| Arc::new(one(i)))
+                .collect(),
+            Vec::new(),
+        ),
+    };
     check(course, &rendered)?;
     let nav = Nav::new(course);
+    pages::set_course_globals(&mut templates, course, &nav);
     let mut site = Site::default();
-    render_pages(course, &nav, &templates, &rendered, &mut site)?;
+    let reuse = cache.map(|c| Reuse {
+        shared: cache::shared_key(
+            course,
+            &(
+                site_info(course),
+                &nav.modules,
+                &course.tables,
+                course.total_minutes(),
+            ),
+        ),
+        markdown: keys,
+        cache: c,
+    });
+    render_pages(course, &nav, &templates, &rendered, reuse, &mut site)?;
     let handouts = render_handouts(course, &nav, &templates, &rendered, &mut site)?;
     render_progress(course, &nav, &templates, &mut site)?;
     render_not_found(course, &nav, &templates, &mut site)?;
@@ -94,30 +130,26 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
     }
 }
 
-fn render_markdown(course: &Course) -> Vec<RenderedMarkdown> {
-    course
-        .pages
-        .par_iter()
-        .enumerate()
-        .map(|(i, page)| match &page.source {
-            Some(src) => markdown::render(&PageInput {
-                file: &src.file,
-                rel: &src.rel,
-                text: &src.text,
-                body_start: src.body_start,
-                out: &page.out,
-                page_index: i,
-                links: &course.links,
-                course,
-                tables: &course.tables,
-            }),
-            None => RenderedMarkdown::default(),
-        })
-        .collect()
+fn render_page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
+    let page = &course.pages[i];
+    match &page.source {
+        Some(src) => markdown::render(&PageInput {
+            file: &src.file,
+            rel: &src.rel,
+            text: &src.text,
+            body_start: src.body_start,
+            out: &page.out,
+            page_index: i,
+            links: &course.links,
+            course,
+            tables: &course.tables,
+        }),
+        None => RenderedMarkdown::default(),
+    }
 }
 
 /// Every problem found while rendering Markdown, plus links to headings that do not exist.
-fn check(course: &Course, rendered: &[RenderedMarkdown]) -> Result<(), Diagnostics> {
+fn check(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Result<(), Diagnostics> {
     let mut problems = Diagnostics::default();
     for page in rendered {
         problems.extend(page.problems.clone());
@@ -166,42 +198,80 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Str
     Ok(out)
 }
 
+/// The previous build's pages, and the keys that say which are still valid.
+struct Reuse<'c> {
+    shared: u64,
+    markdown: Vec<u64>,
+    cache: &'c mut RenderCache,
+}
+
+/// A rendered page, and its cache key when rendering with a cache.
+type PageResult = Result<(String, Output, Option<(u64, bool)>), Diagnostic>;
+
 fn render_pages(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: &[RenderedMarkdown],
+    rendered: &[Arc<RenderedMarkdown>],
+    reuse: Option<Reuse>,
     site: &mut Site,
 ) -> Result<(), Diagnostics> {
     let bars = sidebars(nav, templates, course)?;
-    let home_bar = &bars[course.modules.len()];
-    let results: Vec<Result<(String, String), Diagnostic>> = course
+    let bar_keys: Vec<u64> = match reuse {
+        Some(_) => bars.iter().map(|b| cache::hash_str(b)).collect(),
+        None => Vec::new(),
+    };
+    let home = course.modules.len();
+    let results: Vec<PageResult> = course
         .pages
         .par_iter()
         .enumerate()
         .map(|(i, page)| {
-            let bar = page.module.map_or(home_bar, |m| &bars[m]);
-            let ctx = pages::page_context(
-                course,
-                nav,
-                i,
-                &rendered[i],
-                pages::mark_current(bar, &page.id),
-            );
+            let bar = page.module.unwrap_or(home);
+            let mut ctx = pages::page_context(course, nav, i, &rendered[i], String::new());
+            let mut key = None;
+            if let Some(r) = &reuse {
+                let content = ctx.remove("content");
+                let k = cache::page_key(r.shared, r.markdown[i], bar_keys[bar], &page.id, &ctx);
+                if let Some(html) = r.cache.page(k) {
+                    return Ok((page.out.clone(), Output::Shared(html), Some((k, true))));
+                }
+                if let Some(content) = content {
+                    ctx.insert_value("content", content);
+                }
+                key = Some((k, false));
+            }
+            ctx.insert("sidebar", &pages::mark_current(&bars[bar], &page.id));
             let template = match page.kind {
                 PageKind::Home => "home.html",
                 PageKind::Module => "module.html",
                 PageKind::Lesson => "lesson.html",
             };
-            Ok((page.out.clone(), templates.render(template, &ctx)?))
+            let html = templates.render(template, &ctx)?;
+            let output = match key {
+                Some(_) => Output::Shared(html.into()),
+                None => Output::Text(html),
+            };
+            Ok((page.out.clone(), output, key))
         })
         .collect();
     let mut problems = Diagnostics::default();
+    let mut kept = HashMap::new();
+    let mut hits = 0;
     for r in results {
         match r {
-            Ok((path, html)) => site.insert(path, Output::Text(html)),
+            Ok((path, output, key)) => {
+                if let (Some((k, hit)), Output::Shared(html)) = (key, &output) {
+                    hits += usize::from(hit);
+                    kept.insert(k, html.clone());
+                }
+                site.insert(path, output);
+            }
             Err(d) => problems.push(d),
         }
+    }
+    if let Some(r) = reuse {
+        r.cache.store_pages(kept, hits);
     }
     problems.into_result(())
 }
@@ -210,7 +280,7 @@ fn render_handouts(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: &[RenderedMarkdown],
+    rendered: &[Arc<RenderedMarkdown>],
     site: &mut Site,
 ) -> Result<Vec<String>, Diagnostic> {
     let bar = &sidebars_root(nav, templates)?;
@@ -327,7 +397,7 @@ fn render_progress(
 }
 
 /// `assets/course-data.js`: module and lesson ids and each page's progress items.
-fn course_data(course: &Course, nav: &Nav, rendered: &[RenderedMarkdown]) -> String {
+fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -> String {
     let modules: Vec<serde_json::Value> = nav
         .modules
         .iter()

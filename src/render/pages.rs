@@ -175,11 +175,17 @@ pub fn page_context(
     ctx.insert("next", &next);
     let module = page.module.map(|m| &nav.modules[m]);
     ctx.insert("module", &module);
-    ctx.insert("modules", &nav.modules);
-    ctx.insert("lesson_count", &course.lesson_count());
-    let total = course.total_minutes();
-    ctx.insert("total_time", &(total > 0).then(|| format_minutes(total)));
     ctx
+}
+
+/// Values every page reads the same way (`modules`, `lesson_count`, `total_time`): set once
+/// as template globals, since copying the whole module list into each page's context costs
+/// time in proportion to the course size for every page.
+pub fn set_course_globals(templates: &mut super::templates::Templates, course: &Course, nav: &Nav) {
+    templates.set_global("modules", &nav.modules);
+    templates.set_global("lesson_count", &course.lesson_count());
+    let total = course.total_minutes();
+    templates.set_global("total_time", &(total > 0).then(|| format_minutes(total)));
 }
 
 fn page_info<'a>(course: &Course, page: &'a Page, items: usize) -> PageInfo<'a> {

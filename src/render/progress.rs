@@ -10,7 +10,7 @@ use super::search::html_text;
 use crate::model::Course;
 
 /// `assets/progress-data.js`: page id → progress id → label.
-pub fn labels_script(course: &Course, rendered: &[RenderedMarkdown]) -> String {
+pub fn labels_script(course: &Course, rendered: &[std::sync::Arc<RenderedMarkdown>]) -> String {
     let pages: Map<String, Value> = course
         .pages
         .iter()

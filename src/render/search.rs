@@ -55,7 +55,10 @@ struct Doc {
 }
 
 /// The search files: output path → script text.
-pub fn index_files(course: &Course, rendered: &[RenderedMarkdown]) -> Vec<(String, String)> {
+pub fn index_files(
+    course: &Course,
+    rendered: &[std::sync::Arc<RenderedMarkdown>],
+) -> Vec<(String, String)> {
     let stop: &[&str] = if course.config.language.starts_with("en") {
         &STOP_EN
     } else {

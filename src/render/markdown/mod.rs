@@ -12,19 +12,17 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{
-    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::checklist;
-use super::directives;
 use super::ids::{self, HeadingIds, ItemIds};
 use super::inline::escape;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::load::yaml::Fragment;
 use crate::load::Table;
 use crate::model::links::{relative_url, LinkMap, Target};
 use crate::model::Course;
+
+mod blocks;
+mod items;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -91,8 +89,8 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     let events = state.headings(events);
     let events = state.links(events);
     let events = state.items(events);
-    let events = alerts(events);
-    let events = tables(events);
+    let events = blocks::alerts(events);
+    let events = blocks::tables(events);
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
     state.out.html = html_out;
@@ -118,51 +116,6 @@ impl State<'_, '_> {
 
     fn line_of(&self, offset: usize) -> usize {
         crate::error::line_col(self.input.text, self.input.body_start + offset).0
-    }
-
-    /// A fenced directive block (its start event already taken) → its HTML.
-    fn directive_block<'e, I: Iterator<Item = Spanned<'e>>>(
-        &mut self,
-        kind: &str,
-        iter: &mut I,
-        range: Range<usize>,
-    ) -> Spanned<'e> {
-        let mut body = String::new();
-        for (e, _) in iter.by_ref() {
-            match e {
-                Event::Text(t) => body.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => break,
-                _ => {}
-            }
-        }
-        let html = self.directive(kind, &body, range.clone());
-        (Event::Html(html.into()), range)
-    }
-
-    fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
-        let fence_line = self.line_of(range.start);
-        let fence = self.input.text.lines().nth(fence_line - 1).unwrap_or("");
-        let indent = fence.len() - fence.trim_start().len();
-        let at = Fragment {
-            file: self.input.file,
-            file_text: self.input.text,
-            first_line: fence_line + 1,
-            indent,
-        };
-        let input = directives::Input {
-            kind,
-            body,
-            at,
-            tables: self.input.tables,
-            ids: &mut self.item_ids,
-        };
-        match directives::render(input) {
-            Ok(html) => html,
-            Err(problems) => {
-                self.out.problems.extend(problems);
-                String::new()
-            }
-        }
     }
 
     /// Headings get GitHub ids and anchor links; h2/h3 are collected for the table of contents.
@@ -278,127 +231,6 @@ impl State<'_, '_> {
             at,
         });
     }
-
-    /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
-    /// duplicate id is reported where it is used the second time.
-    fn items<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
-        let mut task_lists: std::collections::VecDeque<bool> = (0..events.len())
-            .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
-            .map(|i| starts_with_task(&events[i + 1..]))
-            .collect();
-        let mut out = Vec::with_capacity(events.len());
-        let mut lists: Vec<bool> = Vec::new();
-        let mut iter = events.into_iter().peekable();
-        while let Some((event, range)) = iter.next() {
-            match event {
-                Event::Start(Tag::List(_)) if task_lists.pop_front() == Some(true) => {
-                    lists.push(true);
-                    out.push((Event::Html(checklist::open(None).into()), range));
-                }
-                Event::Start(Tag::List(_)) => {
-                    lists.push(false);
-                    out.push((event, range));
-                }
-                Event::End(TagEnd::List(_)) if lists.pop() == Some(true) => {
-                    out.push((Event::Html(checklist::CLOSE.into()), range))
-                }
-                Event::Start(Tag::Item) if lists.last() == Some(&true) => {
-                    self.task_label(&mut iter, &mut out, range)
-                }
-                Event::End(TagEnd::Item) if lists.last() == Some(&true) => {
-                    out.push((Event::Html("</li>\n".into()), range))
-                }
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
-                    if directives::is_directive(directive_name(lang)) =>
-                {
-                    let kind = directive_name(lang).to_string();
-                    out.push(self.directive_block(&kind, &mut iter, range));
-                }
-                other => out.push((other, range)),
-            }
-        }
-        out
-    }
-
-    /// The checkbox and label of a task item: its text up to the item's end or a nested list.
-    fn task_label<'e, I: Iterator<Item = Spanned<'e>>>(
-        &mut self,
-        iter: &mut std::iter::Peekable<I>,
-        out: &mut Vec<Spanned<'e>>,
-        range: Range<usize>,
-    ) {
-        let mut checked = false;
-        let mut inner: Vec<Spanned<'e>> = Vec::new();
-        while let Some((e, _)) = iter.peek() {
-            match e {
-                Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => break,
-                Event::TaskListMarker(c) => checked = *c,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
-                _ => {
-                    inner.extend(iter.next());
-                    continue;
-                }
-            }
-            iter.next();
-        }
-        let id = self.item_id(&mut inner, range.start);
-        out.push((
-            Event::Html(checklist::item_open(&id, checked).into()),
-            range.clone(),
-        ));
-        out.extend(inner);
-        out.push((Event::Html("</label>".into()), range));
-    }
-
-    /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text.
-    fn item_id(&mut self, inner: &mut [Spanned], offset: usize) -> String {
-        let mut text = String::new();
-        for (e, _) in inner.iter() {
-            if let Event::Text(t) | Event::Code(t) = e {
-                text.push_str(t);
-            }
-        }
-        let explicit = ids::explicit_id(&text).1.map(str::to_string);
-        if explicit.is_some() {
-            strip_explicit_id(inner);
-        }
-        let id = explicit.unwrap_or_else(|| ids::item_slug(&text));
-        let line = self.line_of(offset);
-        if let Err(first) = self.item_ids.claim(&id, line) {
-            let d = self.diagnostic(offset, format!("the checklist item id `{id}` is already used on line {first} of this page"))
-                .help("give one of the items its own id by ending it with `{#another-id}`, or reword it");
-            self.out.problems.push(d);
-        } else {
-            self.item_ids.progress.push(id.clone());
-        }
-        id
-    }
-}
-
-/// The directive a fenced block's info string names (its first word).
-fn directive_name(lang: &str) -> &str {
-    lang.split_whitespace().next().unwrap_or("")
-}
-
-/// Whether a list's first item starts with a task marker (directly or in its paragraph).
-fn starts_with_task(rest: &[Spanned]) -> bool {
-    rest.iter()
-        .skip(1)
-        .take(2)
-        .find(|(e, _)| !matches!(e, Event::Start(Tag::Paragraph)))
-        .is_some_and(|(e, _)| matches!(e, Event::TaskListMarker(_)))
-}
-
-fn strip_explicit_id(inner: &mut [Spanned]) {
-    for (e, _) in inner.iter_mut().rev() {
-        if let Event::Text(t) = e {
-            let (rest, id) = ids::explicit_id(t);
-            if id.is_some() {
-                *e = Event::Text(CowStr::from(rest.to_string()));
-                return;
-            }
-        }
-    }
 }
 
 fn is_external(dest: &str) -> bool {
@@ -407,51 +239,4 @@ fn is_external(dest: &str) -> bool {
         || dest.starts_with("mailto:")
         || dest.starts_with("tel:")
         || dest.starts_with("data:")
-}
-
-/// `> [!TIP]` blockquotes → callouts.
-fn alerts(events: Vec<Spanned>) -> Vec<Spanned> {
-    events
-        .into_iter()
-        .map(|(event, range)| match event {
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = alert_name(kind);
-                (Event::Html(format!("<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n").into()), range)
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => (Event::Html("</div>\n".into()), range),
-            other => (other, range),
-        })
-        .collect()
-}
-
-fn alert_name(kind: BlockQuoteKind) -> (&'static str, &'static str) {
-    match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
-    }
-}
-
-/// GFM tables get a wrapper that scrolls on narrow screens.
-fn tables(events: Vec<Spanned>) -> Vec<Spanned> {
-    let mut out = Vec::with_capacity(events.len());
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::Table(_)) => {
-                out.push((
-                    Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()),
-                    range.clone(),
-                ));
-                out.push((event, range));
-            }
-            Event::End(TagEnd::Table) => {
-                out.push((event, range.clone()));
-                out.push((Event::Html("</div>\n".into()), range));
-            }
-            other => out.push((other, range)),
-        }
-    }
-    out
 }

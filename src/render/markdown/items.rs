@@ -1,0 +1,180 @@
+//! The `items` pass: fenced directive blocks and GFM task lists, in page order, so that the
+//! ids of checklist items, quiz questions and sorts are claimed in the order a reader meets them.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+
+use super::{Spanned, State};
+use crate::load::yaml::Fragment;
+use crate::render::checklist;
+use crate::render::directives;
+use crate::render::ids;
+
+impl State<'_, '_> {
+    /// A fenced directive block (its start event already taken) → its HTML.
+    fn directive_block<'e, I: Iterator<Item = Spanned<'e>>>(
+        &mut self,
+        kind: &str,
+        iter: &mut I,
+        range: Range<usize>,
+    ) -> Spanned<'e> {
+        let mut body = String::new();
+        for (e, _) in iter.by_ref() {
+            match e {
+                Event::Text(t) => body.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        let html = self.directive(kind, &body, range.clone());
+        (Event::Html(html.into()), range)
+    }
+
+    fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
+        let fence_line = self.line_of(range.start);
+        let fence = self.input.text.lines().nth(fence_line - 1).unwrap_or("");
+        let indent = fence.len() - fence.trim_start().len();
+        let at = Fragment {
+            file: self.input.file,
+            file_text: self.input.text,
+            first_line: fence_line + 1,
+            indent,
+        };
+        let input = directives::Input {
+            kind,
+            body,
+            at,
+            tables: self.input.tables,
+            ids: &mut self.item_ids,
+        };
+        match directives::render(input) {
+            Ok(html) => html,
+            Err(problems) => {
+                self.out.problems.extend(problems);
+                String::new()
+            }
+        }
+    }
+
+    /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
+    /// duplicate id is reported where it is used the second time.
+    pub(super) fn items<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+        let mut task_lists: std::collections::VecDeque<bool> = (0..events.len())
+            .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
+            .map(|i| starts_with_task(&events[i + 1..]))
+            .collect();
+        let mut out = Vec::with_capacity(events.len());
+        let mut lists: Vec<bool> = Vec::new();
+        let mut iter = events.into_iter().peekable();
+        while let Some((event, range)) = iter.next() {
+            match event {
+                Event::Start(Tag::List(_)) if task_lists.pop_front() == Some(true) => {
+                    lists.push(true);
+                    out.push((Event::Html(checklist::open(None).into()), range));
+                }
+                Event::Start(Tag::List(_)) => {
+                    lists.push(false);
+                    out.push((event, range));
+                }
+                Event::End(TagEnd::List(_)) if lists.pop() == Some(true) => {
+                    out.push((Event::Html(checklist::CLOSE.into()), range))
+                }
+                Event::Start(Tag::Item) if lists.last() == Some(&true) => {
+                    self.task_label(&mut iter, &mut out, range)
+                }
+                Event::End(TagEnd::Item) if lists.last() == Some(&true) => {
+                    out.push((Event::Html("</li>\n".into()), range))
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
+                    if directives::is_directive(directive_name(lang)) =>
+                {
+                    let kind = directive_name(lang).to_string();
+                    out.push(self.directive_block(&kind, &mut iter, range));
+                }
+                other => out.push((other, range)),
+            }
+        }
+        out
+    }
+
+    /// The checkbox and label of a task item: its text up to the item's end or a nested list.
+    fn task_label<'e, I: Iterator<Item = Spanned<'e>>>(
+        &mut self,
+        iter: &mut std::iter::Peekable<I>,
+        out: &mut Vec<Spanned<'e>>,
+        range: Range<usize>,
+    ) {
+        let mut checked = false;
+        let mut inner: Vec<Spanned<'e>> = Vec::new();
+        while let Some((e, _)) = iter.peek() {
+            match e {
+                Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => break,
+                Event::TaskListMarker(c) => checked = *c,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                _ => {
+                    inner.extend(iter.next());
+                    continue;
+                }
+            }
+            iter.next();
+        }
+        let id = self.item_id(&mut inner, range.start);
+        out.push((
+            Event::Html(checklist::item_open(&id, checked).into()),
+            range.clone(),
+        ));
+        out.extend(inner);
+        out.push((Event::Html("</label>".into()), range));
+    }
+
+    /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text.
+    fn item_id(&mut self, inner: &mut [Spanned], offset: usize) -> String {
+        let mut text = String::new();
+        for (e, _) in inner.iter() {
+            if let Event::Text(t) | Event::Code(t) = e {
+                text.push_str(t);
+            }
+        }
+        let explicit = ids::explicit_id(&text).1.map(str::to_string);
+        if explicit.is_some() {
+            strip_explicit_id(inner);
+        }
+        let id = explicit.unwrap_or_else(|| ids::item_slug(&text));
+        let line = self.line_of(offset);
+        if let Err(first) = self.item_ids.claim(&id, line) {
+            let d = self.diagnostic(offset, format!("the checklist item id `{id}` is already used on line {first} of this page"))
+                .help("give one of the items its own id by ending it with `{#another-id}`, or reword it");
+            self.out.problems.push(d);
+        } else {
+            self.item_ids.progress.push(id.clone());
+        }
+        id
+    }
+}
+
+/// The directive a fenced block's info string names (its first word).
+fn directive_name(lang: &str) -> &str {
+    lang.split_whitespace().next().unwrap_or("")
+}
+
+/// Whether a list's first item starts with a task marker (directly or in its paragraph).
+fn starts_with_task(rest: &[Spanned]) -> bool {
+    rest.iter()
+        .skip(1)
+        .take(2)
+        .find(|(e, _)| !matches!(e, Event::Start(Tag::Paragraph)))
+        .is_some_and(|(e, _)| matches!(e, Event::TaskListMarker(_)))
+}
+
+fn strip_explicit_id(inner: &mut [Spanned]) {
+    for (e, _) in inner.iter_mut().rev() {
+        if let Event::Text(t) = e {
+            let (rest, id) = ids::explicit_id(t);
+            if id.is_some() {
+                *e = Event::Text(CowStr::from(rest.to_string()));
+                return;
+            }
+        }
+    }
+}
