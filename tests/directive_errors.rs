@@ -142,7 +142,7 @@ fn table_block_without_src() {
 6 | columns: [task]
   | ^
   |
-  = help: add a line `src: …`"#
+  = help: add a line `src: …` to this block, lined up with its other keys"#
     );
 }
 

@@ -63,10 +63,16 @@ impl MarkdownFile {
 }
 
 /// Reads the course at `root`.
+///
+/// A broken `course.yaml` does not stop the walk: the content's problems are reported with it.
 pub fn load(root: &Path) -> Result<Source, Diagnostics> {
-    let config = load_config(root)?;
+    if !root.join("course.yaml").exists() {
+        return Err(missing_config(root).into());
+    }
     let mut problems = Diagnostics::default();
-    let theme = match theme::load(root, config.theme.as_deref()) {
+    let config = load_config(root).map_err(|e| problems.extend(e)).ok();
+    let theme_name = config.as_ref().and_then(|c| c.theme.as_deref());
+    let theme = match theme::load(root, theme_name) {
         Ok(t) => t,
         Err(e) => {
             problems.extend(e);
@@ -85,6 +91,9 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
     let pages = read_pages(root, &content, &listing.markdown, &mut problems);
     let tables = read_tables(root, &content, &listing.yaml, &mut problems);
     let static_files = list_static(root, &mut problems);
+    let Some(config) = config else {
+        return Err(problems);
+    };
     problems.into_result(Source {
         root: root.to_path_buf(),
         config,
@@ -98,57 +107,81 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
 
 fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     let path = root.join("course.yaml");
-    if !path.is_file() {
-        let d = Diagnostic::file("course.yaml", format!("there is no course.yaml in {}", root.display()))
-            .help("run lectern in the course folder (or pass it: `lectern build my-course`), or create course.yaml with at least `title: …`");
-        return Err(d.into());
-    }
     let text = read_text(root, &path)?;
     let file = PathBuf::from("course.yaml");
+    if yaml::is_blank(&text) {
+        let d = Diagnostic::file(&file, "course.yaml is empty")
+            .help("write at least the course title in it, e.g. `title: My course`");
+        return Err(d.into());
+    }
     let config: CourseConfig = yaml::parse(&text, yaml::Fragment::whole(&file, &text))?;
     if let Some(accent) = &config.brand.accent {
         if !config::is_hex_colour(accent) {
-            let line = text
-                .lines()
-                .position(|l| l.contains("accent"))
-                .map_or(1, |i| i + 1);
-            let col = text
-                .lines()
-                .nth(line - 1)
-                .and_then(|l| l.find("accent"))
-                .map_or(1, |c| c + 1);
-            let d = Diagnostic::at(
-                &file,
-                &text,
-                line,
-                col,
-                format!("`{accent}` is not a colour Lectern understands"),
-            )
-            .help("write the accent as a hex colour in quotes, e.g. `accent: \"#1f6feb\"`");
-            return Err(d.into());
+            return Err(bad_accent(&file, &text, accent).into());
         }
     }
     Ok(config)
 }
 
+fn missing_config(root: &Path) -> Diagnostic {
+    let folder = if root == Path::new(".") {
+        "the current folder".to_string()
+    } else {
+        root.display().to_string()
+    };
+    Diagnostic::file("course.yaml", format!("there is no course.yaml in {folder}"))
+        .help("run lectern in the course folder (or pass it: `lectern build my-course`), or create course.yaml with at least `title: …`")
+}
+
+fn bad_accent(file: &Path, text: &str, accent: &str) -> Diagnostic {
+    let line = text
+        .lines()
+        .position(|l| l.contains("accent"))
+        .map_or(1, |i| i + 1);
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find("accent"))
+        .map_or(1, |c| c + 1);
+    Diagnostic::at(
+        file,
+        text,
+        line,
+        col,
+        format!("`{accent}` is not a colour Lectern understands"),
+    )
+    .help("write the accent as a hex colour in quotes, e.g. `accent: \"#1f6feb\"`")
+}
+
 /// Reads a file as UTF-8 text, naming the first bad byte's place when it is not.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let file = relative(root, path);
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::file(&file, format!("cannot read this file: {}", io_reason(&e)))
-            .help("check that the file exists and that you may read it")
-    })?;
+    if path.is_dir() {
+        return Err(
+            Diagnostic::file(&file, "this is a folder, but a file is expected here")
+                .help("replace the folder with a file of this name, or rename the folder"),
+        );
+    }
+    let bytes = fs::read(path).map_err(|e| unreadable(&file, &e))?;
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        let (line, column) = crate::error::line_col(&text, good);
-        Diagnostic {
-            line: Some(line),
-            column: Some(column),
-            ..Diagnostic::file(&file, "this file is not valid UTF-8 text")
-        }
-        .help("save the file as UTF-8 in your editor (the bytes here are in another encoding)")
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        let (line, column) = crate::error::line_col(&prefix, good);
+        Diagnostic::at(&file, &text, line, column, "this file is not valid UTF-8 text")
+            .help("save the file as UTF-8 in your editor (the byte marked here is in another encoding, often Latin-1 or Windows-1252)")
     })
+}
+
+pub(crate) fn unreadable(file: &Path, e: &std::io::Error) -> Diagnostic {
+    let help = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => format!(
+            "give yourself permission to read it (e.g. `chmod a+r '{}'`), or move it out of the course",
+            file.display()
+        ),
+        _ => "check that the file exists and that you may read it".to_string(),
+    };
+    Diagnostic::file(file, format!("cannot read this file: {}", io_reason(e))).help(help)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -202,7 +235,17 @@ fn walk(root: &Path, content: &Path, problems: &mut Diagnostics) -> Listing {
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            problems.push(
+                Diagnostic::file(
+                    relative(root, entry.path()),
+                    "this is not an ordinary file (it is a named pipe, socket or device), so it cannot be read",
+                )
+                .help("remove it from content/, or replace it with an ordinary file"),
+            );
             continue;
         }
         let rel = entry
@@ -223,7 +266,7 @@ fn points_inside(real_root: &Path, path: &Path) -> bool {
     fs::canonicalize(path).is_ok_and(|p| p.starts_with(real_root))
 }
 
-fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
+pub(crate) fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
     let path = e.path().unwrap_or(content);
     if e.loop_ancestor().is_some() {
         return Diagnostic::file(
@@ -231,6 +274,16 @@ fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
             "this symbolic link makes a loop (it points to a folder that contains it)",
         )
         .help("remove the link or point it somewhere else");
+    }
+    if let Ok(target) = fs::read_link(path) {
+        return Diagnostic::file(
+            relative(root, path),
+            format!(
+                "this symbolic link points to `{}`, which does not exist",
+                target.display()
+            ),
+        )
+        .help("point the link at an existing file, or remove it");
     }
     let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
     Diagnostic::file(relative(root, path), format!("cannot read this: {reason}"))

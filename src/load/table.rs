@@ -83,7 +83,7 @@ pub fn parse(file: &Path, path: String, text: &str) -> Result<Table, Diagnostics
             .into());
     }
     let at = Fragment::whole(file, text);
-    let raw: RawTable = yaml::parse(text, at)?;
+    let raw: RawTable = yaml::parse(text, at).map_err(|d| missing_top_key(file, d))?;
     let mut problems = Diagnostics::default();
     let columns = columns(&raw, at, &mut problems);
     let rows = rows(&raw, &columns, at, &mut problems);
@@ -96,6 +96,18 @@ pub fn parse(file: &Path, path: String, text: &str) -> Result<Table, Diagnostics
         rows,
     };
     problems.into_result(table)
+}
+
+/// A missing `title`, `key`, `columns` or `rows` is the whole file's problem: saphyr points
+/// at the last key it read, which would only confuse.
+fn missing_top_key(file: &Path, d: Diagnostic) -> Diagnostic {
+    for key in ["title", "key", "columns", "rows"] {
+        if d.message == format!("the required key `{key}` is missing") {
+            return Diagnostic::file(file, format!("this table has no `{key}:`"))
+                .help("a table needs `title:`, `key:` (the column that heads each row), `columns:` and `rows:`");
+        }
+    }
+    d
 }
 
 fn columns(raw: &RawTable, at: Fragment, problems: &mut Diagnostics) -> Vec<Column> {
@@ -117,12 +129,17 @@ fn columns(raw: &RawTable, at: Fragment, problems: &mut Diagnostics) -> Vec<Colu
                 id,
                 label: label.clone(),
             }),
-            _ => problems.push(
-                at.diagnostic(line, column, format!("the column `{id}` has no label"))
-                    .help(format!(
-                        "add `label: …` to the column, e.g. `{{ id: {id}, label: What {id} do }}`"
-                    )),
-            ),
+            _ => {
+                problems.push(
+                    at.diagnostic(line, column, format!("the column `{id}` has no label"))
+                        .help(format!(
+                            "add `label: …` to the column, e.g. `{{ id: {id}, label: What {id} do }}`"
+                        )),
+                );
+                // Still a column, so that its cells are not reported as unknown too.
+                let label = capitalise(&id);
+                columns.push(Column { id, label });
+            }
         }
     }
     if !seen.contains(key) {

@@ -89,10 +89,7 @@ fn overlay(root: &Path, dir: &Path, theme: &mut Theme) -> Result<(), Diagnostics
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Diagnostic::file(
-                    relative(root, e.path().unwrap_or(dir)),
-                    format!("cannot read the theme folder: {e}"),
-                ));
+                problems.push(super::walk_error(root, dir, &e));
                 continue;
             }
         };
@@ -114,10 +111,7 @@ fn overlay(root: &Path, dir: &Path, theme: &mut Theme) -> Result<(), Diagnostics
         } else if let Some(path) = rel.strip_prefix("static/") {
             match fs::read(entry.path()) {
                 Ok(bytes) => replace_asset(theme, path, bytes),
-                Err(e) => problems.push(Diagnostic::file(
-                    file,
-                    format!("cannot read this file: {e}"),
-                )),
+                Err(e) => problems.push(super::unreadable(&file, &e)),
             }
         }
     }

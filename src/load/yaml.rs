@@ -89,7 +89,9 @@ fn explain(raw: &str) -> (String, Option<String>) {
     {
         return (
             format!("the required key `{field}` is missing"),
-            Some(format!("add a line `{field}: …`")),
+            Some(format!(
+                "add a line `{field}: …` to this block, lined up with its other keys"
+            )),
         );
     }
     if let Some(rest) = raw.strip_prefix("duplicate mapping key: ") {
@@ -99,13 +101,39 @@ fn explain(raw: &str) -> (String, Option<String>) {
             Some("remove one of the two, or rename it".into()),
         );
     }
+    if raw.starts_with("unclosed bracket") {
+        return (
+            "this `[` list is never closed".into(),
+            Some("add the closing `]`, or put quotes around text that starts with `[`".into()),
+        );
+    }
+    if raw.starts_with("unclosed brace") {
+        return (
+            "this `{` is never closed".into(),
+            Some("add the closing `}`, or put quotes around text that starts with `{`".into()),
+        );
+    }
+    if raw.starts_with("invalid trailing content after") {
+        return (
+            "there is more text after the closing quote".into(),
+            Some("quote the whole text; inside single quotes write an apostrophe twice (`'It''s mine'`), or use double quotes (`\"It's mine\"`)".into()),
+        );
+    }
     let (message, help) = match raw {
+        "alias references unknown anchor" => (
+            "text starting with `*` is read as a YAML alias, and there is no anchor of that name",
+            "put the text in quotes, e.g. `title: \"*Important*\"`",
+        ),
         "expected string scalar" => ("expected text here", "write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"),
         "invalid i64" | "invalid u32" | "invalid u64" | "invalid i32" => (
             "expected a whole number here",
             "write a number such as `10`",
         ),
-        "invalid bool" => ("expected true or false here", "write `true` or `false`"),
+        "invalid bool" | "invalid boolean" => ("expected true or false here", "write `true` or `false`"),
+        "unexpected end of input" => (
+            "the YAML ends before it is complete",
+            "finish the last entry, or close the bracket or quote it opened",
+        ),
         "unclosed quote" => ("this quoted text is never closed", "add the closing quote at the end of the text"),
         "expected mapping start" => (
             "expected keys and values here (`key: value` lines)",
@@ -120,8 +148,8 @@ fn explain(raw: &str) -> (String, Option<String>) {
             "line the key up with the keys above it, or put the text in quotes",
         ),
         _ if raw.contains("tab") => (
-            raw,
-            "YAML indentation must use spaces, not tabs: replace the tab with spaces",
+            "a tab is used here, but YAML indentation must be spaces",
+            "replace the tab with spaces (most editors can show tabs and convert them)",
         ),
         _ => return (raw.to_string(), Some("check the YAML syntax on this line".into())),
     };

@@ -300,7 +300,12 @@ fn lesson_page(
     index: usize,
 ) -> Result<Page, Diagnostic> {
     let Some(title) = file.front.title.clone().filter(|t| !t.trim().is_empty()) else {
-        return Err(Diagnostic::file(&file.file, "this lesson has no title")
+        let what = if file.text.trim_start_matches('\u{feff}').trim().is_empty() {
+            "this lesson is empty: it has no title"
+        } else {
+            "this lesson has no title"
+        };
+        return Err(Diagnostic::file(&file.file, what)
             .help("add front matter at the top of the file:\n---\ntitle: Your lesson title\n---"));
     };
     let minutes = match &file.front.duration {

@@ -59,8 +59,17 @@ impl Templates {
 
     /// Turns a tera error into a diagnostic naming the template file, line and column.
     fn diagnostic(&self, error: &tera::Error) -> Diagnostic {
-        let report = match error.kind() {
-            ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => r,
+        let (report, help) = match error.kind() {
+            ErrorKind::SyntaxError(r) => (r, "fix the template syntax: every `{{` needs its `}}`, every `{%` its `%}`, and every block its `{% end… %}`"),
+            ErrorKind::RenderingError(r) => (r, "fix the template; every variable a template reads must be set (test optional ones with `{% if x is defined %}`)"),
+            ErrorKind::MissingParent { current, parent } => {
+                return self.find_in(current, parent, format!("the template `{current}` extends `{parent}`, which does not exist"))
+                    .help("check the name in `{% extends … %}`: built-in templates are named `builtin/<file>.html`, e.g. `builtin/lesson.html`");
+            }
+            ErrorKind::CircularExtend { tpl, inheritance_chain } => {
+                return self.find_in(tpl, "extends", format!("the templates extend each other in a circle: {}", inheritance_chain.join(" → ")))
+                    .help("a template that replaces a built-in one should extend `builtin/<same name>`, not itself");
+            }
             other => {
                 return Diagnostic::file("(theme templates)", other.to_string())
                     .help("check the theme's templates")
@@ -74,10 +83,20 @@ impl Templates {
             .unwrap_or_else(|| (PathBuf::from(name), String::new()));
         let span = report.span();
         let message = format!("template error: {}", report.message());
-        let help = "fix the template; every variable a template reads must be set (test optional ones with `{% if x is defined %}`)";
         if text.is_empty() {
             return Diagnostic::file(file, message).help(help);
         }
         Diagnostic::at(file, &text, span.start_line, span.start_col + 1, message).help(help)
+    }
+
+    /// A diagnostic at the first line of template `name` that mentions `needle`.
+    fn find_in(&self, name: &str, needle: &str, message: String) -> Diagnostic {
+        let Some((file, text)) = self.files.get(name) else {
+            return Diagnostic::file(name, message);
+        };
+        match text.find(needle) {
+            Some(offset) => Diagnostic::at_offset(file, text, offset, message),
+            None => Diagnostic::file(file, message),
+        }
     }
 }
