@@ -129,14 +129,19 @@ pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context 
         .enumerate()
         .map(|(i, m)| {
             let current = Some(i) == module;
+            // only the current module's lessons are listed: copy no other module's
             ModuleLink {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                url: m.url.clone(),
+                description: m.description.clone(),
+                duration: m.duration.clone(),
                 current,
                 lessons: if current {
                     m.lessons.clone()
                 } else {
                     Vec::new()
                 },
-                ..m.clone()
             }
         })
         .collect();

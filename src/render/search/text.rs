@@ -34,8 +34,21 @@ pub fn each_token(text: &str, word: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
-pub(super) fn excerpt(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+pub(super) fn excerpt(source: &str) -> String {
+    // whitespace collapsed, and no more of it than the snippet can use
+    let mut text = String::new();
+    let mut chars = 0;
+    for word in source.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+            chars += 1;
+        }
+        text.push_str(word);
+        chars += word.chars().count();
+        if chars > EXCERPT {
+            break;
+        }
+    }
     if text.chars().count() <= EXCERPT {
         return text;
     }
@@ -111,7 +124,7 @@ pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        out.push_str(&decode(&rest[..lt]));
+        decode_into(&mut out, &rest[..lt]);
         let tag = &rest[lt..];
         let skip_to = [
             ("<script", "</script>"),
@@ -131,7 +144,7 @@ pub fn html_text(html: &str) -> String {
         }
         rest = &tag[end..];
     }
-    out.push_str(&decode(rest));
+    decode_into(&mut out, rest);
     out
 }
 
@@ -150,10 +163,13 @@ fn is_inline_tag(tag: &str) -> bool {
 
 /// Decodes the entities pulldown-cmark and our escaping produce, and numeric ones.
 fn decode(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
     let mut out = String::with_capacity(text.len());
+    decode_into(&mut out, text);
+    out
+}
+
+/// [`decode`], appending to `out`.
+fn decode_into(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -172,7 +188,6 @@ fn decode(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 fn entity(name: &str) -> Option<char> {
