@@ -16,6 +16,7 @@
 pub mod cache;
 pub mod checklist;
 pub mod directives;
+pub mod handouts;
 pub mod ids;
 pub mod inline;
 pub mod markdown;
@@ -25,7 +26,7 @@ pub mod publish;
 pub mod search;
 pub mod templates;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -117,7 +118,8 @@ fn render_cached(
         cache: c,
     });
     let scoped = render_pages(course, &nav, &templates, rendered, reuse, sink)?;
-    let handouts = render_handouts(course, &nav, &templates, &scoped, sink)?;
+    let limit = handouts::WHOLE_COURSE_LIMIT;
+    let handouts = handouts::render(course, &nav, &templates, &scoped, sink, limit)?;
     drop(scoped);
     render_progress(course, &nav, &templates, sink)?;
     render_not_found(course, &nav, &templates, sink)?;
@@ -303,54 +305,6 @@ fn render_pages(
         r.cache.store_pages(kept, hits);
     }
     problems.into_result(scoped)
-}
-
-/// The whole-course handout and one per module; returns how many were made.
-/// A section's HTML is shared (not copied) between its module's handout and the course's.
-fn render_handouts(
-    course: &Course,
-    nav: &Nav,
-    templates: &Templates,
-    scoped: &[Value],
-    sink: &dyn Sink,
-) -> Result<Vec<String>, Diagnostic> {
-    let bar = &sidebars_root(nav, templates)?;
-    let section = |i: usize| {
-        let page = &course.pages[i];
-        let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
-        map.insert("anchor", Value::from(format!("h{i}-title")));
-        map.insert("title", Value::from(page.title.as_str()));
-        map.insert("objectives", Value::from(page.objectives.clone()));
-        map.insert("html", scoped[i].clone());
-        Value::from(map)
-    };
-    let render = |id: &str, title: String, sections: Vec<Value>| {
-        let ctx = pages::handout_context(course, &title, id, Value::from(sections), bar.clone());
-        let html = templates.render("handout.html", &ctx)?;
-        sink.put(format!("{id}.html"), Output::Text(html))?;
-        Ok::<String, Diagnostic>(format!("{id}.html"))
-    };
-    let mut paths: Vec<String> = course
-        .modules
-        .par_iter()
-        .map(|module| {
-            let page = &course.pages[module.page];
-            let sections = std::iter::once(module.page)
-                .chain(module.lessons.iter().copied())
-                .map(section)
-                .collect();
-            let id = format!("handouts/{}", module.slug);
-            render(&id, format!("{} — handout", page.title), sections)
-        })
-        .collect::<Result<_, _>>()?;
-    let all = nav.order.iter().map(|&i| section(i)).collect();
-    let title = format!("{} — handout", course.config.title);
-    paths.insert(0, render("handouts/course", title, all)?);
-    Ok(paths)
-}
-
-fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic> {
-    templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))
 }
 
 /// Attributes whose value names an id on the same page.
