@@ -20,7 +20,7 @@
 
 mod text;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
@@ -228,7 +228,7 @@ impl<'s> Words<'s> {
     fn new(stop: &'s [&'s str]) -> Self {
         Words {
             stop,
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             best: Vec::new(),
             touched: Vec::new(),
             buf: String::new(),
