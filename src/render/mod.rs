@@ -18,6 +18,7 @@ pub mod checklist;
 pub mod directives;
 pub mod ids;
 pub mod inline;
+pub mod live;
 pub mod markdown;
 pub mod pages;
 pub mod progress;
@@ -164,19 +165,9 @@ fn render_page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
 /// Every problem found while rendering Markdown, plus links to headings that do not exist.
 fn check(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Result<(), Diagnostics> {
     let mut problems = Diagnostics::default();
-    for page in rendered {
+    for (i, page) in rendered.iter().enumerate() {
         problems.extend(page.problems.clone());
-        for anchor in &page.anchors {
-            let target = &rendered[anchor.page];
-            if !target.headings.iter().any(|h| h.id == anchor.fragment) {
-                let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
-                let help = match crate::error::did_you_mean(&anchor.fragment, &ids) {
-                    Some(s) => format!("did you mean `#{s}`? Heading ids follow GitHub's rules: lowercase, punctuation dropped, spaces as hyphens"),
-                    None => format!("the page `{}` has these headings: {}", course.pages[anchor.page].title, if ids.is_empty() { "none".into() } else { ids.join(", ") }),
-                };
-                problems.push(anchor.at.clone().help(help));
-            }
-        }
+        problems.extend(check_anchors(course, rendered, i));
     }
     for module in &course.modules {
         if RESERVED.contains(&module.slug.as_str()) {
@@ -199,6 +190,23 @@ fn check(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Result<(), Diag
         }
     }
     problems.into_result(())
+}
+
+/// Links from page `from` to headings that do not exist.
+fn check_anchors(course: &Course, rendered: &[Arc<RenderedMarkdown>], from: usize) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    for anchor in &rendered[from].anchors {
+        let target = &rendered[anchor.page];
+        if !target.headings.iter().any(|h| h.id == anchor.fragment) {
+            let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+            let help = match crate::error::did_you_mean(&anchor.fragment, &ids) {
+                Some(s) => format!("did you mean `#{s}`? Heading ids follow GitHub's rules: lowercase, punctuation dropped, spaces as hyphens"),
+                None => format!("the page `{}` has these headings: {}", course.pages[anchor.page].title, if ids.is_empty() { "none".into() } else { ids.join(", ") }),
+            };
+            problems.push(anchor.at.clone().help(help));
+        }
+    }
+    problems
 }
 
 fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<String>, Diagnostic> {
@@ -244,9 +252,7 @@ fn render_pages(
         .map(|(i, md)| {
             let page = &course.pages[i];
             let bar = page.module.unwrap_or(home);
-            // on paper every box is empty, whatever the source pre-ticked
-            let scoped = scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">");
-            let scoped = Value::safe_string(&scoped);
+            let scoped = scoped_html(i, &md);
             let mut ctx = pages::page_context(course, nav, i, &md, String::new());
             let mut key = None;
             if let Some(r) = &reuse {
@@ -351,6 +357,12 @@ fn render_handouts(
 
 fn sidebars_root(nav: &Nav, templates: &Templates) -> Result<String, Diagnostic> {
     templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))
+}
+
+/// Page `i`'s HTML for the handouts: ids scoped, and on paper every box is empty, whatever
+/// the source pre-ticked.
+fn scoped_html(i: usize, md: &RenderedMarkdown) -> Value {
+    Value::safe_string(&scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">"))
 }
 
 /// Attributes whose value names an id on the same page.
