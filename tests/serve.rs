@@ -176,6 +176,53 @@ fn an_edit_sends_reload_and_the_new_content_is_served() {
 }
 
 #[test]
+fn the_whole_course_files_follow_an_edit_after_the_reload() {
+    let dir = course();
+    let root = dir.path();
+    let server = serve(root);
+    let mut events = Events::open(server.addr);
+    write(
+        root,
+        "content/01-basics/02-second.md",
+        &lesson("Second lesson", "Quetzalcoatl appears in the handout."),
+    );
+    events.next_event("reload");
+    let start = Instant::now();
+    loop {
+        let handout = get(server.addr, "/handouts/course.html").body;
+        let search = get(server.addr, "/assets/search/docs-0.js").body;
+        if handout.contains("Quetzalcoatl") && search.contains("Quetzalcoatl") {
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the handout and search index never caught up"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let full = build_site(&BuildOptions {
+        root: root.to_path_buf(),
+        drafts: false,
+    })
+    .unwrap();
+    for path in [
+        "handouts/course.html",
+        "assets/course-data.js",
+        "assets/search/docs-0.js",
+    ] {
+        let served = get(server.addr, &format!("/{path}")).body;
+        let built = full.site.text(path).unwrap();
+        let injected = lectern::serve::reload::inject(built, None);
+        let expected = if path.ends_with(".html") {
+            &injected
+        } else {
+            built
+        };
+        assert_eq!(&served, expected, "{path} is what a full build makes");
+    }
+}
+
+#[test]
 fn the_sidebar_follows_created_renamed_and_deleted_lessons() {
     let dir = course();
     let server = serve(dir.path());

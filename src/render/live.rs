@@ -38,6 +38,9 @@ pub struct Live {
     scoped: Vec<Value>,
     /// The sidebar of each module, then of root pages, then of pages one folder down.
     bars: Vec<String>,
+    /// Files edited since the full render, by page index. `course` keeps the files it was
+    /// built from (what the aggregates read of it, titles, paths and order, is the same).
+    edited: HashMap<usize, MarkdownFile>,
     /// Page index by source path relative to `content/`.
     by_source: HashMap<PathBuf, usize>,
     /// For each page, the pages that link to one of its headings.
@@ -87,6 +90,7 @@ impl Live {
         super::add_files(&course, &sink)?;
         let bars = super::sidebars(&nav, &templates, &course)?;
         let live = Live {
+            edited: HashMap::new(),
             by_source: by_source(&course),
             incoming: incoming(&rendered),
             reuse: (rendered.len() - misses, misses),
@@ -113,7 +117,8 @@ impl Live {
     /// Whether `file` can replace page `index` through [`Live::edit`]: its front matter is the
     /// same, so titles, order, navigation and output paths are too.
     pub fn same_front_matter(&self, index: usize, file: &MarkdownFile) -> bool {
-        let old = self.course.pages[index].source.as_ref();
+        let old = self.edited.get(&index);
+        let old = old.or(self.course.pages[index].source.as_ref());
         let json = |f: &MarkdownFile| serde_json::to_value(&f.front).ok();
         old.is_some_and(|old| json(old).is_some() && json(old) == json(file))
     }
@@ -125,11 +130,9 @@ impl Live {
         index: usize,
         file: MarkdownFile,
     ) -> Result<(String, Output), Diagnostics> {
-        // Copies the course only while an aggregates snapshot still holds it.
-        let course = Arc::make_mut(&mut self.course);
-        course.pages[index].source = Some(file);
         let course = &*self.course;
-        let md = Arc::new(super::render_page_markdown(course, index));
+        let md = Arc::new(super::render_markdown_of(course, index, Some(&file)));
+        self.edited.insert(index, file);
         let old = std::mem::replace(&mut self.rendered[index], md.clone());
         for target in old.anchors.iter().map(|a| a.page) {
             self.incoming[target].retain(|&p| p != index);

@@ -145,8 +145,17 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
 }
 
 fn render_page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
+    render_markdown_of(course, i, course.pages[i].source.as_ref())
+}
+
+/// Page `i`'s Markdown, from `source` (its file, or a newer version of it).
+fn render_markdown_of(
+    course: &Course,
+    i: usize,
+    source: Option<&crate::load::MarkdownFile>,
+) -> RenderedMarkdown {
     let page = &course.pages[i];
-    match &page.source {
+    match source {
         Some(src) => markdown::render(&PageInput {
             file: &src.file,
             rel: &src.rel,

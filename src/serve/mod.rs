@@ -198,13 +198,17 @@ fn rebuild_loop(
 /// Makes the whole-course files for the latest partial rebuild and puts them in, unless the
 /// site changed again meanwhile (then a newer job follows).
 fn aggregate_loop(queue: mpsc::Receiver<(u64, Aggregates)>, state: Arc<AppState>) {
+    // One thread, so that the other core stays free for the next edit and for serving.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
     while let Ok(mut job) = queue.recv() {
         while let Ok(newer) = queue.try_recv() {
             job = newer;
         }
         let (generation, aggregates) = job;
-        let result = aggregates.render();
-        // Let go of the snapshot first, so the next edit need not copy the course.
+        let result = match &pool {
+            Ok(pool) => pool.install(|| aggregates.render()),
+            Err(_) => aggregates.render(),
+        };
         drop(aggregates);
         let mut current = state.current.write().unwrap_or_else(|e| e.into_inner());
         if current.generation != generation {
