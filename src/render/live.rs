@@ -19,12 +19,12 @@ use std::sync::Arc;
 use tera::Value;
 
 use super::markdown::RenderedMarkdown;
-use super::pages::{self, Nav};
+use super::pages::Nav;
 use super::templates::Templates;
 use super::{check, course_data, progress, publish, search, RenderCache};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::Diagnostics;
 use crate::load::MarkdownFile;
-use crate::model::{Course, PageKind};
+use crate::model::Course;
 use crate::site::{Collect, Output, Sink, Site};
 
 /// The last good render, kept between rebuilds.
@@ -78,7 +78,7 @@ impl Live {
         templates.set_global("site", &super::site_info(&course));
         templates.set_global("tables", &course.tables);
         let misses = AtomicUsize::new(0);
-        let (rendered, _) = cache.markdown(&course, |i| {
+        let rendered = cache.markdown(&course, |i| {
             misses.fetch_add(1, Ordering::Relaxed);
             super::render_page_markdown(&course, i)
         });
@@ -86,7 +86,7 @@ impl Live {
         check(&course, &rendered)?;
         let nav = Nav::new(&course);
         let sink = Collect::default();
-        let scoped = super::render_pages(&course, &nav, &templates, rendered.clone(), None, &sink)?;
+        let scoped = super::render_pages(&course, &nav, &templates, rendered.clone(), &sink)?;
         super::add_files(&course, &sink)?;
         let bars = super::sidebars(&nav, &templates, &course)?;
         let live = Live {
@@ -149,7 +149,7 @@ impl Live {
         problems.into_result(())?;
         let page = &course.pages[index];
         let bar = &self.bars[page.module.unwrap_or(course.modules.len())];
-        let html = page_html(course, &self.nav, &self.templates, bar, index, &md)?;
+        let html = super::page_html(course, &self.nav, &self.templates, bar, index, &md)?;
         self.scoped[index] = super::scoped_html(index, &md);
         Ok((page.out.clone(), Output::Shared(html.into())))
     }
@@ -187,26 +187,6 @@ impl Aggregates {
         }
         Ok(sink.into_site())
     }
-}
-
-/// One page through its template, as [`super::render_pages`] renders it.
-fn page_html(
-    course: &Course,
-    nav: &Nav,
-    templates: &Templates,
-    bar: &str,
-    index: usize,
-    md: &RenderedMarkdown,
-) -> Result<String, Diagnostic> {
-    let page = &course.pages[index];
-    let mut ctx = pages::page_context(course, nav, index, md, String::new());
-    ctx.insert("sidebar", &pages::mark_current(bar, &page.id));
-    let template = match page.kind {
-        PageKind::Home => "home.html",
-        PageKind::Module => "module.html",
-        PageKind::Lesson => "lesson.html",
-    };
-    templates.render(template, &ctx)
 }
 
 fn same_templates(a: &Course, b: &Course) -> bool {
