@@ -94,6 +94,8 @@ def main():
             t2 = time.perf_counter()
             to_event.append((t1 - t0) * 1000)
             to_page.append((t2 - t0) * 1000)
+            if os.environ.get("BENCH_TRACE"):
+                print(f"edit {i}: event {(t1 - t0) * 1000:.1f} ms, page {(t2 - t0) * 1000:.1f} ms")
             time.sleep(0.1)
         print(f"{lessons} lessons, {edits} edits: write->event p50 {pct(to_event, 50):.0f} ms "
               f"p95 {pct(to_event, 95):.0f} ms; write->new page p50 {pct(to_page, 50):.0f} ms "

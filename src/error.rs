@@ -159,14 +159,19 @@ impl Diagnostics {
     }
 
     /// `Ok(value)` when nothing is wrong, else the problems sorted by place.
-    pub fn into_result<T>(mut self, value: T) -> Result<T, Diagnostics> {
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.0.is_empty() {
             return Ok(value);
         }
+        Err(self.sorted())
+    }
+
+    /// The problems sorted by file and place, each once.
+    pub fn sorted(mut self) -> Diagnostics {
         self.0
             .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         self.0.dedup();
-        Err(self)
+        self
     }
 }
 

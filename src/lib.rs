@@ -72,14 +72,30 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     })
 }
 
+/// Loads and models the course. When some files could not be read or parsed, the rest of
+/// the course is still modelled and rendered (into memory, then dropped), so that one run
+/// reports every problem: broken front matter in one lesson and a broken link in another.
 fn load_and_model(options: &BuildOptions) -> Result<model::Course, Diagnostics> {
-    let source = load::load(&options.root)?;
-    model::build(
-        source,
-        model::ModelOptions {
-            drafts: options.drafts,
-        },
-    )
+    let (source, mut problems) = load::load_partial(&options.root);
+    let Some(source) = source else {
+        return Err(problems.sorted());
+    };
+    let model_options = model::ModelOptions {
+        drafts: options.drafts,
+    };
+    let course = model::build(source, model_options);
+    if problems.is_empty() {
+        return course;
+    }
+    match course {
+        Ok(course) => {
+            if let Err(more) = render::render(&course) {
+                problems.extend(more);
+            }
+        }
+        Err(more) => problems.extend(more),
+    }
+    Err(problems.sorted())
 }
 
 /// The output folder may not be inside `content/` (it would be read back as content) nor be

@@ -206,3 +206,42 @@ fn sample_course_passes_axe_and_stays_on_site() {
     ];
     run_script("a11y.mjs", &vars, &base);
 }
+
+/// `lectern serve` on a course with a theme override, for `serve.mjs`.
+#[test]
+fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    // long enough to scroll, as serve.mjs writes it
+    let filler: Vec<String> = (0..80)
+        .map(|i| format!("Paragraph {i} of a long lesson."))
+        .collect();
+    let lesson = format!(
+        "---\ntitle: Long lesson\n---\n\nOriginal text.\n\n{}\n",
+        filler.join("\n\n")
+    );
+    let (_dir, course) = common::write_course(&[
+        ("course.yaml", "title: Serve in a browser\ntheme: mine\n"),
+        ("content/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n"),
+        ("content/01-basics/01-long.md", &lesson),
+        ("themes/mine/static/theme.css", "body { outline: none; }\n"),
+    ]);
+    let server = lectern::serve::start(lectern::serve::ServeOptions {
+        build: lectern::BuildOptions {
+            root: course.clone(),
+            drafts: false,
+        },
+        bind: "127.0.0.1".parse().unwrap(),
+        port: 0,
+        verbose: false,
+    })
+    .expect("the server starts");
+    let base = format!("http://{}", server.addr);
+    let lesson_file = course.join("content/01-basics/01-long.md");
+    let css_file = course.join("themes/mine/static/theme.css");
+    let vars = [
+        ("LESSON_FILE", lesson_file.as_os_str()),
+        ("CSS_FILE", css_file.as_os_str()),
+    ];
+    run_script("serve.mjs", &vars, &base);
+}

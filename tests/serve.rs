@@ -2,17 +2,17 @@
 //! HTTP client holding the reload event stream.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use lectern::serve::incremental::Incremental;
+use lectern::serve::incremental::{Incremental, Served, Update};
 use lectern::serve::{start, ServeOptions, Server};
 use lectern::{build_site, BuildOptions, Output};
 use scraper::{Html, Selector};
 
-const WAIT: Duration = Duration::from_secs(20);
+mod common;
+
+use common::client::{get, Events, WAIT};
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
@@ -64,77 +64,6 @@ fn serve(root: &Path) -> Server {
     .unwrap()
 }
 
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-fn get(addr: SocketAddr, path: &str) -> Reply {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(WAIT)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-    let status = head[9..12].parse().unwrap();
-    Reply {
-        status,
-        head: head.to_lowercase(),
-        body: body.to_string(),
-    }
-}
-
-/// An open `/__lectern/events` stream.
-struct Events(BufReader<TcpStream>);
-
-impl Events {
-    fn open(addr: SocketAddr) -> Events {
-        let mut stream = TcpStream::connect(addr).unwrap();
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        write!(
-            stream,
-            "GET /__lectern/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )
-        .unwrap();
-        let mut events = Events(BufReader::new(stream));
-        events.next_event("hello");
-        events
-    }
-
-    /// Reads until an event named `name`; returns its data.
-    fn next_event(&mut self, name: &str) -> String {
-        let mut current = String::new();
-        let mut data = String::new();
-        loop {
-            let mut line = String::new();
-            let n = self
-                .0
-                .read_line(&mut line)
-                .expect("an event before the timeout");
-            assert!(n > 0, "the event stream closed");
-            let line = line.trim_end_matches(['\r', '\n']);
-            if let Some(e) = line.strip_prefix("event: ") {
-                current = e.to_string();
-            } else if let Some(d) = line.strip_prefix("data: ") {
-                data.push_str(d);
-                data.push('\n');
-            } else if line.is_empty() && !current.is_empty() {
-                if current == name {
-                    return data;
-                }
-                current.clear();
-                data.clear();
-            }
-        }
-    }
-}
-
 fn sidebar_titles(html: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let sel = Selector::parse(".nav-lesson a").unwrap();
@@ -173,6 +102,53 @@ fn an_edit_sends_reload_and_the_new_content_is_served() {
         after.body.contains("/__lectern/events"),
         "the reload script is injected"
     );
+}
+
+#[test]
+fn the_whole_course_files_follow_an_edit_after_the_reload() {
+    let dir = course();
+    let root = dir.path();
+    let server = serve(root);
+    let mut events = Events::open(server.addr);
+    write(
+        root,
+        "content/01-basics/02-second.md",
+        &lesson("Second lesson", "Quetzalcoatl appears in the handout."),
+    );
+    events.next_event("reload");
+    let start = Instant::now();
+    loop {
+        let handout = get(server.addr, "/handouts/course.html").body;
+        let search = get(server.addr, "/assets/search/docs-0.js").body;
+        if handout.contains("Quetzalcoatl") && search.contains("Quetzalcoatl") {
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the handout and search index never caught up"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let full = build_site(&BuildOptions {
+        root: root.to_path_buf(),
+        drafts: false,
+    })
+    .unwrap();
+    for path in [
+        "handouts/course.html",
+        "assets/course-data.js",
+        "assets/search/docs-0.js",
+    ] {
+        let served = get(server.addr, &format!("/{path}")).body;
+        let built = full.site.text(path).unwrap();
+        let injected = lectern::serve::reload::inject(built, None);
+        let expected = if path.ends_with(".html") {
+            &injected
+        } else {
+            built
+        };
+        assert_eq!(&served, expected, "{path} is what a full build makes");
+    }
 }
 
 #[test]
@@ -341,7 +317,8 @@ fn incremental_rebuilds_equal_full_builds() {
         drafts: false,
     };
     let mut inc = Incremental::new(options.clone());
-    inc.rebuild(&[]).unwrap();
+    let mut served = Served::default();
+    served.apply(inc.rebuild(&[]).unwrap());
     let first = root.join("content/01-basics/01-first.md");
     let steps: Vec<(Box<dyn Fn()>, Edited)> = vec![
         (
@@ -383,12 +360,26 @@ fn incremental_rebuilds_equal_full_builds() {
             vec![root.join("course.yaml")],
         ),
     ];
+    let mut partial = 0;
     for (edit, changed) in steps {
         edit();
-        let incremental = inc.rebuild(&changed).unwrap();
+        let update = inc.rebuild(&changed).unwrap();
+        if matches!(update, Update::Pages(_)) {
+            partial += 1;
+            served.apply(update);
+            let full = build_site(&options).unwrap();
+            assert!(
+                served.site != full.site,
+                "before its aggregates a partial rebuild differs (handouts, search)"
+            );
+            served.set_aggregates(inc.aggregates().unwrap().render().unwrap());
+        } else {
+            served.apply(update);
+        }
         let full = build_site(&options).unwrap();
-        same_site(&incremental.site, &full.site);
+        same_site(&served.site, &full.site);
     }
+    assert_eq!(partial, 2, "the two body edits re-render one page each");
     let (hits, _) = inc.last_reuse();
     write(
         root,

@@ -11,6 +11,7 @@ pub mod table;
 pub mod theme;
 pub mod yaml;
 
+use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,9 @@ pub struct Source {
     /// Files under the course's `static/`, copied to the output root (relative paths).
     pub static_files: Vec<PathBuf>,
     pub theme: Theme,
+    /// Markdown and table files (relative to `content/`, `/`-separated) that could not be
+    /// read or parsed: their problems are reported, and references to them are not.
+    pub unreadable: BTreeSet<String>,
 }
 
 /// A Markdown file with its front matter parsed.
@@ -62,12 +66,20 @@ impl MarkdownFile {
     }
 }
 
-/// Reads the course at `root`.
-///
-/// A broken `course.yaml` does not stop the walk: the content's problems are reported with it.
+/// Reads the course at `root`, failing on the first stage that found problems.
 pub fn load(root: &Path) -> Result<Source, Diagnostics> {
+    match load_partial(root) {
+        (Some(source), problems) if problems.is_empty() => Ok(source),
+        (_, problems) => Err(problems.sorted()),
+    }
+}
+
+/// Reads the course at `root`, keeping what could be read: the source (when `course.yaml`
+/// parsed) and every problem found. Files that failed are listed in `Source::unreadable`, so
+/// later stages can still check the rest and one run reports every problem.
+pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
     if !root.join("course.yaml").exists() {
-        return Err(missing_config(root).into());
+        return (None, missing_config(root).into());
     }
     let mut problems = Diagnostics::default();
     let config = load_config(root).map_err(|e| problems.extend(e)).ok();
@@ -76,7 +88,7 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
         Ok(t) => t,
         Err(e) => {
             problems.extend(e);
-            Theme::default()
+            theme::builtin()
         }
     };
     let content = root.join("content");
@@ -85,16 +97,26 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
             Diagnostic::file("content", "there is no content/ folder")
                 .help("create content/ with an _index.md for the course home, or run `lectern init` to start a course"),
         );
-        return Err(problems);
+        return (None, problems);
     }
     let listing = walk(root, &content, &mut problems);
-    let pages = read_pages(root, &content, &listing.markdown, &mut problems);
-    let tables = read_tables(root, &content, &listing.yaml, &mut problems);
+    let mut unreadable = BTreeSet::new();
+    let pages = read_pages(
+        root,
+        &content,
+        &listing.markdown,
+        &mut problems,
+        &mut unreadable,
+    );
+    let tables = read_tables(
+        root,
+        &content,
+        &listing.yaml,
+        &mut problems,
+        &mut unreadable,
+    );
     let static_files = list_static(root, &mut problems);
-    let Some(config) = config else {
-        return Err(problems);
-    };
-    problems.into_result(Source {
+    let source = config.map(|config| Source {
         root: root.to_path_buf(),
         config,
         pages,
@@ -102,7 +124,9 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
         content_assets: listing.other,
         static_files,
         theme,
-    })
+        unreadable,
+    });
+    (source, problems)
 }
 
 fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
@@ -295,6 +319,7 @@ fn read_pages(
     content: &Path,
     paths: &[PathBuf],
     problems: &mut Diagnostics,
+    unreadable: &mut BTreeSet<String>,
 ) -> Vec<MarkdownFile> {
     let results: Vec<Result<MarkdownFile, Diagnostic>> = paths
         .par_iter()
@@ -312,7 +337,17 @@ fn read_pages(
             })
         })
         .collect();
-    collect(results, problems)
+    let mut ok = Vec::with_capacity(results.len());
+    for (rel, r) in paths.iter().zip(results) {
+        match r {
+            Ok(v) => ok.push(v),
+            Err(d) => {
+                problems.push(d);
+                unreadable.insert(slashes(rel));
+            }
+        }
+    }
+    ok
 }
 
 fn read_tables(
@@ -320,6 +355,7 @@ fn read_tables(
     content: &Path,
     paths: &[PathBuf],
     problems: &mut Diagnostics,
+    unreadable: &mut BTreeSet<String>,
 ) -> Vec<Table> {
     let results: Vec<Result<Table, Diagnostics>> = paths
         .par_iter()
@@ -327,29 +363,25 @@ fn read_tables(
             let path = content.join(rel);
             let file = relative(root, &path);
             let text = read_text(root, &path)?;
-            let name = rel.to_string_lossy().replace('\\', "/");
-            table::parse(&file, name, &text)
+            table::parse(&file, slashes(rel), &text)
         })
         .collect();
     let mut tables = Vec::new();
-    for r in results {
+    for (rel, r) in paths.iter().zip(results) {
         match r {
             Ok(t) => tables.push(t),
-            Err(e) => problems.extend(e),
+            Err(e) => {
+                problems.extend(e);
+                unreadable.insert(slashes(rel));
+            }
         }
     }
     tables
 }
 
-fn collect<T>(results: Vec<Result<T, Diagnostic>>, problems: &mut Diagnostics) -> Vec<T> {
-    let mut ok = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(v) => ok.push(v),
-            Err(d) => problems.push(d),
-        }
-    }
-    ok
+/// A path relative to `content/` as lessons and the link map write it.
+fn slashes(rel: &Path) -> String {
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {

@@ -54,7 +54,8 @@ pub fn load(root: &Path, name: Option<&str>) -> Result<Theme, Diagnostics> {
     Ok(theme)
 }
 
-fn builtin() -> Theme {
+/// The built-in default theme alone.
+pub fn builtin() -> Theme {
     let mut theme = Theme::default();
     for file in all_files(&DEFAULT_THEME) {
         let path = file.path().to_string_lossy().replace('\\', "/");

@@ -16,6 +16,8 @@ pub enum Target {
     Page(usize),
     /// A copied file, by output path.
     Asset(String),
+    /// A Markdown file that failed to load: its own problem is reported, not links to it.
+    Unreadable,
 }
 
 /// Content path (`/`-separated, relative to `content/`) → what it becomes.
@@ -26,7 +28,11 @@ pub struct LinkMap {
 
 impl LinkMap {
     /// Indexes every page's source file and every copied asset.
-    pub fn new(pages: &[Page], assets: &[(PathBuf, String)]) -> Self {
+    pub fn new(
+        pages: &[Page],
+        assets: &[(PathBuf, String)],
+        unreadable: &std::collections::BTreeSet<String>,
+    ) -> Self {
         let mut targets = HashMap::with_capacity(pages.len() + assets.len());
         for (i, page) in pages.iter().enumerate() {
             if let Some(src) = &page.source {
@@ -35,6 +41,9 @@ impl LinkMap {
         }
         for (src, out) in assets {
             targets.insert(slashes(src), Target::Asset(out.clone()));
+        }
+        for src in unreadable {
+            targets.insert(src.clone(), Target::Unreadable);
         }
         LinkMap { targets }
     }

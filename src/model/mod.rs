@@ -78,6 +78,8 @@ pub struct Course {
     pub assets: Vec<(PathBuf, String)>,
     pub static_files: Vec<PathBuf>,
     pub theme: crate::load::Theme,
+    /// Content files that failed to load (see `load::Source::unreadable`).
+    pub unreadable: std::collections::BTreeSet<String>,
 }
 
 impl Course {
@@ -117,7 +119,7 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
     }
     let module_slugs: HashMap<String, String> = module_folders(&pages, &modules);
     let assets = links::asset_outputs(&source.content_assets, &module_slugs);
-    let links = LinkMap::new(&pages, &assets);
+    let links = LinkMap::new(&pages, &assets, &source.unreadable);
     let tables = source
         .tables
         .into_iter()
@@ -134,6 +136,7 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
         assets,
         static_files: source.static_files,
         theme: source.theme,
+        unreadable: source.unreadable,
     };
     problems.into_result(course)
 }

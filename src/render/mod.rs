@@ -19,6 +19,7 @@ pub mod directives;
 pub mod handouts;
 pub mod ids;
 pub mod inline;
+pub mod live;
 pub mod markdown;
 pub mod pages;
 pub mod progress;
@@ -26,7 +27,7 @@ pub mod publish;
 pub mod search;
 pub mod templates;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -59,42 +60,21 @@ struct SiteInfo<'a> {
 
 /// Renders the whole course into memory.
 pub fn render(course: &Course) -> Result<Site, Diagnostics> {
-    render_with(course, None)
-}
-
-/// Renders the whole course into memory, reusing what `cache` holds from the previous build
-/// (the dev server's incremental rebuild; the result is the same as [`render`]'s).
-pub fn render_with(course: &Course, cache: Option<&mut RenderCache>) -> Result<Site, Diagnostics> {
     let sink = Collect::default();
-    render_cached(course, &sink, cache)?;
+    render_into(course, &sink)?;
     Ok(sink.into_site())
 }
 
 /// Renders the whole course, handing every file to `sink` as soon as it is made.
 /// Returns the number of HTML pages.
 pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostics> {
-    render_cached(course, sink, None)
-}
-
-fn render_cached(
-    course: &Course,
-    sink: &dyn Sink,
-    mut cache: Option<&mut RenderCache>,
-) -> Result<usize, Diagnostics> {
     let mut templates = Templates::new(&course.theme)?;
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
-    let one = |i: usize| render_page_markdown(course, i);
-    let (rendered, keys) = match cache.as_deref_mut() {
-        Some(c) => c.markdown(course, one),
-        None => (
-            (0..course.pages.len())
-                .into_par_iter()
-                .map(|i| Arc::new(one(i)))
-                .collect(),
-            Vec::new(),
-        ),
-    };
+    let rendered: Vec<Arc<RenderedMarkdown>> = (0..course.pages.len())
+        .into_par_iter()
+        .map(|i| Arc::new(render_page_markdown(course, i)))
+        .collect();
     check(course, &rendered)?;
     let nav = Nav::new(course);
     let data = course_data(course, &nav, &rendered);
@@ -104,20 +84,7 @@ fn render_cached(
     for (path, text) in search::index_files(course, &rendered) {
         sink.put(path, Output::Text(text))?;
     }
-    let reuse = cache.map(|c| Reuse {
-        shared: cache::shared_key(
-            course,
-            &(
-                site_info(course),
-                &nav.modules,
-                &course.tables,
-                course.total_minutes(),
-            ),
-        ),
-        markdown: keys,
-        cache: c,
-    });
-    let scoped = render_pages(course, &nav, &templates, rendered, reuse, sink)?;
+    let scoped = render_pages(course, &nav, &templates, rendered, sink)?;
     let limit = handouts::WHOLE_COURSE_LIMIT;
     let handouts = handouts::render(course, &nav, &templates, &scoped, sink, limit)?;
     drop(scoped);
@@ -146,8 +113,17 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
 }
 
 fn render_page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
+    render_markdown_of(course, i, course.pages[i].source.as_ref())
+}
+
+/// Page `i`'s Markdown, from `source` (its file, or a newer version of it).
+fn render_markdown_of(
+    course: &Course,
+    i: usize,
+    source: Option<&crate::load::MarkdownFile>,
+) -> RenderedMarkdown {
     let page = &course.pages[i];
-    match &page.source {
+    match source {
         Some(src) => markdown::render(&PageInput {
             file: &src.file,
             rel: &src.rel,
@@ -166,19 +142,9 @@ fn render_page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
 /// Every problem found while rendering Markdown, plus links to headings that do not exist.
 fn check(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Result<(), Diagnostics> {
     let mut problems = Diagnostics::default();
-    for page in rendered {
+    for (i, page) in rendered.iter().enumerate() {
         problems.extend(page.problems.clone());
-        for anchor in &page.anchors {
-            let target = &rendered[anchor.page];
-            if !target.headings.iter().any(|h| h.id == anchor.fragment) {
-                let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
-                let help = match crate::error::did_you_mean(&anchor.fragment, &ids) {
-                    Some(s) => format!("did you mean `#{s}`? Heading ids follow GitHub's rules: lowercase, punctuation dropped, spaces as hyphens"),
-                    None => format!("the page `{}` has these headings: {}", course.pages[anchor.page].title, if ids.is_empty() { "none".into() } else { ids.join(", ") }),
-                };
-                problems.push(anchor.at.clone().help(help));
-            }
-        }
+        problems.extend(check_anchors(course, rendered, i));
     }
     for module in &course.modules {
         if RESERVED.contains(&module.slug.as_str()) {
@@ -203,6 +169,23 @@ fn check(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Result<(), Diag
     problems.into_result(())
 }
 
+/// Links from page `from` to headings that do not exist.
+fn check_anchors(course: &Course, rendered: &[Arc<RenderedMarkdown>], from: usize) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    for anchor in &rendered[from].anchors {
+        let target = &rendered[anchor.page];
+        if !target.headings.iter().any(|h| h.id == anchor.fragment) {
+            let ids: Vec<&str> = target.headings.iter().map(|h| h.id.as_str()).collect();
+            let help = match crate::error::did_you_mean(&anchor.fragment, &ids) {
+                Some(s) => format!("did you mean `#{s}`? Heading ids follow GitHub's rules: lowercase, punctuation dropped, spaces as hyphens"),
+                None => format!("the page `{}` has these headings: {}", course.pages[anchor.page].title, if ids.is_empty() { "none".into() } else { ids.join(", ") }),
+            };
+            problems.push(anchor.at.clone().help(help));
+        }
+    }
+    problems
+}
+
 fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<String>, Diagnostic> {
     let mut out = Vec::with_capacity(course.modules.len() + 1);
     for m in 0..course.modules.len() {
@@ -213,98 +196,65 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Str
     Ok(out)
 }
 
-/// The previous build's pages, and the keys that say which are still valid.
-struct Reuse<'c> {
-    shared: u64,
-    markdown: Vec<u64>,
-    cache: &'c mut RenderCache,
-}
-
-/// A page handed to the sink: its handout HTML, and its cache key (and whether it was a hit).
-type PageResult = Result<(Value, Option<(u64, Arc<str>, bool)>), Diagnostic>;
-
 /// Renders and hands over every page; returns each page's HTML with its ids scoped for the
-/// handouts (the unscoped Markdown HTML is dropped as soon as its page is done, unless the
-/// dev server's cache keeps it).
+/// handouts (the unscoped Markdown HTML is dropped as soon as its page is done).
 fn render_pages(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
     rendered: Vec<Arc<RenderedMarkdown>>,
-    reuse: Option<Reuse>,
     sink: &dyn Sink,
 ) -> Result<Vec<Value>, Diagnostics> {
     let bars = sidebars(nav, templates, course)?;
-    let bar_keys: Vec<u64> = match reuse {
-        Some(_) => bars.iter().map(|b| cache::hash_str(b)).collect(),
-        None => Vec::new(),
-    };
     let home = course.modules.len();
-    let results: Vec<PageResult> = rendered
+    let results: Vec<Result<Value, Diagnostic>> = rendered
         .into_par_iter()
         .enumerate()
         .map(|(i, md)| {
             let page = &course.pages[i];
-            let bar = page.module.unwrap_or(home);
-            // on paper every box is empty, whatever the source pre-ticked
-            let scoped = scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">");
-            let scoped = Value::safe_string(&scoped);
-            let mut ctx = pages::page_context(course, nav, i, &md, String::new());
-            let mut key = None;
-            if let Some(r) = &reuse {
-                let content = ctx.remove("content");
-                let k = cache::page_key(r.shared, r.markdown[i], bar_keys[bar], &page.id, &ctx);
-                if let Some(html) = r.cache.page(k) {
-                    sink.put(page.out.clone(), Output::Shared(html.clone()))?;
-                    return Ok((scoped, Some((k, html, true))));
-                }
-                if let Some(content) = content {
-                    ctx.insert_value("content", content);
-                }
-                key = Some(k);
-            }
+            let scoped = scoped_html(i, &md);
+            let bar = &bars[page.module.unwrap_or(home)];
+            let html = page_html(course, nav, templates, bar, i, &md)?;
             drop(md);
-            ctx.insert("sidebar", &pages::mark_current(&bars[bar], &page.id));
-            let template = match page.kind {
-                PageKind::Home => "home.html",
-                PageKind::Module => "module.html",
-                PageKind::Lesson => "lesson.html",
-            };
-            let html = templates.render(template, &ctx)?;
-            drop(ctx);
-            match key {
-                Some(k) => {
-                    let html: Arc<str> = html.into();
-                    sink.put(page.out.clone(), Output::Shared(html.clone()))?;
-                    Ok((scoped, Some((k, html, false))))
-                }
-                None => {
-                    sink.put(page.out.clone(), Output::Text(html))?;
-                    Ok((scoped, None))
-                }
-            }
+            sink.put(page.out.clone(), Output::Text(html))?;
+            Ok(scoped)
         })
         .collect();
     let mut problems = Diagnostics::default();
     let mut scoped = Vec::with_capacity(results.len());
-    let mut kept = HashMap::new();
-    let mut hits = 0;
     for r in results {
         match r {
-            Ok((html, key)) => {
-                if let Some((k, page, hit)) = key {
-                    hits += usize::from(hit);
-                    kept.insert(k, page);
-                }
-                scoped.push(html);
-            }
+            Ok(html) => scoped.push(html),
             Err(d) => problems.push(d),
         }
     }
-    if let Some(r) = reuse {
-        r.cache.store_pages(kept, hits);
-    }
     problems.into_result(scoped)
+}
+
+/// One page through its template.
+fn page_html(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    bar: &str,
+    index: usize,
+    md: &RenderedMarkdown,
+) -> Result<String, Diagnostic> {
+    let page = &course.pages[index];
+    let sidebar = pages::mark_current(bar, &page.id);
+    let ctx = pages::page_context(course, nav, index, md, sidebar);
+    let template = match page.kind {
+        PageKind::Home => "home.html",
+        PageKind::Module => "module.html",
+        PageKind::Lesson => "lesson.html",
+    };
+    templates.render(template, &ctx)
+}
+
+/// Page `i`'s HTML for the handouts: ids scoped, and on paper every box is empty, whatever
+/// the source pre-ticked.
+fn scoped_html(i: usize, md: &RenderedMarkdown) -> Value {
+    Value::safe_string(&scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">"))
 }
 
 /// Attributes whose value names an id on the same page.

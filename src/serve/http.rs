@@ -7,24 +7,28 @@
 //! folder, which also stops symbolic links that point out of it. `x/` serves `x/index.html`
 //! when the site has one; there are no directory listings.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-use axum::body::Body;
+use axum::body::Body as HttpBody;
 use axum::extract::State;
 use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::incremental::Served;
 use super::reload::{self, Reloader, EVENTS_PATH};
-use crate::site::{Output, Site};
+use crate::site::Output;
 
 /// What the server currently serves.
 pub struct Current {
-    pub site: Arc<Site>,
+    pub served: Served,
     /// The last build's errors (Display text), while it failed.
     pub error: Option<String>,
+    /// Counts the site's updates, so that whole-course files made for an older version are
+    /// not put in.
+    pub generation: u64,
 }
 
 /// Shared between the HTTP handlers and the rebuild thread.
@@ -47,28 +51,58 @@ async fn events(State(state): State<Arc<AppState>>) -> impl IntoResponse {
 }
 
 async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
-    let (site, error) = {
+    let path = site_path(uri.path());
+    // Take what is needed under the lock (a copy of one page, or a path to read), no more.
+    let (found, not_found_page, error) = {
         let current = state.current.read().unwrap_or_else(|e| e.into_inner());
-        (current.site.clone(), current.error.clone())
+        let site = &current.served.site;
+        let found = path.and_then(|path| {
+            let index = format!("{path}/index.html");
+            let (path, output) = match site.files.get(&path) {
+                Some(output) => (path, output),
+                None => (index.clone(), site.files.get(&index)?),
+            };
+            Some((path, Body::of(output)))
+        });
+        let fallback = found
+            .is_none()
+            .then(|| site.text("404.html").map(str::to_string));
+        (found, fallback.flatten(), current.error.clone())
     };
-    let found = site_path(uri.path()).and_then(|path| {
-        let output = site
-            .files
-            .get(&path)
-            .or_else(|| site.files.get(&format!("{path}/index.html")))?;
-        let path = if site.files.contains_key(&path) {
-            path
-        } else {
-            format!("{path}/index.html")
-        };
-        Some((path, output.clone()))
-    });
-    match found {
-        Some((path, output)) => match body(&state.real_root, output) {
-            Some(bytes) => respond(StatusCode::OK, &path, bytes, error.as_deref()),
-            None => not_found(&site, error.as_deref()),
-        },
-        None => not_found(&site, error.as_deref()),
+    match found.and_then(|(path, b)| Some((path, b.read(&state.real_root)?))) {
+        Some((path, bytes)) => respond(StatusCode::OK, &path, bytes, error.as_deref()),
+        None => not_found(not_found_page, error.as_deref()),
+    }
+}
+
+/// A file's contents, taken out of the site: bytes, or a course file to read.
+enum Body {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+impl Body {
+    fn of(output: &Output) -> Body {
+        match output {
+            Output::Text(s) => Body::Bytes(s.as_bytes().to_vec()),
+            Output::Shared(s) => Body::Bytes(s.as_bytes().to_vec()),
+            Output::Bytes(b) => Body::Bytes(b.to_vec()),
+            Output::Copy(path) => Body::Copy(path.clone()),
+        }
+    }
+
+    /// The bytes; a copied file only when its real path stays inside the course folder.
+    fn read(self, real_root: &Path) -> Option<Vec<u8>> {
+        match self {
+            Body::Bytes(b) => Some(b),
+            Body::Copy(path) => {
+                let real = std::fs::canonicalize(&path).ok()?;
+                if !real.starts_with(real_root) || !real.is_file() {
+                    return None;
+                }
+                std::fs::read(real).ok()
+            }
+        }
     }
 }
 
@@ -115,21 +149,6 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn body(real_root: &Path, output: Output) -> Option<Vec<u8>> {
-    match output {
-        Output::Text(s) => Some(s.into_bytes()),
-        Output::Shared(s) => Some(s.as_bytes().to_vec()),
-        Output::Bytes(b) => Some(b.into_owned()),
-        Output::Copy(path) => {
-            let real = std::fs::canonicalize(&path).ok()?;
-            if !real.starts_with(real_root) || !real.is_file() {
-                return None;
-            }
-            std::fs::read(real).ok()
-        }
-    }
-}
-
 fn respond(status: StatusCode, path: &str, bytes: Vec<u8>, error: Option<&str>) -> Response {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
@@ -150,16 +169,14 @@ fn respond(status: StatusCode, path: &str, bytes: Vec<u8>, error: Option<&str>) 
         .header(header::CONTENT_TYPE, content_type)
         .header(header::CACHE_CONTROL, "no-store")
         .header("x-content-type-options", "nosniff")
-        .body(Body::from(bytes))
+        .body(HttpBody::from(bytes))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-fn not_found(site: &Site, error: Option<&str>) -> Response {
-    let page = match site.files.get("404.html") {
-        Some(Output::Text(s)) => s.clone(),
-        Some(Output::Shared(s)) => s.to_string(),
-        _ => "<!doctype html><title>Not found</title><body><h1>Not found</h1></body>".into(),
-    };
+fn not_found(page: Option<String>, error: Option<&str>) -> Response {
+    let page = page.unwrap_or_else(|| {
+        "<!doctype html><title>Not found</title><body><h1>Not found</h1></body>".into()
+    });
     respond(StatusCode::NOT_FOUND, "404.html", page.into_bytes(), error)
 }
 

@@ -1,25 +1,42 @@
-//! Incremental rebuilds: keep the loaded [`Source`], re-read only the files that changed,
-//! rebuild the model (cheap) and re-render through a [`RenderCache`], so only pages whose
-//! inputs changed go through Markdown and templates again.
+//! Incremental rebuilds: keep the loaded [`Source`] and the last good [`Live`] render, and
+//! redo only what a change needs.
 //!
-//! A change that is not an edit of a known lesson or table (course.yaml, the theme, static
-//! files, a file created, deleted or renamed, a folder) reloads the whole course from disk.
-//! The result is always what [`crate::build_site`] would produce.
+//! An edit to the body of a lesson (or `_index.md`) whose front matter is unchanged re-renders
+//! that page alone ([`Update::Pages`]); the whole-course files are then made apart, from
+//! [`Incremental::aggregates`]. Any other change re-reads what changed (a lesson or table edit)
+//! or the whole course (course.yaml, the theme, static files, files created, deleted or
+//! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
+//! the [`RenderCache`] and the compiled templates from the previous render when the theme is
+//! unchanged ([`Update::Full`]). After a failed build the next one is a full one. Pages plus
+//! aggregates are always what [`crate::build_site`] would produce.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{relative, Diagnostics};
-use crate::load::{self, frontmatter, table, Source};
+use crate::load::{self, frontmatter, table, MarkdownFile, Source};
 use crate::model::{self, ModelOptions};
-use crate::render::{self, RenderCache};
-use crate::{BuildOptions, Built};
+use crate::render::live::{Aggregates, Live};
+use crate::render::RenderCache;
+use crate::site::{Output, Site};
+use crate::BuildOptions;
 
 /// A course kept in memory between rebuilds.
 pub struct Incremental {
     options: BuildOptions,
     /// The last loaded source; `None` after a failed read, forcing a full load next time.
     source: Option<Source>,
+    /// The last good render; `None` after a failed build.
+    live: Option<Live>,
     cache: RenderCache,
+    reuse: (usize, usize),
+}
+
+/// What a rebuild changed in the site.
+pub enum Update {
+    /// Every page and copied file, and the whole-course files.
+    Full { pages: Site, aggregates: Site },
+    /// Only these pages changed; the whole-course files are stale until made again.
+    Pages(Vec<(String, Output)>),
 }
 
 impl Incremental {
@@ -27,17 +44,83 @@ impl Incremental {
         Incremental {
             options,
             source: None,
+            live: None,
             cache: RenderCache::default(),
+            reuse: (0, 0),
         }
     }
 
-    /// Pages taken from the cache and pages rendered by the last build.
+    /// Pages whose Markdown was reused and pages rendered by the last build.
     pub fn last_reuse(&self) -> (usize, usize) {
-        (self.cache.last_hits, self.cache.last_misses)
+        self.reuse
+    }
+
+    /// What the whole-course files of the last good build need.
+    pub fn aggregates(&self) -> Option<Aggregates> {
+        self.live.as_ref().map(Live::aggregates)
     }
 
     /// Rebuilds after `changed` (absolute or root-relative paths; empty: load everything).
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
+        let result = match self.edits(changed) {
+            Some(edits) => self.edit_pages(edits),
+            None => self.full(changed),
+        };
+        if result.is_err() {
+            self.live = None;
+        }
+        result
+    }
+
+    /// The changed files as new versions of known pages with unchanged front matter, when
+    /// every change is one (else `None`: a full rebuild).
+    fn edits(&self, changed: &[PathBuf]) -> Option<Vec<(usize, MarkdownFile)>> {
+        let (live, source) = (self.live.as_ref()?, self.source.as_ref()?);
+        let root = &self.options.root;
+        let content = root.join("content");
+        let mut edits = Vec::new();
+        for path in changed {
+            let path = root.join(path);
+            let rel = path.strip_prefix(&content).ok()?;
+            let index = live.page_of(rel)?;
+            if path.is_symlink() || !path.is_file() {
+                return None;
+            }
+            let old = source.pages.iter().find(|p| p.rel == rel)?;
+            let text = load::read_text(root, &path).ok()?;
+            let split = frontmatter::split(&old.file, &text).ok()?;
+            let file = MarkdownFile {
+                rel: old.rel.clone(),
+                file: old.file.clone(),
+                text,
+                front: split.front,
+                body_start: split.body_start,
+            };
+            if !live.same_front_matter(index, &file) {
+                return None;
+            }
+            edits.push((index, file));
+        }
+        (!edits.is_empty()).then_some(edits)
+    }
+
+    fn edit_pages(&mut self, edits: Vec<(usize, MarkdownFile)>) -> Result<Update, Diagnostics> {
+        let (Some(live), Some(source)) = (self.live.as_mut(), self.source.as_mut()) else {
+            unreachable!("edits() needs both");
+        };
+        let mut files = Vec::with_capacity(edits.len());
+        let count = edits.len();
+        for (index, file) in edits {
+            if let Some(page) = source.pages.iter_mut().find(|p| p.rel == file.rel) {
+                *page = file.clone();
+            }
+            files.push(live.edit(index, file)?);
+        }
+        self.reuse = (live.page_count() - count, count);
+        Ok(Update::Pages(files))
+    }
+
+    fn full(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let root = self.options.root.clone();
         let patched = match self.source.as_mut() {
             Some(source) if !changed.is_empty() => patch(source, &root, changed),
@@ -64,12 +147,49 @@ impl Incremental {
                 drafts: self.options.drafts,
             },
         )?;
-        let site = render::render_with(&course, Some(&mut self.cache))?;
-        Ok(Built {
-            lessons: course.lesson_count(),
-            modules: course.modules.len(),
-            site,
-        })
+        let (live, pages) = Live::full(course, self.live.take(), &mut self.cache)?;
+        let aggregates = live.aggregates().render()?;
+        self.reuse = live.reuse;
+        self.live = Some(live);
+        Ok(Update::Full { pages, aggregates })
+    }
+}
+
+/// The site the server answers from: the pages of the latest build and the whole-course files
+/// of the latest build they were made for.
+#[derive(Default)]
+pub struct Served {
+    pub site: Site,
+    /// Paths of the whole-course files now in `site`.
+    aggregates: Vec<String>,
+}
+
+impl Served {
+    /// Applies a rebuild; returns the files replaced (drop them outside any lock).
+    pub fn apply(&mut self, update: Update) -> Vec<Output> {
+        match update {
+            Update::Full { pages, aggregates } => {
+                let old = std::mem::replace(&mut self.site, pages);
+                self.aggregates = Vec::new();
+                self.set_aggregates(aggregates);
+                old.files.into_values().collect()
+            }
+            Update::Pages(files) => files
+                .into_iter()
+                .filter_map(|(path, output)| self.site.files.insert(path, output))
+                .collect(),
+        }
+    }
+
+    /// Replaces the whole-course files with `aggregates`.
+    pub fn set_aggregates(&mut self, aggregates: Site) {
+        for path in self.aggregates.drain(..) {
+            self.site.files.remove(&path);
+        }
+        for (path, output) in aggregates.files {
+            self.aggregates.push(path.clone());
+            self.site.files.insert(path, output);
+        }
     }
 }
 

@@ -19,10 +19,10 @@ use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::site::Site;
+use crate::render::live::Aggregates;
 use crate::BuildOptions;
 use http::{AppState, Current};
-use incremental::Incremental;
+use incremental::{Incremental, Served, Update};
 use reload::{Change, Reloader};
 
 /// How `lectern serve` runs.
@@ -60,18 +60,23 @@ impl Server {
 /// Builds the course, starts watching and serving in the background, and returns.
 pub fn start(options: ServeOptions) -> Result<Server, Diagnostics> {
     let mut builder = Incremental::new(options.build.clone());
-    let (site, error) = match builder.rebuild(&[]) {
-        Ok(built) => (built.site, None),
+    let mut served = Served::default();
+    let error = match builder.rebuild(&[]) {
+        Ok(update) => {
+            served.apply(update);
+            None
+        }
         Err(e) => {
             eprintln!("{e}");
-            (Site::default(), Some(e.to_string()))
+            Some(e.to_string())
         }
     };
     let root = &options.build.root;
     let state = Arc::new(AppState {
         current: RwLock::new(Current {
-            site: Arc::new(site),
+            served,
             error,
+            generation: 0,
         }),
         reloader: Reloader::default(),
         real_root: std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
@@ -128,13 +133,17 @@ async fn bind(ip: IpAddr, port: u16) -> Result<tokio::net::TcpListener, Diagnost
     }
 }
 
-/// Waits for changes, rebuilds, swaps the site in and tells the open pages.
+/// Waits for changes, rebuilds, puts the new pages in, tells the open pages, and has the
+/// whole-course files made on another thread.
 fn rebuild_loop(
     mut builder: Incremental,
     rx: mpsc::Receiver<Vec<PathBuf>>,
     state: Arc<AppState>,
     verbose: bool,
 ) {
+    let (jobs, queue) = mpsc::channel();
+    let aggregator = state.clone();
+    std::thread::spawn(move || aggregate_loop(queue, aggregator));
     while let Ok(mut changed) = rx.recv() {
         // Changes that arrived while the last build ran go into this one.
         while let Ok(more) = rx.try_recv() {
@@ -146,27 +155,67 @@ fn rebuild_loop(
         let result = builder.rebuild(&changed);
         let mut current = state.current.write().unwrap_or_else(|e| e.into_inner());
         match result {
-            Ok(built) => {
+            Ok(update) => {
                 let css_only = current.error.is_none()
                     && changed
                         .iter()
                         .all(|p| p.extension().is_some_and(|e| e == "css"));
-                current.site = Arc::new(built.site);
+                let partial = matches!(update, Update::Pages(_));
+                let replaced = current.served.apply(update);
                 current.error = None;
+                current.generation += 1;
+                let generation = current.generation;
                 drop(current);
                 state.reloader.send(if css_only {
                     Change::Css
                 } else {
                     Change::Reload
                 });
+                let took = start.elapsed();
+                drop(replaced);
+                if let Some(job) = builder.aggregates().filter(|_| partial) {
+                    let _ = jobs.send((generation, job));
+                }
                 if verbose {
-                    let (hits, misses) = builder.last_reuse();
+                    let (reused, rendered) = builder.last_reuse();
                     println!(
-                        "Rebuilt in {} ms ({misses} pages rendered, {hits} reused)",
-                        start.elapsed().as_millis()
+                        "Rebuilt in {} ms ({rendered} pages rendered, {reused} reused)",
+                        took.as_millis()
                     );
                 }
             }
+            Err(e) => {
+                let text = e.to_string();
+                eprintln!("{text}");
+                current.error = Some(text.clone());
+                drop(current);
+                state.reloader.send(Change::Error(text));
+            }
+        }
+    }
+}
+
+/// Makes the whole-course files for the latest partial rebuild and puts them in, unless the
+/// site changed again meanwhile (then a newer job follows).
+fn aggregate_loop(queue: mpsc::Receiver<(u64, Aggregates)>, state: Arc<AppState>) {
+    // One thread, so that the other core stays free for the next edit and for serving.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+    while let Ok(mut job) = queue.recv() {
+        while let Ok(newer) = queue.try_recv() {
+            job = newer;
+        }
+        let (generation, aggregates) = job;
+        let result = match &pool {
+            Ok(pool) => pool.install(|| aggregates.render()),
+            Err(_) => aggregates.render(),
+        };
+        drop(aggregates);
+        let mut current = state.current.write().unwrap_or_else(|e| e.into_inner());
+        if current.generation != generation {
+            continue;
+        }
+        match result {
+            Ok(files) => current.served.set_aggregates(files),
             Err(e) => {
                 let text = e.to_string();
                 eprintln!("{text}");

@@ -77,7 +77,8 @@ const SCRIPT: &str = r#"<script>(function () {
   if (saved !== null) {
     sessionStorage.removeItem(key);
     var y = parseInt(saved, 10);
-    var restore = function () { window.scrollTo(0, y); };
+    // instant: the theme scrolls smoothly, which would animate from the top on every reload
+    var restore = function () { window.scrollTo({ top: y, behavior: "instant" }); };
     if (document.readyState === "complete") restore(); else addEventListener("load", restore);
   }
   var source = new EventSource("/__lectern/events");

@@ -6,6 +6,8 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod client;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -118,7 +118,7 @@ fn from_table<'s>(
     raw: &'s RawChecklist,
     from: &'s Spanned<String>,
 ) -> Result<Vec<Planned<'s>>, Diagnostics> {
-    let table = select::table(input.at, input.tables, from)?;
+    let table = select::table(input.at, input.tables, input.unreadable, from)?;
     let Some(column) = &raw.column else {
         let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
         return Err(

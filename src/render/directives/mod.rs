@@ -40,6 +40,9 @@ pub struct Input<'a> {
     pub at: Fragment<'a>,
     /// Every table of the course, by path relative to `content/`.
     pub tables: &'a BTreeMap<String, Table>,
+    /// Table files that failed to load: a block naming one renders nothing and reports
+    /// nothing more (the table's own problem is already reported).
+    pub unreadable: &'a std::collections::BTreeSet<String>,
     /// Ids used on this page so far; directives claim theirs and push progress ids.
     pub ids: &'a mut ItemIds,
 }

@@ -1,6 +1,6 @@
 //! The table a directive names (`src:`/`from:`) and the columns and rows it picks from it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_saphyr::Spanned;
 
@@ -14,14 +14,19 @@ use crate::load::Table;
 pub type Names = Spanned<Vec<Spanned<String>>>;
 
 /// The table at `src` (relative to `content/`), or an error listing the tables there are.
+/// A table whose file failed to load gives no error of its own (an empty `Diagnostics`).
 pub fn table<'t>(
     at: Fragment,
     tables: &'t BTreeMap<String, Table>,
+    unreadable: &BTreeSet<String>,
     src: &Spanned<String>,
-) -> Result<&'t Table, Diagnostic> {
+) -> Result<&'t Table, Diagnostics> {
     let path = src.value.trim().trim_start_matches("./");
     if let Some(table) = tables.get(path) {
         return Ok(table);
+    }
+    if unreadable.contains(path) {
+        return Err(Diagnostics::default());
     }
     let known: Vec<&str> = tables.keys().map(String::as_str).collect();
     let help = match did_you_mean(path, &known) {
@@ -34,7 +39,11 @@ pub fn table<'t>(
             known.join(", ")
         ),
     };
-    Err(error_at(at, src, format!("the table `{path}` does not exist")).help(help))
+    Err(
+        error_at(at, src, format!("the table `{path}` does not exist"))
+            .help(help)
+            .into(),
+    )
 }
 
 /// The columns `names` picks (in that order), or every column; each unknown id is an error.

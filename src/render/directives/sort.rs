@@ -37,7 +37,7 @@ struct Card<'t> {
 
 pub fn render(input: Input) -> Result<String, Diagnostics> {
     let raw: RawSort = yaml::parse(input.body, input.at)?;
-    let table = select::table(input.at, input.tables, &raw.src)?;
+    let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = answer_columns(&input, table, &raw)?;
     let rows = select::rows(input.at, table, raw.rows.as_ref())?;
     let id = match (&raw.id, &raw.title) {

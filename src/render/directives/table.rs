@@ -25,7 +25,7 @@ struct RawTableBlock {
 
 pub fn render(input: Input) -> Result<String, Diagnostics> {
     let raw: RawTableBlock = yaml::parse(input.body, input.at)?;
-    let table = select::table(input.at, input.tables, &raw.src)?;
+    let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = select::columns(input.at, table, raw.columns.as_ref());
     let rows = select::rows(input.at, table, raw.rows.as_ref());
     let (columns, rows) = match (columns, rows) {

@@ -46,6 +46,7 @@ impl State<'_, '_> {
             body,
             at,
             tables: self.input.tables,
+            unreadable: &self.input.course.unreadable,
             ids: &mut self.item_ids,
         };
         match directives::render(input) {

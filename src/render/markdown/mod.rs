@@ -208,6 +208,7 @@ impl State<'_, '_> {
         let (out_path, page) = match target {
             Target::Page(i) => (self.input.course.pages[*i].out.clone(), Some(*i)),
             Target::Asset(out) => (out.clone(), None),
+            Target::Unreadable => return None,
         };
         let mut url = relative_url(self.input.out, &out_path);
         if let Some(f) = fragment {
