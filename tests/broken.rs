@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_lectern");
 
 fn corpus() -> PathBuf {
@@ -61,18 +63,6 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes: equal snapshots mean byte-for-byte equal trees.
@@ -164,12 +154,12 @@ fn run_case(name: &str) -> Option<String> {
     let expected_file = case.join("expected.txt");
     let tmp = tempfile::tempdir().unwrap();
     let course = tmp.path().join("course");
-    copy_tree(&case, &course);
+    common::copy_dir(&case, &course);
     fs::remove_file(course.join("expected.txt")).ok();
     let args = fs::read_to_string(course.join("args.txt")).unwrap_or_else(|_| "build".into());
     fs::remove_file(course.join("args.txt")).ok();
     generate(name, &course);
-    copy_tree(previous_public(), &course.join("public"));
+    common::copy_dir(previous_public(), &course.join("public"));
     let before = snapshot(&course.join("public"));
 
     let mut command = Command::new(BIN);

@@ -2,32 +2,22 @@
 //! `directives-errors` fixture course, writes one broken lesson or table, and builds it.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lectern::{build_site, BuildOptions};
+
+mod common;
 
 /// A copy of the fixture course, with `files` (path relative to the course → text) written.
 fn course(files: &[(&str, &str)]) -> tempfile::TempDir {
     let fixture =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/directives-errors");
     let dir = tempfile::tempdir().unwrap();
-    copy(&fixture, dir.path());
+    common::copy_dir(&fixture, dir.path());
     for (path, text) in files {
         fs::write(dir.path().join(path), text).unwrap();
     }
     dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// The build errors of the fixture with this lesson body, as the CLI prints them.
