@@ -9,21 +9,23 @@ pub mod config;
 pub mod frontmatter;
 pub mod table;
 pub mod theme;
+pub mod walk;
 pub mod yaml;
 
 use std::collections::BTreeSet;
-use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::error::{relative, Diagnostic, Diagnostics};
 pub use config::CourseConfig;
 pub use frontmatter::FrontMatter;
 pub use table::Table;
 pub use theme::Theme;
+pub use walk::is_ignored;
+pub(crate) use walk::walk_error;
+use walk::{list_static, walk};
 
 /// Everything a build needs, read from disk.
 #[derive(Debug, Clone)]
@@ -208,110 +210,12 @@ pub(crate) fn unreadable(file: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::file(file, format!("cannot read this file: {}", io_reason(e))).help(help)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "it does not exist".into(),
         _ => e.to_string(),
     }
-}
-
-/// Names that are never content: hidden files, editor swap and backup files.
-pub fn is_ignored(name: &OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.starts_with('#')
-}
-
-#[derive(Default)]
-struct Listing {
-    markdown: Vec<PathBuf>,
-    yaml: Vec<PathBuf>,
-    other: Vec<PathBuf>,
-}
-
-fn walk(root: &Path, content: &Path, problems: &mut Diagnostics) -> Listing {
-    let mut listing = Listing::default();
-    let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name();
-    let entries = walker
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                problems.push(walk_error(root, content, &e));
-                continue;
-            }
-        };
-        if entry.path_is_symlink() && !points_inside(&real_root, entry.path()) {
-            problems.push(
-                Diagnostic::file(
-                    relative(root, entry.path()),
-                    "this symbolic link points outside the course folder",
-                )
-                .help("copy the file into the course instead, so the course is self-contained"),
-            );
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            problems.push(
-                Diagnostic::file(
-                    relative(root, entry.path()),
-                    "this is not an ordinary file (it is a named pipe, socket or device), so it cannot be read",
-                )
-                .help("remove it from content/, or replace it with an ordinary file"),
-            );
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(content)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        match entry.path().extension().and_then(OsStr::to_str) {
-            Some("md") => listing.markdown.push(rel),
-            Some("yaml") | Some("yml") => listing.yaml.push(rel),
-            _ => listing.other.push(rel),
-        }
-    }
-    listing
-}
-
-fn points_inside(real_root: &Path, path: &Path) -> bool {
-    fs::canonicalize(path).is_ok_and(|p| p.starts_with(real_root))
-}
-
-pub(crate) fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
-    let path = e.path().unwrap_or(content);
-    if e.loop_ancestor().is_some() {
-        return Diagnostic::file(
-            relative(root, path),
-            "this symbolic link makes a loop (it points to a folder that contains it)",
-        )
-        .help("remove the link or point it somewhere else");
-    }
-    if let Ok(target) = fs::read_link(path) {
-        return Diagnostic::file(
-            relative(root, path),
-            format!(
-                "this symbolic link points to `{}`, which does not exist",
-                target.display()
-            ),
-        )
-        .help("point the link at an existing file, or remove it");
-    }
-    let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
-    Diagnostic::file(relative(root, path), format!("cannot read this: {reason}"))
-        .help("check that it exists and that you may read it")
 }
 
 fn read_pages(
@@ -382,27 +286,4 @@ fn read_tables(
 /// A path relative to `content/` as lessons and the link map write it.
 fn slashes(rel: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
-}
-
-fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join("static");
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() && !is_ignored(e.file_name()) => {
-                files.push(
-                    e.path()
-                        .strip_prefix(&dir)
-                        .unwrap_or(e.path())
-                        .to_path_buf(),
-                );
-            }
-            Ok(_) => {}
-            Err(e) => problems.push(walk_error(root, &dir, &e)),
-        }
-    }
-    files
 }

@@ -1,0 +1,133 @@
+//! Walking the course folders: which files are content, which are ignored (hidden files,
+//! editor swap and backup files), symlinks that loop or point outside the course, and what
+//! to say when a folder entry cannot be read.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::io_reason;
+use crate::error::{relative, Diagnostic, Diagnostics};
+
+/// Names that are never content: hidden files, editor swap and backup files.
+pub fn is_ignored(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+}
+
+#[derive(Default)]
+pub(super) struct Listing {
+    pub markdown: Vec<PathBuf>,
+    pub yaml: Vec<PathBuf>,
+    pub other: Vec<PathBuf>,
+}
+
+pub(super) fn walk(root: &Path, content: &Path, problems: &mut Diagnostics) -> Listing {
+    let mut listing = Listing::default();
+    let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name();
+    let entries = walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(walk_error(root, content, &e));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() && !points_inside(&real_root, entry.path()) {
+            problems.push(
+                Diagnostic::file(
+                    relative(root, entry.path()),
+                    "this symbolic link points outside the course folder",
+                )
+                .help("copy the file into the course instead, so the course is self-contained"),
+            );
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            problems.push(
+                Diagnostic::file(
+                    relative(root, entry.path()),
+                    "this is not an ordinary file (it is a named pipe, socket or device), so it cannot be read",
+                )
+                .help("remove it from content/, or replace it with an ordinary file"),
+            );
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(content)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        match entry.path().extension().and_then(OsStr::to_str) {
+            Some("md") => listing.markdown.push(rel),
+            Some("yaml") | Some("yml") => listing.yaml.push(rel),
+            _ => listing.other.push(rel),
+        }
+    }
+    listing
+}
+
+fn points_inside(real_root: &Path, path: &Path) -> bool {
+    fs::canonicalize(path).is_ok_and(|p| p.starts_with(real_root))
+}
+
+pub(crate) fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().unwrap_or(content);
+    if e.loop_ancestor().is_some() {
+        return Diagnostic::file(
+            relative(root, path),
+            "this symbolic link makes a loop (it points to a folder that contains it)",
+        )
+        .help("remove the link or point it somewhere else");
+    }
+    if let Ok(target) = fs::read_link(path) {
+        return Diagnostic::file(
+            relative(root, path),
+            format!(
+                "this symbolic link points to `{}`, which does not exist",
+                target.display()
+            ),
+        )
+        .help("point the link at an existing file, or remove it");
+    }
+    let reason = e.io_error().map_or_else(|| e.to_string(), io_reason);
+    Diagnostic::file(relative(root, path), format!("cannot read this: {reason}"))
+        .help("check that it exists and that you may read it")
+}
+
+pub(super) fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && !is_ignored(e.file_name()) => {
+                files.push(
+                    e.path()
+                        .strip_prefix(&dir)
+                        .unwrap_or(e.path())
+                        .to_path_buf(),
+                );
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(walk_error(root, &dir, &e)),
+        }
+    }
+    files
+}
