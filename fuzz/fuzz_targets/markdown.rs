@@ -46,6 +46,7 @@ fuzz_target!(|body: &str| {
         content_assets: Vec::new(),
         static_files: Vec::new(),
         theme: theme.clone(),
+        unreadable: Default::default(),
     };
     let options = lectern::model::ModelOptions { drafts: false };
     let result = lectern::model::build(source, options)
