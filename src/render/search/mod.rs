@@ -18,16 +18,18 @@
 //! behaves the same in every language. Tokenizing is the same simple rule on both sides:
 //! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
 
+mod shards;
 mod text;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::fmt::Write as _;
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use super::markdown::RenderedMarkdown;
 use crate::model::Course;
+pub use shards::file_key;
+use shards::{shard_script, shards};
 use text::{each_token, excerpt, sections};
 pub use text::{html_text, tokenize};
 
@@ -299,90 +301,6 @@ impl<'s> Words<'s> {
         }
         words
     }
-}
-
-/// Groups terms by their first letter, splitting large groups by one more letter.
-fn shards(terms: &[Term]) -> Vec<(String, &[Term])> {
-    let mut out = Vec::new();
-    split(terms, 1, &mut out);
-    out
-}
-
-/// `terms` are sorted and at least `depth` letters long, so words sharing a prefix are
-/// neighbours and the word that is the prefix itself comes first.
-fn split<'t>(terms: &'t [Term], depth: usize, out: &mut Vec<(String, &'t [Term])>) {
-    let mut start = 0;
-    while start < terms.len() {
-        let key = prefix(&terms[start].0, depth);
-        let len = terms[start..]
-            .iter()
-            .position(|(t, _)| !t.starts_with(key))
-            .unwrap_or(terms.len() - start);
-        let group = &terms[start..start + len];
-        start += len;
-        let size: usize = group.iter().map(|(t, p)| t.len() + 4 * p.len() + 4).sum();
-        if size <= SHARD_LIMIT || depth >= MAX_PREFIX {
-            out.push((key.to_string(), group));
-            continue;
-        }
-        let here = group
-            .iter()
-            .take_while(|(t, _)| t.chars().count() <= depth)
-            .count();
-        if here > 0 {
-            out.push((key.to_string(), &group[..here]));
-        }
-        split(&group[here..], depth + 1, out);
-    }
-}
-
-/// The first `n` letters of `word`.
-fn prefix(word: &str, n: usize) -> &str {
-    word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
-}
-
-/// `lecternSearch("shard", key, {"terms": {word: [delta, ...], ...}})`, written directly
-/// (words sorted, postings delta-encoded so most are one or two digits).
-fn shard_script(key: &str, terms: &[Term]) -> String {
-    let mut out = String::with_capacity(
-        64 + terms
-            .iter()
-            .map(|(t, p)| t.len() + 3 * p.len() + 5)
-            .sum::<usize>(),
-    );
-    let _ = write!(
-        out,
-        "lecternSearch(\"shard\",{},{{\"terms\":{{",
-        Value::from(key)
-    );
-    for (n, (word, postings)) in terms.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        let _ = write!(out, "{}:[", Value::from(word.as_str()));
-        let mut last = 0;
-        for (i, &v) in postings.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "{}", v - last);
-            last = v;
-        }
-        out.push(']');
-    }
-    out.push_str("}});\n");
-    out
-}
-
-/// A shard key as a file name: `a`–`z` and `0`–`9` as they are, anything else `_<hex>`.
-/// search.js builds the same names.
-pub fn file_key(key: &str) -> String {
-    key.chars()
-        .map(|c| match c {
-            'a'..='z' | '0'..='9' => c.to_string(),
-            _ => format!("_{:x}", c as u32),
-        })
-        .collect()
 }
 
 fn docs_chunk(course: &Course, chunk: &[Doc]) -> Value {
