@@ -189,3 +189,17 @@ fn walk(dir: &Path) -> usize {
         })
         .sum()
 }
+
+#[test]
+fn the_home_page_lists_every_lesson_only_for_a_modest_course() {
+    let modest = build(&[30; 10]);
+    let home = modest.text("index.html").unwrap();
+    assert_eq!(count(home, ".module-card li[data-lesson]"), 300);
+    // Past 300 lessons the module cards give counts; the module pages list the lessons.
+    let big = build(&[31; 10]);
+    let home = big.text("index.html").unwrap();
+    assert_eq!(count(home, ".module-card li[data-lesson]"), 0);
+    assert_eq!(count(home, ".module-card .lesson-count"), 10);
+    let module = big.text("m001/index.html").unwrap();
+    assert_eq!(count(module, ".lesson-list li[data-lesson]"), 31);
+}
