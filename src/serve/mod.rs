@@ -184,13 +184,7 @@ fn rebuild_loop(
                     );
                 }
             }
-            Err(e) => {
-                let text = e.to_string();
-                eprintln!("{text}");
-                current.error = Some(text.clone());
-                drop(current);
-                state.reloader.send(Change::Error(text));
-            }
+            Err(e) => show_error(&e, current, &state),
         }
     }
 }
@@ -216,13 +210,21 @@ fn aggregate_loop(queue: mpsc::Receiver<(u64, Aggregates)>, state: Arc<AppState>
         }
         match result {
             Ok(files) => current.served.set_aggregates(files),
-            Err(e) => {
-                let text = e.to_string();
-                eprintln!("{text}");
-                current.error = Some(text.clone());
-                drop(current);
-                state.reloader.send(Change::Error(text));
-            }
+            Err(e) => show_error(&e, current, &state),
         }
     }
+}
+
+/// A failed build: printed once, kept for the overlay, and pushed to open pages. The lock is
+/// released before the event goes out.
+fn show_error(
+    e: &Diagnostics,
+    mut current: std::sync::RwLockWriteGuard<'_, Current>,
+    state: &AppState,
+) {
+    let text = e.to_string();
+    eprintln!("{text}");
+    current.error = Some(text.clone());
+    drop(current);
+    state.reloader.send(Change::Error(text));
 }
