@@ -225,13 +225,13 @@ fn read_pages(
     problems: &mut Diagnostics,
     unreadable: &mut BTreeSet<String>,
 ) -> Vec<MarkdownFile> {
-    let results: Vec<Result<MarkdownFile, Diagnostic>> = paths
+    let results: Vec<Result<MarkdownFile, Diagnostics>> = paths
         .par_iter()
         .map(|rel| {
             let path = content.join(rel);
             let file = relative(root, &path);
-            let text = read_text(root, &path)?;
-            let split = frontmatter::split(&file, &text)?;
+            let text = read_text(root, &path).map_err(Diagnostics::from)?;
+            let split = frontmatter::split(&file, &text).map_err(Diagnostics::from)?;
             Ok(MarkdownFile {
                 rel: rel.clone(),
                 file,
@@ -241,17 +241,7 @@ fn read_pages(
             })
         })
         .collect();
-    let mut ok = Vec::with_capacity(results.len());
-    for (rel, r) in paths.iter().zip(results) {
-        match r {
-            Ok(v) => ok.push(v),
-            Err(d) => {
-                problems.push(d);
-                unreadable.insert(slashes(rel));
-            }
-        }
-    }
-    ok
+    keep_loaded(paths, results, problems, unreadable)
 }
 
 fn read_tables(
@@ -270,17 +260,28 @@ fn read_tables(
             table::parse(&file, slashes(rel), &text)
         })
         .collect();
-    let mut tables = Vec::new();
+    keep_loaded(paths, results, problems, unreadable)
+}
+
+/// What loaded, in path order; each failure's problems are kept and its path is marked
+/// unreadable, so later stages neither use it nor report references to it.
+fn keep_loaded<T>(
+    paths: &[PathBuf],
+    results: Vec<Result<T, Diagnostics>>,
+    problems: &mut Diagnostics,
+    unreadable: &mut BTreeSet<String>,
+) -> Vec<T> {
+    let mut ok = Vec::with_capacity(results.len());
     for (rel, r) in paths.iter().zip(results) {
         match r {
-            Ok(t) => tables.push(t),
+            Ok(v) => ok.push(v),
             Err(e) => {
                 problems.extend(e);
                 unreadable.insert(slashes(rel));
             }
         }
     }
-    tables
+    ok
 }
 
 /// A path relative to `content/` as lessons and the link map write it.
