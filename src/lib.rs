@@ -15,6 +15,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod timing;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -64,6 +65,7 @@ pub struct Summary {
 pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnostics> {
     check_output_folder(&options.root, out)?;
     let course = load_and_model(options)?;
+    timing::mark("loaded and modelled");
     let pages = write::write_with(out, |sink| render::render_into(&course, sink))?;
     Ok(Summary {
         lessons: course.lesson_count(),
@@ -80,6 +82,7 @@ fn load_and_model(options: &BuildOptions) -> Result<model::Course, Diagnostics> 
     let Some(source) = source else {
         return Err(problems.sorted());
     };
+    timing::mark("loaded");
     let model_options = model::ModelOptions {
         drafts: options.drafts,
     };

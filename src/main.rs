@@ -73,6 +73,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    lectern::timing::begin();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -38,7 +38,9 @@ pub fn write_with<T>(
         folders: Mutex::new(HashSet::new()),
     };
     let made = make(&sink)?;
+    crate::timing::mark("rendered and written");
     swap(staging, out)?;
+    crate::timing::mark("swapped into place");
     Ok(made)
 }
 

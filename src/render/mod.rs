@@ -75,19 +75,24 @@ pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostic
         .into_par_iter()
         .map(|i| Arc::new(render_page_markdown(course, i)))
         .collect();
+    crate::timing::mark("markdown rendered");
     check(course, &rendered)?;
     let nav = Nav::new(course);
     let data = course_data(course, &nav, &rendered);
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
     let labels = progress::labels_script(course, &rendered);
     sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
+    crate::timing::mark("course data and progress labels");
     for (path, text) in search::index_files(course, &rendered) {
         sink.put(path, Output::Text(text))?;
     }
+    crate::timing::mark("search index");
     let scoped = render_pages(course, &nav, &templates, rendered, sink)?;
+    crate::timing::mark("pages");
     let limit = handouts::WHOLE_COURSE_LIMIT;
     let handouts = handouts::render(course, &nav, &templates, &scoped, sink, limit)?;
     drop(scoped);
+    crate::timing::mark("handouts");
     render_progress(course, &nav, &templates, sink)?;
     render_not_found(course, &nav, &templates, sink)?;
     for (path, text) in publish::files(course, &handouts) {
