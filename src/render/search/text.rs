@@ -13,23 +13,47 @@ pub fn tokenize(text: &str) -> Vec<String> {
 }
 
 /// Calls `f` with each word of `text` as [`tokenize`] splits it, in one reused buffer.
+/// Works on bytes: course text is mostly ASCII, and a byte needs no char decoding.
 pub fn each_token(text: &str, word: &mut String, mut f: impl FnMut(&str)) {
     word.clear();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            word.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '’') && !word.is_empty() {
-            // inside a word: "don't" is one word
-        } else {
-            if word.chars().nth(1).is_some() {
-                f(word);
+    // chars in `word`: one-letter words are left out
+    let mut chars = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let joins = if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+                chars += 1;
+                continue;
             }
-            word.clear();
+            b == b'\''
+        } else {
+            // `i` is on a char boundary: every byte before it was a whole ASCII char or char
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    word.push(lower);
+                    chars += 1;
+                }
+                continue;
+            }
+            c == '’'
+        };
+        if joins && chars > 0 {
+            // inside a word: "don't" is one word
+            continue;
         }
+        if chars > 1 {
+            f(word);
+        }
+        word.clear();
+        chars = 0;
     }
-    if word.chars().nth(1).is_some() {
+    if chars > 1 {
         f(word);
     }
 }
@@ -104,16 +128,20 @@ pub(super) fn sections(html: &str) -> Vec<Section> {
 
 /// Byte offset and level of the next `<h2 id="` or `<h3 id="`.
 fn next_heading(html: &str) -> Option<(usize, char)> {
+    let bytes = html.as_bytes();
     let mut from = 0;
-    while let Some(i) = html[from..].find("<h") {
+    // a one-byte search runs on memchr, faster than searching for "<h"
+    while let Some(i) = html[from..].find('<') {
         let at = from + i;
-        let tail = &html[at..];
-        for level in ['2', '3'] {
-            if tail[2..].starts_with(level) && tail[3..].starts_with(" id=\"") {
-                return Some((at, level));
-            }
+        let tail = &bytes[at..];
+        if tail.len() > 3
+            && tail[1] == b'h'
+            && matches!(tail[2], b'2' | b'3')
+            && tail[3..].starts_with(b" id=\"")
+        {
+            return Some((at, char::from(tail[2])));
         }
-        from = at + 2;
+        from = at + 1;
     }
     None
 }
@@ -149,14 +177,13 @@ pub fn html_text(html: &str) -> String {
 }
 
 fn is_inline_tag(tag: &str) -> bool {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let len = name
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
     matches!(
-        name.as_str(),
+        &name[..len],
         "a" | "em" | "strong" | "code" | "del" | "span" | "mark" | "sup" | "sub" | "b" | "i"
     )
 }
