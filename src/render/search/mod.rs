@@ -23,6 +23,7 @@ mod page;
 mod shards;
 mod terms;
 mod text;
+mod words;
 
 use rayon::prelude::*;
 use serde_json::json;
@@ -32,7 +33,8 @@ use crate::model::Course;
 use page::{page_index, Doc, PageIndex};
 pub use shards::file_key;
 use shards::{shard_script, shards};
-pub use text::{html_text, tokenize};
+pub use text::html_text;
+pub use words::tokenize;
 
 /// Documents per `docs-<n>.js` file.
 pub const DOC_CHUNK: usize = 100;

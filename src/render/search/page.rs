@@ -4,7 +4,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::text::{each_token, excerpt, sections};
+use super::text::{each_piece, sections};
+use super::words::{excerpt, Splitter};
 use super::{BODY, HEADING, TITLE};
 
 /// One searchable section of a page.
@@ -31,15 +32,23 @@ pub(super) struct PageIndex {
     text: String,
     words: Vec<PageWord>,
     postings: Vec<u32>,
+    /// each first byte with the end of its words in `words`: where a merge of one first byte
+    /// looks, rather than searching `words` (whose bytes are all over memory)
+    firsts: Vec<(u8, u32)>,
 }
 
 impl PageIndex {
     /// The page's words starting with byte `first`, each with its postings.
     pub fn words_from(&self, first: u8) -> impl Iterator<Item = (&str, &[u32])> {
-        let first_of = |w: &PageWord| self.text.as_bytes()[w.text.0 as usize];
-        let lo = self.words.partition_point(|w| first_of(w) < first);
-        let hi = self.words.partition_point(|w| first_of(w) <= first);
-        self.words[lo..hi].iter().map(|w| {
+        let at = self.firsts.partition_point(|&(b, _)| b < first);
+        let range = match self.firsts.get(at) {
+            Some(&(b, end)) if b == first => {
+                let start = at.checked_sub(1).map_or(0, |i| self.firsts[i].1);
+                start as usize..end as usize
+            }
+            _ => 0..0,
+        };
+        self.words[range].iter().map(|w| {
             let (start, end) = w.text;
             let (from, to) = w.postings;
             (
@@ -51,9 +60,7 @@ impl PageIndex {
 
     /// The first bytes the page's words start with.
     pub fn first_bytes(&self) -> impl Iterator<Item = u8> + '_ {
-        self.words
-            .iter()
-            .map(|w| self.text.as_bytes()[w.text.0 as usize])
+        self.firsts.iter().map(|&(b, _)| b)
     }
 }
 
@@ -81,15 +88,15 @@ pub(super) fn page_index(
     for s in sections {
         let doc = docs.len() as u32;
         tokens.add(&s.heading, doc, HEADING);
-        tokens.add(&s.text, doc, BODY);
+        tokens.add_html(s.body, doc, BODY);
         if doc == 0 {
             tokens.add_top(title, description);
         }
         docs.push(Doc {
             page,
-            excerpt: excerpt(&s.text),
             anchor: s.anchor,
             heading: s.heading,
+            excerpt: s.excerpt,
         });
     }
     if let Some(description) = description {
@@ -109,23 +116,35 @@ struct Tokens {
     text: String,
     /// per word: its end in `text` and `doc * 4 + field`
     ends: Vec<(u32, u32)>,
-    buf: String,
     doc: u32,
 }
 
 impl Tokens {
     fn add(&mut self, text: &str, doc: u32, field: u8) {
-        let Tokens {
-            text: all,
-            ends,
-            buf,
-            ..
-        } = self;
-        self.doc = doc;
-        each_token(text, buf, |word| {
-            all.push_str(word);
-            ends.push((all.len() as u32, doc * 4 + u32::from(field)));
+        self.add_pieces(doc, field, |f| {
+            f(text);
         });
+    }
+
+    /// Adds the text of `html` without making a string of it first.
+    fn add_html(&mut self, html: &str, doc: u32, field: u8) {
+        self.add_pieces(doc, field, |f| {
+            each_piece(html, |piece| {
+                f(piece);
+                true
+            });
+        });
+    }
+
+    /// Adds the text `pieces` hands to the callback it is given.
+    fn add_pieces(&mut self, doc: u32, field: u8, pieces: impl FnOnce(&mut dyn FnMut(&str))) {
+        self.doc = doc;
+        let Tokens { text, ends, .. } = self;
+        let posting = doc * 4 + u32::from(field);
+        let mut keep = |text: &mut String, _start: usize| ends.push((text.len() as u32, posting));
+        let mut split = Splitter::new(text);
+        pieces(&mut |piece| split.feed(text, piece, &mut keep));
+        split.end(text, &mut keep);
     }
 
     /// The title and description, in the current document (the top of the page).
@@ -175,18 +194,24 @@ impl Tokens {
 
 /// Lays out `words` grouped by first byte, each with its postings (kept in order).
 fn group(words: &[&str], postings: &[(u32, u32)]) -> PageIndex {
+    let first = |id: u32| words[id as usize].as_bytes()[0];
     let mut order: Vec<u32> = (0..words.len() as u32).collect();
-    order.sort_by_key(|&id| words[id as usize].as_bytes()[0]);
+    order.sort_by_key(|&id| first(id));
     let mut count = vec![0u32; words.len()];
     for &(id, _) in postings {
         count[id as usize] += 1;
     }
     let mut text = String::with_capacity(words.iter().map(|w| w.len()).sum());
     let mut placed = Vec::with_capacity(words.len());
+    let mut firsts: Vec<(u8, u32)> = Vec::new();
     // where each word's next posting goes
     let mut next = vec![0u32; words.len()];
     let mut at = 0;
     for &id in &order {
+        match firsts.last_mut() {
+            Some((b, end)) if *b == first(id) => *end += 1,
+            _ => firsts.push((first(id), placed.len() as u32 + 1)),
+        }
         let start = text.len() as u32;
         text.push_str(words[id as usize]);
         next[id as usize] = at;
@@ -207,5 +232,6 @@ fn group(words: &[&str], postings: &[(u32, u32)]) -> PageIndex {
         text,
         words: placed,
         postings: flat,
+        firsts,
     }
 }
