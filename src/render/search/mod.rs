@@ -18,6 +18,7 @@
 //! behaves the same in every language. Tokenizing is the same simple rule on both sides:
 //! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
 
+mod intern;
 mod json;
 mod page;
 mod shards;

@@ -2,8 +2,7 @@
 //! indexed in parallel): its documents, its distinct words and their postings, numbered from
 //! the page's first document.
 
-use rustc_hash::FxHashMap as HashMap;
-
+use super::intern::Interner;
 use super::text::{each_piece, sections};
 use super::words::{excerpt, Splitter};
 use super::{BODY, HEADING, TITLE};
@@ -74,7 +73,7 @@ pub(super) fn page_index(
     stop: &[&str],
 ) -> PageIndex {
     let mut docs = Vec::new();
-    let mut tokens = Tokens::default();
+    let mut tokens = Tokens::new(stop);
     let sections = sections(html);
     if sections.first().is_none_or(|s| !s.anchor.is_empty()) {
         docs.push(Doc {
@@ -104,22 +103,39 @@ pub(super) fn page_index(
             docs[0].excerpt = excerpt(description);
         }
     }
-    let mut index = tokens.index(stop);
+    let mut index = tokens.index();
     index.docs = docs;
     index
 }
 
-/// Every word of a page in order, each with its document and field.
-#[derive(Default)]
-struct Tokens {
-    /// the words, one after another
+/// A page's distinct words and their postings, as they are tokenized.
+struct Tokens<'s> {
+    stop: &'s [&'s str],
+    /// the distinct words, one after another
     text: String,
-    /// per word: its end in `text` and `doc * 4 + field`
-    ends: Vec<(u32, u32)>,
+    words: Interner,
+    /// per word number: the index of its last posting in `postings`, `NONE` or `STOP`
+    last: Vec<u32>,
+    /// (word number, `doc * 4 + field`), in document order
+    postings: Vec<(u32, u32)>,
     doc: u32,
 }
 
-impl Tokens {
+const NONE: u32 = u32::MAX;
+const STOP: u32 = u32::MAX - 1;
+
+impl<'s> Tokens<'s> {
+    fn new(stop: &'s [&'s str]) -> Self {
+        Tokens {
+            stop,
+            text: String::new(),
+            words: Interner::default(),
+            last: Vec::new(),
+            postings: Vec::new(),
+            doc: 0,
+        }
+    }
+
     fn add(&mut self, text: &str, doc: u32, field: u8) {
         self.add_pieces(doc, field, |f| {
             f(text);
@@ -139,9 +155,37 @@ impl Tokens {
     /// Adds the text `pieces` hands to the callback it is given.
     fn add_pieces(&mut self, doc: u32, field: u8, pieces: impl FnOnce(&mut dyn FnMut(&str))) {
         self.doc = doc;
-        let Tokens { text, ends, .. } = self;
         let posting = doc * 4 + u32::from(field);
-        let mut keep = |text: &mut String, _start: usize| ends.push((text.len() as u32, posting));
+        let Tokens {
+            stop,
+            text,
+            words,
+            last,
+            postings,
+            ..
+        } = self;
+        let mut keep = |text: &mut String, start: usize| {
+            let (id, new) = words.intern(text, start);
+            if new {
+                last.push(if stop.contains(&&text[start..]) {
+                    STOP
+                } else {
+                    NONE
+                });
+            }
+            let last = &mut last[id as usize];
+            if *last == STOP {
+                return;
+            }
+            // words come in document order: the same document again keeps the best field
+            match postings.get_mut(*last as usize) {
+                Some(p) if p.1 / 4 == posting / 4 => p.1 = p.1.max(posting),
+                _ => {
+                    *last = postings.len() as u32;
+                    postings.push((id, posting));
+                }
+            }
+        };
         let mut split = Splitter::new(text);
         pieces(&mut |piece| split.feed(text, piece, &mut keep));
         split.end(text, &mut keep);
@@ -157,50 +201,26 @@ impl Tokens {
     }
 
     /// Each distinct word once, stop words left out, with the documents it is in.
-    fn index(&self, stop: &[&str]) -> PageIndex {
-        const STOP: u32 = u32::MAX;
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        let mut words: Vec<&str> = Vec::new();
-        // (word, posting), and per word the index of its last one here
-        let mut postings: Vec<(u32, u32)> = Vec::with_capacity(self.ends.len());
-        let mut last: Vec<usize> = Vec::new();
-        let mut start = 0;
-        for &(end, posting) in &self.ends {
-            let word = &self.text[start..end as usize];
-            start = end as usize;
-            let id = *ids.entry(word).or_insert_with(|| {
-                if stop.contains(&word) {
-                    return STOP;
-                }
-                words.push(word);
-                last.push(usize::MAX);
-                words.len() as u32 - 1
-            });
-            if id == STOP {
-                continue;
-            }
-            // tokens come in document order: the same document again keeps the best field
-            match postings.get_mut(last[id as usize]) {
-                Some(p) if p.1 / 4 == posting / 4 => p.1 = p.1.max(posting),
-                _ => {
-                    last[id as usize] = postings.len();
-                    postings.push((id, posting));
-                }
-            }
-        }
-        group(&words, &postings)
+    fn index(self) -> PageIndex {
+        let words: Vec<&str> = (self.words.spans().iter())
+            .map(|&(from, to)| &self.text[from as usize..to as usize])
+            .collect();
+        group(&words, &self.postings)
     }
 }
 
 /// Lays out `words` grouped by first byte, each with its postings (kept in order).
 fn group(words: &[&str], postings: &[(u32, u32)]) -> PageIndex {
     let first = |id: u32| words[id as usize].as_bytes()[0];
-    let mut order: Vec<u32> = (0..words.len() as u32).collect();
-    order.sort_by_key(|&id| first(id));
     let mut count = vec![0u32; words.len()];
     for &(id, _) in postings {
         count[id as usize] += 1;
     }
+    // stop words have no postings
+    let mut order: Vec<u32> = (0..words.len() as u32)
+        .filter(|&id| count[id as usize] > 0)
+        .collect();
+    order.sort_by_key(|&id| first(id));
     let mut text = String::with_capacity(words.iter().map(|w| w.len()).sum());
     let mut placed = Vec::with_capacity(words.len());
     let mut firsts: Vec<(u8, u32)> = Vec::new();

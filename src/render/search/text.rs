@@ -36,7 +36,11 @@ pub(super) fn sections(html: &str) -> Vec<Section<'_>> {
     out
 }
 
-fn push_section<'h>(out: &mut Vec<Section<'h>>, (anchor, heading): (String, String), body: &'h str) {
+fn push_section<'h>(
+    out: &mut Vec<Section<'h>>,
+    (anchor, heading): (String, String),
+    body: &'h str,
+) {
     let mut excerpt = Excerpt::default();
     each_piece(body, |piece| excerpt.feed(piece));
     if !anchor.is_empty() || !excerpt.is_blank() {

@@ -39,7 +39,12 @@ impl Splitter {
         }
     }
 
-    pub fn feed(&mut self, out: &mut String, text: &str, word: &mut impl FnMut(&mut String, usize)) {
+    pub fn feed(
+        &mut self,
+        out: &mut String,
+        text: &str,
+        word: &mut impl FnMut(&mut String, usize),
+    ) {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -184,6 +189,9 @@ mod tests {
         assert_eq!(cut.chars().count(), 120);
         let exact = format!("{}abcd", "x".repeat(116));
         assert_eq!(excerpt(&exact), exact);
-        assert_eq!(excerpt(&format!("{exact}e")), format!("{}…", "x".repeat(116) + "abcd"));
+        assert_eq!(
+            excerpt(&format!("{exact}e")),
+            format!("{}…", "x".repeat(116) + "abcd")
+        );
     }
 }
