@@ -34,6 +34,7 @@ use crate::model::Course;
 use page::{page_index, Doc, PageIndex};
 pub use shards::file_key;
 use shards::{shard_script, shards};
+use terms::Terms;
 pub use text::html_text;
 pub use words::tokenize;
 
@@ -53,8 +54,12 @@ const BODY: u8 = 0;
 const HEADING: u8 = 1;
 const TITLE: u8 = 2;
 
+/// Pages indexed at once (in parallel) before their words are merged into the index: only
+/// one batch of page indexes is in memory at a time.
+const BATCH: usize = 1024;
+
 /// A word and its postings (`doc * 4 + field`, ascending).
-type Term<'a> = (&'a str, Vec<u32>);
+type Term = (String, Vec<u32>);
 
 /// The search files: output path → script text.
 ///
@@ -69,21 +74,29 @@ pub fn index_files(
     } else {
         &[]
     };
-    let pages: Vec<PageIndex> = (0..course.pages.len())
-        .into_par_iter()
+    let sources: Vec<usize> = (0..course.pages.len())
         .filter(|&i| course.pages[i].source.is_some())
-        .map(|i| {
-            let p = &course.pages[i];
-            page_index(
-                i,
-                &p.title,
-                p.description.as_deref(),
-                &rendered[i].html,
-                stop,
-            )
-        })
         .collect();
-    let terms = terms::merge(&pages);
+    let mut terms = Terms::new();
+    let mut docs: Vec<Doc> = Vec::new();
+    for batch in sources.chunks(BATCH) {
+        let pages: Vec<PageIndex> = batch
+            .par_iter()
+            .map(|&i| {
+                let p = &course.pages[i];
+                page_index(
+                    i,
+                    &p.title,
+                    p.description.as_deref(),
+                    &rendered[i].html,
+                    stop,
+                )
+            })
+            .collect();
+        terms.add(&pages, docs.len() as u32);
+        docs.extend(pages.into_iter().flat_map(|p| p.docs));
+    }
+    let terms = terms.into_sorted();
     let shards = shards(&terms);
     let mut files: Vec<(String, String)> = shards
         .par_iter()
@@ -92,7 +105,6 @@ pub fn index_files(
             (path, shard_script(key, shard))
         })
         .collect();
-    let docs: Vec<&Doc> = pages.iter().flat_map(|p| &p.docs).collect();
     files.par_extend(docs.par_chunks(DOC_CHUNK).enumerate().map(|(n, chunk)| {
         (
             format!("assets/search/docs-{n}.js"),
@@ -112,7 +124,7 @@ pub fn index_files(
 /// `lecternSearch("docs", n, {"d": [[page, anchor, heading, excerpt], ...], "p": {page:
 /// [title, url], ...}})`, the pages keyed by their number as a string and in string order
 /// (as a JSON object with sorted keys has always written them).
-fn docs_script(course: &Course, n: usize, chunk: &[&Doc]) -> String {
+fn docs_script(course: &Course, n: usize, chunk: &[Doc]) -> String {
     let mut out = String::with_capacity(256 * chunk.len());
     out.push_str("lecternSearch(\"docs\",");
     json::push_num(&mut out, n as u64);
@@ -172,10 +184,13 @@ mod tests {
             page_index(0, "Coach", None, html, &STOP_EN),
             page_index(1, "Other", None, "<p>coach</p>", &STOP_EN),
         ];
-        let terms = terms::merge(&pages);
+        let mut terms = Terms::new();
+        terms.add(&pages[..1], 0);
+        terms.add(&pages[1..], 3);
+        let terms = terms.into_sorted();
         // doc 0 title (0*4+2), doc 2 heading (2*4+1 = 9, delta 7), doc 3 body (12, delta 3)
-        assert_eq!(terms[0], ("coach", vec![2, 9, 12]));
-        assert_eq!(terms[1], ("delegate", vec![0, 5]));
+        assert_eq!(terms[0], ("coach".to_string(), vec![2, 9, 12]));
+        assert_eq!(terms[1], ("delegate".to_string(), vec![0, 5]));
         assert_eq!(
             shard_script("c", &terms[..1]),
             "lecternSearch(\"shard\",\"c\",{\"terms\":{\"coach\":[2,7,3]}});\n"
@@ -212,9 +227,8 @@ mod tests {
 
     #[test]
     fn splits_large_shards_by_another_letter() {
-        let words: Vec<String> = (0..SHARD_LIMIT / 8).map(|i| format!("del{i}")).collect();
-        let mut terms: Vec<Term> = vec![("de", vec![1]), ("dx", vec![1])];
-        terms.extend(words.iter().map(|w| (w.as_str(), vec![1, 2, 3])));
+        let mut terms: Vec<Term> = vec![("de".into(), vec![1]), ("dx".into(), vec![1])];
+        terms.extend((0..SHARD_LIMIT / 8).map(|i| (format!("del{i}"), vec![1, 2, 3])));
         terms.sort();
         let keys: Vec<String> = shards(&terms).into_iter().map(|(k, _)| k).collect();
         // "d" is too big: "de" (itself too big) keeps only the word "de", "del…" goes deeper

@@ -5,7 +5,7 @@ use super::json::{push_num, push_str};
 use super::{Term, MAX_PREFIX, SHARD_LIMIT};
 
 /// Groups terms by their first letter, splitting large groups by one more letter.
-pub(super) fn shards<'t>(terms: &'t [Term<'t>]) -> Vec<(String, &'t [Term<'t>])> {
+pub(super) fn shards(terms: &[Term]) -> Vec<(String, &[Term])> {
     let mut out = Vec::new();
     split(terms, 1, &mut out);
     out
@@ -13,10 +13,10 @@ pub(super) fn shards<'t>(terms: &'t [Term<'t>]) -> Vec<(String, &'t [Term<'t>])>
 
 /// `terms` are sorted and at least `depth` letters long, so words sharing a prefix are
 /// neighbours and the word that is the prefix itself comes first.
-fn split<'t>(terms: &'t [Term<'t>], depth: usize, out: &mut Vec<(String, &'t [Term<'t>])>) {
+fn split<'t>(terms: &'t [Term], depth: usize, out: &mut Vec<(String, &'t [Term])>) {
     let mut start = 0;
     while start < terms.len() {
-        let key = prefix(terms[start].0, depth);
+        let key = prefix(&terms[start].0, depth);
         let len = terms[start..]
             .iter()
             .position(|(t, _)| !t.starts_with(key))
