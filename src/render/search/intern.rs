@@ -45,6 +45,13 @@ impl Interner {
         (id, true)
     }
 
+    /// Forgets every word, keeping the memory.
+    pub fn clear(&mut self) {
+        self.spans.clear();
+        self.hashes.clear();
+        self.slots.fill(0);
+    }
+
     /// The bytes of each word in the text, by number.
     pub fn spans(&self) -> &[(u32, u32)] {
         &self.spans

@@ -31,7 +31,7 @@ use serde_json::json;
 
 use super::markdown::RenderedMarkdown;
 use crate::model::Course;
-use page::{page_index, Doc, PageIndex};
+use page::{page_index, Doc, PageIndex, Tokens};
 pub use shards::file_key;
 use shards::{shard_script, shards};
 use terms::Terms;
@@ -82,16 +82,14 @@ pub fn index_files(
     for batch in sources.chunks(BATCH) {
         let pages: Vec<PageIndex> = batch
             .par_iter()
-            .map(|&i| {
-                let p = &course.pages[i];
-                page_index(
-                    i,
-                    &p.title,
-                    p.description.as_deref(),
-                    &rendered[i].html,
-                    stop,
-                )
-            })
+            .map_init(
+                || Tokens::new(stop),
+                |tokens, &i| {
+                    let p = &course.pages[i];
+                    let html = &rendered[i].html;
+                    page_index(i, &p.title, p.description.as_deref(), html, tokens)
+                },
+            )
             .collect();
         terms.add(&pages, docs.len() as u32);
         docs.extend(pages.into_iter().flat_map(|p| p.docs));
@@ -181,8 +179,8 @@ mod tests {
         let html =
             "<p>Coach and delegate</p><h2 id=\"a\">Delegate</h2><p>x</p><h2 id=\"b\">Coach</h2>";
         let pages = [
-            page_index(0, "Coach", None, html, &STOP_EN),
-            page_index(1, "Other", None, "<p>coach</p>", &STOP_EN),
+            page_index(0, "Coach", None, html, &mut Tokens::new(&STOP_EN)),
+            page_index(1, "Other", None, "<p>coach</p>", &mut Tokens::new(&STOP_EN)),
         ];
         let mut terms = Terms::new();
         terms.add(&pages[..1], 0);
@@ -200,7 +198,13 @@ mod tests {
     #[test]
     fn keeps_the_best_field_of_each_word_per_section() {
         let html = "<p>Coach the coach</p><h2 id=\"coach\">Coach</h2><p>coach</p>";
-        let page = page_index(3, "Coaching", Some("About coaching"), html, &STOP_EN);
+        let page = page_index(
+            3,
+            "Coaching",
+            Some("About coaching"),
+            html,
+            &mut Tokens::new(&STOP_EN),
+        );
         let at = |doc: u32, field: u8| doc * 4 + u32::from(field);
         assert_eq!(
             words(&page),
@@ -217,7 +221,7 @@ mod tests {
     #[test]
     fn gives_a_page_opening_with_a_heading_a_top_document() {
         let html = "<h2 id=\"start\">Start</h2><p>Go</p>";
-        let page = page_index(0, "Title", Some("What it is"), html, &[]);
+        let page = page_index(0, "Title", Some("What it is"), html, &mut Tokens::new(&[]));
         assert_eq!(page.docs.len(), 2);
         assert_eq!(page.docs[0].anchor, "");
         assert_eq!(page.docs[0].excerpt, "What it is");

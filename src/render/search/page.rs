@@ -70,10 +70,10 @@ pub(super) fn page_index(
     title: &str,
     description: Option<&str>,
     html: &str,
-    stop: &[&str],
+    tokens: &mut Tokens,
 ) -> PageIndex {
     let mut docs = Vec::new();
-    let mut tokens = Tokens::new(stop);
+    tokens.reset();
     let sections = sections(html);
     if sections.first().is_none_or(|s| !s.anchor.is_empty()) {
         docs.push(Doc {
@@ -108,8 +108,9 @@ pub(super) fn page_index(
     index
 }
 
-/// A page's distinct words and their postings, as they are tokenized.
-struct Tokens<'s> {
+/// A page's distinct words and their postings, as they are tokenized. One is reused from page
+/// to page (its buffers stay allocated).
+pub(super) struct Tokens<'s> {
     stop: &'s [&'s str],
     /// the distinct words, one after another
     text: String,
@@ -119,13 +120,23 @@ struct Tokens<'s> {
     /// (word number, `doc * 4 + field`), in document order
     postings: Vec<(u32, u32)>,
     doc: u32,
+    layout: Layout,
+}
+
+/// Scratch space for laying out a page's words.
+#[derive(Default)]
+struct Layout {
+    /// per word number: its postings, then where its next posting goes
+    count: Vec<u32>,
+    /// word numbers by first byte
+    order: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
 const STOP: u32 = u32::MAX - 1;
 
 impl<'s> Tokens<'s> {
-    fn new(stop: &'s [&'s str]) -> Self {
+    pub fn new(stop: &'s [&'s str]) -> Self {
         Tokens {
             stop,
             text: String::new(),
@@ -133,7 +144,16 @@ impl<'s> Tokens<'s> {
             last: Vec::new(),
             postings: Vec::new(),
             doc: 0,
+            layout: Layout::default(),
         }
+    }
+
+    fn reset(&mut self) {
+        self.text.clear();
+        self.words.clear();
+        self.last.clear();
+        self.postings.clear();
+        self.doc = 0;
     }
 
     fn add(&mut self, text: &str, doc: u32, field: u8) {
@@ -201,57 +221,66 @@ impl<'s> Tokens<'s> {
     }
 
     /// Each distinct word once, stop words left out, with the documents it is in.
-    fn index(self) -> PageIndex {
-        let words: Vec<&str> = (self.words.spans().iter())
-            .map(|&(from, to)| &self.text[from as usize..to as usize])
-            .collect();
-        group(&words, &self.postings)
+    fn index(&mut self) -> PageIndex {
+        group(
+            &self.text,
+            self.words.spans(),
+            &self.postings,
+            &mut self.layout,
+        )
     }
 }
 
-/// Lays out `words` grouped by first byte, each with its postings (kept in order).
-fn group(words: &[&str], postings: &[(u32, u32)]) -> PageIndex {
-    let first = |id: u32| words[id as usize].as_bytes()[0];
-    let mut count = vec![0u32; words.len()];
+/// Lays out the words (`spans` of `text`) grouped by first byte, each with its postings
+/// (kept in order).
+fn group(
+    text: &str,
+    spans: &[(u32, u32)],
+    postings: &[(u32, u32)],
+    layout: &mut Layout,
+) -> PageIndex {
+    let word = |id: u32| {
+        let (from, to) = spans[id as usize];
+        &text[from as usize..to as usize]
+    };
+    let first = |id: u32| text.as_bytes()[spans[id as usize].0 as usize];
+    let Layout { count, order } = layout;
+    count.clear();
+    count.resize(spans.len(), 0);
     for &(id, _) in postings {
         count[id as usize] += 1;
     }
     // stop words have no postings
-    let mut order: Vec<u32> = (0..words.len() as u32)
-        .filter(|&id| count[id as usize] > 0)
-        .collect();
+    order.clear();
+    order.extend((0..spans.len() as u32).filter(|&id| count[id as usize] > 0));
     order.sort_by_key(|&id| first(id));
-    let mut text = String::with_capacity(words.iter().map(|w| w.len()).sum());
-    let mut placed = Vec::with_capacity(words.len());
-    let mut firsts: Vec<(u8, u32)> = Vec::new();
-    // where each word's next posting goes
-    let mut next = vec![0u32; words.len()];
+    let mut out = PageIndex {
+        docs: Vec::new(),
+        text: String::with_capacity(text.len()),
+        words: Vec::with_capacity(order.len()),
+        postings: vec![0; postings.len()],
+        firsts: Vec::new(),
+    };
     let mut at = 0;
-    for &id in &order {
-        match firsts.last_mut() {
+    for &id in order.iter() {
+        match out.firsts.last_mut() {
             Some((b, end)) if *b == first(id) => *end += 1,
-            _ => firsts.push((first(id), placed.len() as u32 + 1)),
+            _ => out.firsts.push((first(id), out.words.len() as u32 + 1)),
         }
-        let start = text.len() as u32;
-        text.push_str(words[id as usize]);
-        next[id as usize] = at;
+        let start = out.text.len() as u32;
+        out.text.push_str(word(id));
         let end = at + count[id as usize];
-        placed.push(PageWord {
-            text: (start, text.len() as u32),
+        out.words.push(PageWord {
+            text: (start, out.text.len() as u32),
             postings: (at, end),
         });
+        // from here on: where the word's next posting goes
+        count[id as usize] = at;
         at = end;
     }
-    let mut flat = vec![0; postings.len()];
     for &(id, posting) in postings {
-        flat[next[id as usize] as usize] = posting;
-        next[id as usize] += 1;
+        out.postings[count[id as usize] as usize] = posting;
+        count[id as usize] += 1;
     }
-    PageIndex {
-        docs: Vec::new(),
-        text,
-        words: placed,
-        postings: flat,
-        firsts,
-    }
+    out
 }
