@@ -5,6 +5,8 @@
 //! What every page reads about the whole course (`modules`, `module`, counts) is turned into
 //! tera values once; tera values share their contents, so giving them to a page is O(1).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -151,17 +153,47 @@ pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context 
     ctx
 }
 
-/// Marks the page's own link in a pre-rendered sidebar.
-pub fn mark_current(sidebar: &str, page_id: &str) -> String {
-    let marker = format!("data-page=\"{}\">", super::inline::escape(page_id));
-    sidebar.replacen(
-        &marker,
-        &format!(
-            "data-page=\"{}\" aria-current=\"page\">",
-            super::inline::escape(page_id)
-        ),
-        1,
-    )
+/// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
+/// page's own link copies the sidebar once and searches nothing.
+pub struct Sidebar {
+    html: String,
+    /// Page id (as escaped in the HTML) → offset of the `>` after its `data-page="…"`.
+    links: HashMap<String, usize>,
+}
+
+impl Sidebar {
+    pub fn new(html: String) -> Sidebar {
+        const ATTR: &str = "data-page=\"";
+        let mut links = HashMap::new();
+        let mut from = 0;
+        while let Some(found) = html[from..].find(ATTR) {
+            let start = from + found + ATTR.len();
+            let Some(len) = html[start..].find('"') else {
+                break;
+            };
+            let end = start + len + 1;
+            if html[end..].starts_with('>') {
+                links
+                    .entry(html[start..start + len].to_string())
+                    .or_insert(end);
+            }
+            from = end;
+        }
+        Sidebar { html, links }
+    }
+
+    /// The sidebar with the link to `page_id` marked `aria-current="page"`.
+    pub fn marked(&self, page_id: &str) -> String {
+        const CURRENT: &str = " aria-current=\"page\"";
+        let Some(&at) = self.links.get(&super::inline::escape(page_id)) else {
+            return self.html.clone();
+        };
+        let mut out = String::with_capacity(self.html.len() + CURRENT.len());
+        out.push_str(&self.html[..at]);
+        out.push_str(CURRENT);
+        out.push_str(&self.html[at..]);
+        out
+    }
 }
 
 #[derive(Serialize)]
@@ -324,4 +356,27 @@ pub fn handout_context(
     ctx.insert("prev", &None::<Crumb>);
     ctx.insert("next", &None::<Crumb>);
     ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_only_the_current_pages_link() {
+        let html = "<a href=\"m/index.html\" data-page=\"m\">M</a>\
+            <a href=\"m/a.html\" data-page=\"m/a&amp;b\">A</a><a data-page=\"m/c\" class=\"x\">C</a>";
+        let bar = Sidebar::new(html.to_string());
+        assert_eq!(
+            bar.marked("m/a&b"),
+            html.replace("m/a&amp;b\">", "m/a&amp;b\" aria-current=\"page\">")
+        );
+        assert_eq!(
+            bar.marked("m"),
+            html.replace("\"m\">", "\"m\" aria-current=\"page\">")
+        );
+        // not followed by `>`: left alone, as a page not in the sidebar is
+        assert_eq!(bar.marked("m/c"), html);
+        assert_eq!(bar.marked("elsewhere"), html);
+    }
 }

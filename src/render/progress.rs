@@ -3,6 +3,7 @@
 //! are complete. Progress ids are slugs; the readable labels of every page's items are in
 //! `assets/progress-data.js`, loaded by this page only, so other pages stay small.
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::markdown::RenderedMarkdown;
@@ -11,9 +12,9 @@ use crate::model::Course;
 
 /// `assets/progress-data.js`: page id → progress id → label.
 pub fn labels_script(course: &Course, rendered: &[std::sync::Arc<RenderedMarkdown>]) -> String {
-    let pages: Map<String, Value> = course
+    let pages: Vec<(String, Value)> = course
         .pages
-        .iter()
+        .par_iter()
         .zip(rendered)
         .filter(|(_, r)| !r.items.is_empty())
         .map(|(p, r)| {
@@ -25,6 +26,7 @@ pub fn labels_script(course: &Course, rendered: &[std::sync::Arc<RenderedMarkdow
             (p.id.clone(), Value::Object(labels))
         })
         .collect();
+    let pages: Map<String, Value> = pages.into_iter().collect();
     format!("window.LECTERN_LABELS = {};\n", Value::Object(pages))
 }
 
