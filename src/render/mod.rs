@@ -221,12 +221,15 @@ fn check_anchors(course: &Course, rendered: &[Arc<RenderedMarkdown>], from: usiz
 fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sidebar>, Diagnostic> {
     let mut out = Vec::with_capacity(course.modules.len() + 2);
     for m in 0..course.modules.len() {
-        out.push(pages::sidebar_context(nav, Some(m), "../"));
+        out.push((Some(m), "../"));
     }
-    out.push(pages::sidebar_context(nav, None, ""));
-    out.push(pages::sidebar_context(nav, None, "../"));
+    out.push((None, ""));
+    out.push((None, "../"));
     out.into_par_iter()
-        .map(|ctx| Ok(Sidebar::new(templates.render("sidebar.html", &ctx)?)))
+        .map(|(module, root)| {
+            let ctx = pages::sidebar_context(nav, module, root);
+            Ok(Sidebar::new(templates.render("sidebar.html", &ctx)?, root))
+        })
         .collect()
 }
 
@@ -264,7 +267,7 @@ fn page_html(
     md: &RenderedMarkdown,
 ) -> Result<String, Diagnostic> {
     let page = &course.pages[index];
-    let sidebar = bar.marked(&page.id);
+    let sidebar = bar.marked(&page.out);
     let ctx = pages::page_context(course, nav, index, md, sidebar);
     let template = match page.kind {
         PageKind::Home => "home.html",

@@ -157,42 +157,41 @@ pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context 
 /// page's own link copies the sidebar once and searches nothing.
 pub struct Sidebar {
     html: String,
-    /// Page id (as escaped in the HTML) → offset of the `>` after its `data-page="…"`.
+    /// Output path of a page (as escaped in the HTML) → offset just after its link's `href`.
     links: HashMap<String, usize>,
 }
 
 impl Sidebar {
-    pub fn new(html: String) -> Sidebar {
-        const ATTR: &str = "data-page=\"";
+    /// `html` is the sidebar as rendered for pages `root` away from the site root.
+    pub fn new(html: String, root: &str) -> Sidebar {
+        const HREF: &str = "href=\"";
         let mut links = HashMap::new();
         let mut from = 0;
-        while let Some(found) = html[from..].find(ATTR) {
-            let start = from + found + ATTR.len();
+        while let Some(found) = html[from..].find(HREF) {
+            let start = from + found + HREF.len();
             let Some(len) = html[start..].find('"') else {
                 break;
             };
             let end = start + len + 1;
-            if html[end..].starts_with('>') {
-                links
-                    .entry(html[start..start + len].to_string())
-                    .or_insert(end);
+            if let Some(out) = html[start..start + len].strip_prefix(root) {
+                links.entry(out.to_string()).or_insert(end);
             }
             from = end;
         }
         Sidebar { html, links }
     }
 
-    /// The sidebar with the link to `page_id` marked `aria-current="page"`.
-    pub fn marked(&self, page_id: &str) -> String {
+    /// The sidebar with the link to the page at `out` marked `aria-current="page"`.
+    pub fn marked(&self, out: &str) -> String {
         const CURRENT: &str = " aria-current=\"page\"";
-        let Some(&at) = self.links.get(&super::inline::escape(page_id)) else {
+        let Some(&at) = self.links.get(&super::inline::escape(out)) else {
             return self.html.clone();
         };
-        let mut out = String::with_capacity(self.html.len() + CURRENT.len());
-        out.push_str(&self.html[..at]);
-        out.push_str(CURRENT);
-        out.push_str(&self.html[at..]);
-        out
+        let mut html = String::with_capacity(self.html.len() + CURRENT.len());
+        html.push_str(&self.html[..at]);
+        html.push_str(CURRENT);
+        html.push_str(&self.html[at..]);
+        html
     }
 }
 
@@ -364,19 +363,14 @@ mod tests {
 
     #[test]
     fn marks_only_the_current_pages_link() {
-        let html = "<a href=\"m/index.html\" data-page=\"m\">M</a>\
-            <a href=\"m/a.html\" data-page=\"m/a&amp;b\">A</a><a data-page=\"m/c\" class=\"x\">C</a>";
-        let bar = Sidebar::new(html.to_string());
-        assert_eq!(
-            bar.marked("m/a&b"),
-            html.replace("m/a&amp;b\">", "m/a&amp;b\" aria-current=\"page\">")
-        );
-        assert_eq!(
-            bar.marked("m"),
-            html.replace("\"m\">", "\"m\" aria-current=\"page\">")
-        );
-        // not followed by `>`: left alone, as a page not in the sidebar is
-        assert_eq!(bar.marked("m/c"), html);
-        assert_eq!(bar.marked("elsewhere"), html);
+        let html = "<a href=\"../m/index.html\">M</a>\
+            <a href=\"../m/a&amp;b.html\" class=\"x\">A</a><a href=\"../m/a&amp;b.html\">again</a>";
+        let bar = Sidebar::new(html.to_string(), "../");
+        let current = " aria-current=\"page\"";
+        let expected = html.replacen("a&amp;b.html\"", &format!("a&amp;b.html\"{current}"), 1);
+        assert_eq!(bar.marked("m/a&b.html"), expected);
+        let expected = html.replace("index.html\"", &format!("index.html\"{current}"));
+        assert_eq!(bar.marked("m/index.html"), expected);
+        assert_eq!(bar.marked("elsewhere.html"), html);
     }
 }
