@@ -230,6 +230,29 @@ mod tests {
     }
 
     #[test]
+    fn finds_the_words_tokenize_finds_in_the_text() {
+        // entities, inline tags inside words, skipped elements, apostrophes, other scripts
+        let html = "<p>Don&#39;t co<em>ach</em> the&nbsp;team&amp;co. Zürich’s İSTANBUL</p>\
+            <script>hidden()</script><p>a<br>b cd<a class=\"anchor\" href=\"#x\">gone</a>\
+            x&unknown; &#x41;BC</p><h2 id=\"h\">Head <code>line</code></h2><ul><li>one</li><li>two</li></ul>";
+        let page = page_index(0, "", None, html, &mut Tokens::new(&STOP_EN));
+        let mut expected = tokenize(&html_text(html));
+        expected.retain(|w| !STOP_EN.contains(&w.as_str()));
+        expected.sort();
+        expected.dedup();
+        let found: Vec<&str> = words(&page).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(found, expected);
+        assert!(
+            found.contains(&"dont") && found.contains(&"coach"),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains(&"hidden") && !found.contains(&"gone"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn splits_large_shards_by_another_letter() {
         let mut terms: Vec<Term> = vec![("de".into(), vec![1]), ("dx".into(), vec![1])];
         terms.extend((0..SHARD_LIMIT / 8).map(|i| (format!("del{i}"), vec![1, 2, 3])));
