@@ -253,7 +253,7 @@ fn group(
     // stop words have no postings
     order.clear();
     order.extend((0..spans.len() as u32).filter(|&id| count[id as usize] > 0));
-    order.sort_by_key(|&id| first(id));
+    order.sort_unstable_by_key(|&id| first(id));
     let mut out = PageIndex {
         docs: Vec::new(),
         text: String::with_capacity(text.len()),
