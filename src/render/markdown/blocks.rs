@@ -5,19 +5,25 @@ use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
 use super::Spanned;
 
-/// `> [!TIP]` blockquotes → callouts.
-pub(super) fn alerts(events: Vec<Spanned>) -> Vec<Spanned> {
-    events
-        .into_iter()
-        .map(|(event, range)| match event {
+/// `> [!TIP]` blockquotes → callouts; GFM tables get a wrapper that scrolls on narrow
+/// screens. Each event maps to one or two, so this streams into the serialiser.
+pub(super) fn alerts_and_tables(events: Vec<Spanned>) -> impl Iterator<Item = Event> {
+    events.into_iter().flat_map(|(event, _)| {
+        let (first, second) = match event {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, title) = alert_name(kind);
-                (Event::Html(format!("<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n").into()), range)
+                (Event::Html(format!("<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n").into()), None)
             }
-            Event::End(TagEnd::BlockQuote(Some(_))) => (Event::Html("</div>\n".into()), range),
-            other => (other, range),
-        })
-        .collect()
+            Event::End(TagEnd::BlockQuote(Some(_))) => (Event::Html("</div>\n".into()), None),
+            Event::Start(Tag::Table(_)) => (
+                Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()),
+                Some(event),
+            ),
+            Event::End(TagEnd::Table) => (event, Some(Event::Html("</div>\n".into()))),
+            other => (other, None),
+        };
+        std::iter::once(first).chain(second)
+    })
 }
 
 fn alert_name(kind: BlockQuoteKind) -> (&'static str, &'static str) {
@@ -28,26 +34,4 @@ fn alert_name(kind: BlockQuoteKind) -> (&'static str, &'static str) {
         BlockQuoteKind::Warning => ("warning", "Warning"),
         BlockQuoteKind::Caution => ("caution", "Caution"),
     }
-}
-
-/// GFM tables get a wrapper that scrolls on narrow screens.
-pub(super) fn tables(events: Vec<Spanned>) -> Vec<Spanned> {
-    let mut out = Vec::with_capacity(events.len());
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::Table(_)) => {
-                out.push((
-                    Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into()),
-                    range.clone(),
-                ));
-                out.push((event, range));
-            }
-            Event::End(TagEnd::Table) => {
-                out.push((event, range.clone()));
-                out.push((Event::Html("</div>\n".into()), range));
-            }
-            other => out.push((other, range)),
-        }
-    }
-    out
 }

@@ -6,7 +6,8 @@
 //!    to output URLs), `items` (fenced `table`/`checklist`/`quiz`/`sort` directives and task
 //!    lists to interactive checklists, together so ids are claimed in page order), `alerts`
 //!    (`> [!TIP]` callouts), `tables` (GFM tables wrapped for narrow screens).
-//! 3. The events are serialised to HTML.
+//! 3. The events are serialised to HTML; `alerts` and `tables` need no page state, so they
+//!    map the events on their way to the serialiser instead of building another list.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -23,6 +24,7 @@ use crate::model::Course;
 
 mod blocks;
 mod items;
+mod lines;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -80,19 +82,20 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM;
-    let events: Vec<Spanned> = Parser::new_ext(body, options).into_offset_iter().collect();
+    // Sized for typical prose (about one event per 20 bytes) so collecting rarely regrows.
+    let mut events: Vec<Spanned> = Vec::with_capacity(body.len() / 16 + 16);
+    events.extend(Parser::new_ext(body, options).into_offset_iter());
     let mut state = State {
         input,
+        lines: lines::Lines::new(input.text),
         out: RenderedMarkdown::default(),
         item_ids: ItemIds::default(),
     };
     let events = state.headings(events);
     let events = state.links(events);
     let events = state.items(events);
-    let events = blocks::alerts(events);
-    let events = blocks::tables(events);
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
+    html::push_html(&mut html_out, blocks::alerts_and_tables(events));
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
     state.out
@@ -100,22 +103,19 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
 
 struct State<'i, 'a> {
     input: &'i PageInput<'a>,
+    lines: lines::Lines<'a>,
     out: RenderedMarkdown,
     item_ids: ItemIds,
 }
 
 impl State<'_, '_> {
     fn diagnostic(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at_offset(
-            self.input.file,
-            self.input.text,
-            self.input.body_start + offset,
-            message,
-        )
+        self.lines
+            .diagnostic(self.input.file, self.input.body_start + offset, message)
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        crate::error::line_col(self.input.text, self.input.body_start + offset).0
+        self.lines.line(self.input.body_start + offset)
     }
 
     /// Headings get GitHub ids and anchor links; h2/h3 are collected for the table of contents.
@@ -123,38 +123,38 @@ impl State<'_, '_> {
         let mut ids = HeadingIds::default();
         let mut out = Vec::with_capacity(events.len());
         let mut iter = events.into_iter();
+        let mut text = String::new();
         while let Some((event, range)) = iter.next() {
             let Event::Start(Tag::Heading { level, id, .. }) = event else {
                 out.push((event, range));
                 continue;
             };
-            let mut inner = Vec::new();
-            let mut text = String::new();
+            // The opening tag needs the id, known only after the heading's text: keep its
+            // place and fill it in afterwards.
+            let open = out.len();
+            out.push((Event::Html(CowStr::Borrowed("")), range.clone()));
+            text.clear();
             for (e, r) in iter.by_ref() {
                 match &e {
                     Event::End(TagEnd::Heading(_)) => break,
                     Event::Text(t) | Event::Code(t) => text.push_str(t),
                     _ => {}
                 }
-                inner.push((e, r));
+                out.push((e, r));
             }
             let id = ids.unique(
                 id.map(|s| s.to_string())
                     .unwrap_or_else(|| ids::github_slug(&text)),
             );
             let n = level as u8;
+            let escaped = escape(&id);
+            out[open].0 = Event::Html(format!("<h{n} id=\"{escaped}\">").into());
+            out.push((Event::Html(format!("<a class=\"anchor\" href=\"#{escaped}\" aria-label=\"Link to this section\">#</a></h{n}>\n").into()), range));
             self.out.headings.push(Heading {
                 level: n,
-                id: id.clone(),
+                id,
                 text: text.clone(),
             });
-            let id = escape(&id);
-            out.push((
-                Event::Html(format!("<h{n} id=\"{id}\">").into()),
-                range.clone(),
-            ));
-            out.extend(inner);
-            out.push((Event::Html(format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{n}>\n").into()), range));
         }
         out
     }
