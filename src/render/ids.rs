@@ -88,13 +88,17 @@ pub fn explicit_id(text: &str) -> (&str, Option<&str>) {
 
 /// The id of an item without an explicit one: a slug of its text.
 pub fn item_slug(text: &str) -> String {
-    let slug = crate::model::order::slugify(text);
-    let short: String = slug.chars().take(60).collect();
-    let short = short.trim_end_matches('-').to_string();
-    if short.is_empty() {
+    let mut slug = crate::model::order::slugify(text);
+    // At most 60 characters, without a trailing `-`.
+    if let Some((end, _)) = slug.char_indices().nth(60) {
+        slug.truncate(end);
+    }
+    let len = slug.trim_end_matches('-').len();
+    slug.truncate(len);
+    if slug.is_empty() {
         "item".into()
     } else {
-        short
+        slug
     }
 }
 
@@ -121,5 +125,14 @@ mod tests {
         assert_eq!(explicit_id("Do it {#done}"), ("Do it", Some("done")));
         assert_eq!(explicit_id("No id"), ("No id", None));
         assert_eq!(explicit_id("Weird {#a b}"), ("Weird {#a b}", None));
+    }
+
+    #[test]
+    fn item_slugs_are_short() {
+        assert_eq!(item_slug("Call the *client*!"), "call-the-client");
+        assert_eq!(item_slug("?!"), "item");
+        let long = "é".repeat(59) + " x";
+        assert_eq!(item_slug(&long), "é".repeat(59));
+        assert_eq!(item_slug(&"ab".repeat(40)), "ab".repeat(30));
     }
 }

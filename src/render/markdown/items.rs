@@ -107,25 +107,24 @@ impl State<'_, '_> {
         range: Range<usize>,
     ) {
         let mut checked = false;
-        let mut inner: Vec<Spanned<'e>> = Vec::new();
+        // The opening markup needs the id, known only after the label's text: keep its
+        // place and fill it in afterwards.
+        let open = out.len();
+        out.push((Event::Html(CowStr::Borrowed("")), range.clone()));
         while let Some((e, _)) = iter.peek() {
             match e {
                 Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => break,
                 Event::TaskListMarker(c) => checked = *c,
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
                 _ => {
-                    inner.extend(iter.next());
+                    out.extend(iter.next());
                     continue;
                 }
             }
             iter.next();
         }
-        let id = self.item_id(&mut inner, range.start);
-        out.push((
-            Event::Html(checklist::item_open(&id, checked).into()),
-            range.clone(),
-        ));
-        out.extend(inner);
+        let id = self.item_id(&mut out[open + 1..], range.start);
+        out[open].0 = Event::Html(checklist::item_open(&id, checked).into());
         out.push((Event::Html("</label>".into()), range));
     }
 
