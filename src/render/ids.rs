@@ -5,18 +5,20 @@ use std::collections::HashMap;
 
 /// GitHub's heading slug: lowercase, letters/digits/spaces/`-`/`_` kept, spaces to `-`.
 pub fn github_slug(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| {
-            if c == ' ' {
-                Some('-')
-            } else if c.is_alphanumeric() || c == '-' || c == '_' {
-                Some(c)
-            } else {
-                None
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' {
+            slug.push('-');
+        } else if c.is_ascii() {
+            // Most headings are ASCII: skip the general case mapping for them.
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                slug.push(c.to_ascii_lowercase());
             }
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+        } else if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        }
+    }
+    slug
 }
 
 /// Heading ids already used on a page; repeats get `-1`, `-2`, as on GitHub.
@@ -114,6 +116,7 @@ mod tests {
         );
         assert_eq!(github_slug("What’s next?"), "whats-next");
         assert_eq!(github_slug("A  -- B_c"), "a-----b_c");
+        assert_eq!(github_slug("Ça İS 2x"), "ça-i\u{307}s-2x");
         let mut ids = HeadingIds::default();
         assert_eq!(ids.unique("x".into()), "x");
         assert_eq!(ids.unique("x".into()), "x-1");

@@ -33,7 +33,10 @@ impl State<'_, '_> {
 
     fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
         let fence_line = self.line_of(range.start);
-        let fence = self.lines.text_of(fence_line).unwrap_or("");
+        let fence = self
+            .lines
+            .text_at(self.input.body_start + range.start)
+            .unwrap_or("");
         let indent = fence.len() - fence.trim_start().len();
         let at = Fragment {
             file: self.input.file,

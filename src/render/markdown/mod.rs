@@ -94,8 +94,10 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     let events = state.headings(events);
     let events = state.links(events);
     let events = state.items(events);
-    let mut html_out = String::with_capacity(body.len() * 3 / 2);
+    // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
+    let mut html_out = String::with_capacity(body.len() * 2 + 1024);
     html::push_html(&mut html_out, blocks::alerts_and_tables(events));
+    html_out.shrink_to_fit();
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
     state.out
@@ -147,9 +149,9 @@ impl State<'_, '_> {
                     .unwrap_or_else(|| ids::github_slug(&text)),
             );
             let n = level as u8;
-            let escaped = escape(&id);
-            out[open].0 = Event::Html(format!("<h{n} id=\"{escaped}\">").into());
-            out.push((Event::Html(format!("<a class=\"anchor\" href=\"#{escaped}\" aria-label=\"Link to this section\">#</a></h{n}>\n").into()), range));
+            let (open_tag, close_tag) = heading_tags(n, &escape(&id));
+            out[open].0 = Event::Html(open_tag.into());
+            out.push((Event::Html(close_tag.into()), range));
             self.out.headings.push(Heading {
                 level: n,
                 id,
@@ -232,6 +234,24 @@ impl State<'_, '_> {
             at,
         });
     }
+}
+
+/// `<hN id="…">` and the anchor link that closes the heading, for an escaped id.
+fn heading_tags(level: u8, id: &str) -> (String, String) {
+    let digit = char::from(b'0' + level);
+    let mut open = String::with_capacity(id.len() + 12);
+    open.push_str("<h");
+    open.push(digit);
+    open.push_str(" id=\"");
+    open.push_str(id);
+    open.push_str("\">");
+    let mut close = String::with_capacity(id.len() + 80);
+    close.push_str("<a class=\"anchor\" href=\"#");
+    close.push_str(id);
+    close.push_str("\" aria-label=\"Link to this section\">#</a></h");
+    close.push(digit);
+    close.push_str(">\n");
+    (open, close)
 }
 
 fn is_external(dest: &str) -> bool {
