@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
-use super::{Spanned, State};
+use super::{blocks, Spanned, State};
 use crate::load::yaml::Fragment;
 use crate::render::checklist;
 use crate::render::directives;
@@ -68,7 +68,8 @@ impl State<'_, '_> {
             .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
             .map(|i| starts_with_task(&events[i + 1..]))
             .collect();
-        let mut out = Vec::with_capacity(events.len());
+        // Room for a few table wrappers, the only events this adds.
+        let mut out = Vec::with_capacity(events.len() + 8);
         let mut lists: Vec<bool> = Vec::new();
         let mut iter = events.into_iter().peekable();
         while let Some((event, range)) = iter.next() {
@@ -96,7 +97,7 @@ impl State<'_, '_> {
                     let kind = directive_name(lang).to_string();
                     out.push(self.directive_block(&kind, &mut iter, range));
                 }
-                other => out.push((other, range)),
+                other => blocks::push(&mut out, other, range),
             }
         }
         out
@@ -120,7 +121,9 @@ impl State<'_, '_> {
                 Event::TaskListMarker(c) => checked = *c,
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
                 _ => {
-                    out.extend(iter.next());
+                    if let Some((e, r)) = iter.next() {
+                        blocks::push(out, e, r);
+                    }
                     continue;
                 }
             }

@@ -4,10 +4,11 @@
 //! 2. Named passes rewrite the event list, each owning one feature:
 //!    `headings` (GitHub ids, anchor links, table of contents), `links` (`.md` and asset links
 //!    to output URLs), `items` (fenced `table`/`checklist`/`quiz`/`sort` directives and task
-//!    lists to interactive checklists, together so ids are claimed in page order), `alerts`
-//!    (`> [!TIP]` callouts), `tables` (GFM tables wrapped for narrow screens).
-//! 3. The events are serialised to HTML; `alerts` and `tables` need no page state, so they
-//!    map the events on their way to the serialiser instead of building another list.
+//!    lists to interactive checklists, together so ids are claimed in page order), and, as
+//!    `items` copies the other events on, `blocks` (`> [!TIP]` callouts, GFM tables wrapped for
+//!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
+//!    a new one (pages are many and small: copying event lists showed in profiles).
+//! 3. The events are serialised to HTML.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -96,7 +97,7 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     let events = state.items(events);
     // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
     let mut html_out = String::with_capacity(body.len() * 2 + 1024);
-    html::push_html(&mut html_out, blocks::alerts_and_tables(events));
+    html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
     html_out.shrink_to_fit();
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
@@ -121,28 +122,26 @@ impl State<'_, '_> {
     }
 
     /// Headings get GitHub ids and anchor links; h2/h3 are collected for the table of contents.
-    fn headings<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+    /// Each heading's start and end events become its opening and closing markup in place.
+    fn headings<'e>(&mut self, mut events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
         let mut ids = HeadingIds::default();
-        let mut out = Vec::with_capacity(events.len());
-        let mut iter = events.into_iter();
         let mut text = String::new();
-        while let Some((event, range)) = iter.next() {
-            let Event::Start(Tag::Heading { level, id, .. }) = event else {
-                out.push((event, range));
+        let mut i = 0;
+        while i < events.len() {
+            let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i].0 else {
+                i += 1;
                 continue;
             };
-            // The opening tag needs the id, known only after the heading's text: keep its
-            // place and fill it in afterwards.
-            let open = out.len();
-            out.push((Event::Html(CowStr::Borrowed("")), range.clone()));
+            let (level, id) = (*level, id.take());
             text.clear();
-            for (e, r) in iter.by_ref() {
-                match &e {
+            let mut end = i + 1;
+            while end < events.len() {
+                match &events[end].0 {
                     Event::End(TagEnd::Heading(_)) => break,
                     Event::Text(t) | Event::Code(t) => text.push_str(t),
                     _ => {}
                 }
-                out.push((e, r));
+                end += 1;
             }
             let id = ids.unique(
                 id.map(|s| s.to_string())
@@ -150,15 +149,21 @@ impl State<'_, '_> {
             );
             let n = level as u8;
             let (open_tag, close_tag) = heading_tags(n, &escape(&id));
-            out[open].0 = Event::Html(open_tag.into());
-            out.push((Event::Html(close_tag.into()), range));
+            let range = events[i].1.clone();
+            events[i].0 = Event::Html(open_tag.into());
+            let close = (Event::Html(close_tag.into()), range);
+            match events.get_mut(end) {
+                Some(slot) => *slot = close,
+                None => events.push(close),
+            }
             self.out.headings.push(Heading {
                 level: n,
                 id,
                 text: text.clone(),
             });
+            i = end + 1;
         }
-        out
+        events
     }
 
     /// Relative links and images → output URLs; missing targets are errors.
