@@ -212,12 +212,13 @@ impl State<'_, '_> {
             self.out.problems.push(d);
             return None;
         };
+        let course = self.input.course;
         let (out_path, page) = match target {
-            Target::Page(i) => (self.input.course.pages[*i].out.clone(), Some(*i)),
-            Target::Asset(out) => (out.clone(), None),
+            Target::Page(i) => (course.pages[*i].out.as_str(), Some(*i)),
+            Target::Asset(out) => (out.as_str(), None),
             Target::Unreadable => return None,
         };
-        let mut url = relative_url(self.input.out, &out_path);
+        let mut url = relative_url(self.input.out, out_path);
         if let Some(f) = fragment {
             if let Some(page) = page {
                 self.check_anchor(page, f, offset);
