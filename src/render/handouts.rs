@@ -7,10 +7,12 @@
 //! the module handouts instead (print the course module by module).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Value;
 
+use super::markdown::RenderedMarkdown;
 use super::pages::{self, Nav};
 use super::templates::Templates;
 use crate::error::Diagnostic;
@@ -21,23 +23,37 @@ use crate::site::{Output, Sink};
 pub const WHOLE_COURSE_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Renders the module handouts and the course's; returns their paths, the course's first.
-/// A section's HTML is shared (not copied) between its module's handout and the course's.
+/// Each page's ids are scoped once; a section's HTML is shared (not copied) between its
+/// module's handout and the course's. A course over `limit` scopes each module's pages only
+/// while its handout is made, so no second copy of the course is held.
 pub fn render(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    scoped: &[Value],
+    rendered: &[Arc<RenderedMarkdown>],
     sink: &dyn Sink,
     limit: usize,
 ) -> Result<Vec<String>, Diagnostic> {
     let bar = &templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))?;
+    let size: usize = rendered.iter().map(|r| r.html.len()).sum();
+    let whole = size <= limit;
+    let all: Vec<Value> = if whole {
+        let scope = |(i, md): (usize, &Arc<RenderedMarkdown>)| scoped_html(i, md);
+        rendered.par_iter().enumerate().map(scope).collect()
+    } else {
+        Vec::new()
+    };
+    let scoped = |i: usize| match all.get(i) {
+        Some(html) => html.clone(),
+        None => scoped_html(i, &rendered[i]),
+    };
     let section = |i: usize| {
         let page = &course.pages[i];
         let mut map: BTreeMap<&'static str, Value> = BTreeMap::new();
         map.insert("anchor", Value::from(format!("h{i}-title")));
         map.insert("title", Value::from(page.title.as_str()));
         map.insert("objectives", Value::from(page.objectives.clone()));
-        map.insert("html", scoped[i].clone());
+        map.insert("html", scoped(i));
         Value::from(map)
     };
     let render = |id: &str, title: String, sections: Vec<Value>, parts: Vec<Value>| {
@@ -67,8 +83,7 @@ pub fn render(
         })
         .collect::<Result<_, _>>()?;
     let title = format!("{} — handout", course.config.title);
-    let size: usize = scoped.iter().filter_map(|s| s.as_str()).map(str::len).sum();
-    let course_handout = if size <= limit {
+    let course_handout = if whole {
         let all = nav.order.iter().map(|&i| section(i)).collect();
         render("handouts/course", title, all, Vec::new())?
     } else {
@@ -92,6 +107,53 @@ fn parts(course: &Course) -> Vec<Value> {
         .collect()
 }
 
+/// Page `i`'s HTML for the handouts: ids scoped, and on paper every box is empty, whatever
+/// the source pre-ticked.
+fn scoped_html(i: usize, md: &RenderedMarkdown) -> Value {
+    Value::safe_string(&scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">"))
+}
+
+/// Attributes whose value names an id on the same page.
+const ID_ATTRIBUTES: [&str; 6] = [
+    " id",
+    " for",
+    " href",
+    " aria-labelledby",
+    " aria-describedby",
+    " aria-controls",
+];
+
+/// Prefixes ids and same-page references so several pages' HTML can share one document.
+/// One pass over the HTML: at each `="`, look back for one of [`ID_ATTRIBUTES`] (`href` only
+/// when the value starts with `#`, after which the prefix goes).
+fn scope_ids(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(found) = html[from..].find("=\"") {
+        let at = from + found;
+        let value = at + 2;
+        from = value;
+        let before = &html[..at];
+        let Some(attr) = ID_ATTRIBUTES.iter().find(|a| before.ends_with(*a)) else {
+            continue;
+        };
+        let insert = if *attr == " href" {
+            if !html[value..].starts_with('#') {
+                continue;
+            }
+            value + 1
+        } else {
+            value
+        };
+        out.push_str(&html[done..insert]);
+        out.push_str(prefix);
+        done = insert;
+    }
+    out.push_str(&html[done..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,11 +171,17 @@ mod tests {
         let mut templates = Templates::new(&course.theme).unwrap();
         templates.set_global("site", &super::super::site_info(&course));
         templates.set_global("tables", &course.tables);
-        let scoped: Vec<Value> = (0..course.pages.len())
-            .map(|i| Value::safe_string(&format!("<p>Page {i}</p>")))
+        let rendered: Vec<Arc<RenderedMarkdown>> = (0..course.pages.len())
+            .map(|i| {
+                let html = format!("<p>Page {i}</p>");
+                Arc::new(RenderedMarkdown {
+                    html,
+                    ..RenderedMarkdown::default()
+                })
+            })
             .collect();
         let sink = Collect::default();
-        let paths = render(&course, &nav, &templates, &scoped, &sink, limit).unwrap();
+        let paths = render(&course, &nav, &templates, &rendered, &sink, limit).unwrap();
         assert_eq!(paths.len(), course.modules.len() + 1);
         let site = sink.into_site();
         let html = Html::parse_document(site.text("handouts/course.html").unwrap());

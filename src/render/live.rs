@@ -16,16 +16,14 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use tera::Value;
-
 use super::markdown::RenderedMarkdown;
 use super::pages::Nav;
 use super::templates::Templates;
-use super::{check, course_data, progress, publish, search, RenderCache};
+use super::{check, RenderCache};
 use crate::error::Diagnostics;
 use crate::load::MarkdownFile;
 use crate::model::Course;
-use crate::site::{Collect, Output, Sink, Site};
+use crate::site::{Collect, Output, Site};
 
 /// The last good render, kept between rebuilds.
 pub struct Live {
@@ -34,10 +32,8 @@ pub struct Live {
     nav: Arc<Nav>,
     /// Every page's Markdown, by page index.
     rendered: Vec<Arc<RenderedMarkdown>>,
-    /// Every page's HTML with scoped ids, for the handouts.
-    scoped: Vec<Value>,
     /// The sidebar of each module, then of root pages, then of pages one folder down.
-    bars: Vec<String>,
+    bars: Vec<super::pages::Sidebar>,
     /// Files edited since the full render, by page index. `course` keeps the files it was
     /// built from (what the aggregates read of it, titles, paths and order, is the same).
     edited: HashMap<usize, MarkdownFile>,
@@ -55,7 +51,6 @@ pub struct Aggregates {
     templates: Arc<Templates>,
     nav: Arc<Nav>,
     rendered: Vec<Arc<RenderedMarkdown>>,
-    scoped: Vec<Value>,
 }
 
 impl Live {
@@ -86,7 +81,7 @@ impl Live {
         check(&course, &rendered)?;
         let nav = Nav::new(&course);
         let sink = Collect::default();
-        let scoped = super::render_pages(&course, &nav, &templates, rendered.clone(), &sink)?;
+        super::render_pages(&course, &nav, &templates, &rendered, &sink)?;
         super::add_files(&course, &sink)?;
         let bars = super::sidebars(&nav, &templates, &course)?;
         let live = Live {
@@ -98,7 +93,6 @@ impl Live {
             templates: Arc::new(templates),
             nav: Arc::new(nav),
             rendered,
-            scoped,
             bars,
         };
         Ok((live, sink.into_site()))
@@ -150,7 +144,6 @@ impl Live {
         let page = &course.pages[index];
         let bar = &self.bars[page.module.unwrap_or(course.modules.len())];
         let html = super::page_html(course, &self.nav, &self.templates, bar, index, &md)?;
-        self.scoped[index] = super::scoped_html(index, &md);
         Ok((page.out.clone(), Output::Shared(html.into())))
     }
 
@@ -161,7 +154,6 @@ impl Live {
             templates: self.templates.clone(),
             nav: self.nav.clone(),
             rendered: self.rendered.clone(),
-            scoped: self.scoped.clone(),
         }
     }
 }
@@ -172,20 +164,8 @@ impl Aggregates {
     pub fn render(&self) -> Result<Site, Diagnostics> {
         let (course, nav, templates) = (&*self.course, &*self.nav, &*self.templates);
         let sink = Collect::default();
-        let data = course_data(course, nav, &self.rendered);
-        sink.put("assets/course-data.js".into(), Output::Text(data))?;
-        let labels = progress::labels_script(course, &self.rendered);
-        sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
-        for (path, text) in search::index_files(course, &self.rendered) {
-            sink.put(path, Output::Text(text))?;
-        }
-        let limit = super::handouts::WHOLE_COURSE_LIMIT;
-        let handouts = super::handouts::render(course, nav, templates, &self.scoped, &sink, limit)?;
-        super::render_progress(course, nav, templates, &sink)?;
-        super::render_not_found(course, nav, templates, &sink)?;
-        for (path, text) in publish::files(course, &handouts) {
-            sink.put(path, Output::Text(text))?;
-        }
+        super::whole_course_files(course, nav, &self.rendered, &sink)?;
+        super::finish(course, nav, templates, &self.rendered, &sink)?;
         Ok(sink.into_site())
     }
 }

@@ -32,14 +32,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Context;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Course, PageKind};
 use crate::site::{Collect, Output, Sink, Site};
 pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
-use pages::Nav;
+use pages::{Nav, Sidebar};
 use templates::Templates;
 
 /// Output folder names that module slugs may not take.
@@ -78,29 +78,56 @@ pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostic
     crate::timing::mark("markdown rendered");
     check(course, &rendered)?;
     let nav = Nav::new(course);
-    let data = course_data(course, &nav, &rendered);
+    // the whole-course files need every page's Markdown but no page needs them: make them
+    // while the pages render, so neither waits on a single core
+    let (pages, whole) = rayon::join(
+        || render_pages(course, &nav, &templates, &rendered, sink),
+        || whole_course_files(course, &nav, &rendered, sink),
+    );
+    pages?;
+    whole?;
+    crate::timing::mark("pages, course data, progress labels and search index");
+    let handouts = finish(course, &nav, &templates, &rendered, sink)?;
+    add_files(course, sink)?;
+    // every page, the handouts, progress.html and 404.html
+    Ok(course.pages.len() + handouts + 2)
+}
+
+/// `course-data.js`, `progress-data.js` and the search index.
+fn whole_course_files(
+    course: &Course,
+    nav: &Nav,
+    rendered: &[Arc<RenderedMarkdown>],
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let data = course_data(course, nav, rendered);
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
-    let labels = progress::labels_script(course, &rendered);
+    let labels = progress::labels_script(course, rendered);
     sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
-    crate::timing::mark("course data and progress labels");
-    for (path, text) in search::index_files(course, &rendered) {
+    for (path, text) in search::index_files(course, rendered) {
         sink.put(path, Output::Text(text))?;
     }
-    crate::timing::mark("search index");
-    let scoped = render_pages(course, &nav, &templates, rendered, sink)?;
-    crate::timing::mark("pages");
+    Ok(())
+}
+
+/// The handouts, the progress and 404 pages and the publishing files; returns the number of
+/// handouts.
+fn finish(
+    course: &Course,
+    nav: &Nav,
+    templates: &Templates,
+    rendered: &[Arc<RenderedMarkdown>],
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostic> {
     let limit = handouts::WHOLE_COURSE_LIMIT;
-    let handouts = handouts::render(course, &nav, &templates, &scoped, sink, limit)?;
-    drop(scoped);
+    let handouts = handouts::render(course, nav, templates, rendered, sink, limit)?;
     crate::timing::mark("handouts");
-    render_progress(course, &nav, &templates, sink)?;
-    render_not_found(course, &nav, &templates, sink)?;
+    render_progress(course, nav, templates, sink)?;
+    render_not_found(course, nav, templates, sink)?;
     for (path, text) in publish::files(course, &handouts) {
         sink.put(path, Output::Text(text))?;
     }
-    add_files(course, sink)?;
-    // every page, the handouts, progress.html and 404.html
-    Ok(course.pages.len() + handouts.len() + 2)
+    Ok(handouts.len())
 }
 
 fn site_info(course: &Course) -> SiteInfo<'_> {
@@ -191,49 +218,43 @@ fn check_anchors(course: &Course, rendered: &[Arc<RenderedMarkdown>], from: usiz
     problems
 }
 
-fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<String>, Diagnostic> {
-    let mut out = Vec::with_capacity(course.modules.len() + 1);
+fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sidebar>, Diagnostic> {
+    let mut out = Vec::with_capacity(course.modules.len() + 2);
     for m in 0..course.modules.len() {
-        out.push(templates.render("sidebar.html", &pages::sidebar_context(nav, Some(m), "../"))?);
+        out.push((Some(m), "../"));
     }
-    out.push(templates.render("sidebar.html", &pages::sidebar_context(nav, None, ""))?);
-    out.push(templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))?);
-    Ok(out)
+    out.push((None, ""));
+    out.push((None, "../"));
+    out.into_par_iter()
+        .map(|(module, root)| {
+            let ctx = pages::sidebar_context(nav, module, root);
+            Ok(Sidebar::new(templates.render("sidebar.html", &ctx)?, root))
+        })
+        .collect()
 }
 
-/// Renders and hands over every page; returns each page's HTML with its ids scoped for the
-/// handouts (the unscoped Markdown HTML is dropped as soon as its page is done).
+/// Renders and hands over every page.
 fn render_pages(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    rendered: Vec<Arc<RenderedMarkdown>>,
+    rendered: &[Arc<RenderedMarkdown>],
     sink: &dyn Sink,
-) -> Result<Vec<Value>, Diagnostics> {
+) -> Result<(), Diagnostics> {
     let bars = sidebars(nav, templates, course)?;
     let home = course.modules.len();
-    let results: Vec<Result<Value, Diagnostic>> = rendered
-        .into_par_iter()
+    let problems: Vec<Diagnostic> = rendered
+        .par_iter()
         .enumerate()
-        .map(|(i, md)| {
+        .filter_map(|(i, md)| {
             let page = &course.pages[i];
-            let scoped = scoped_html(i, &md);
             let bar = &bars[page.module.unwrap_or(home)];
-            let html = page_html(course, nav, templates, bar, i, &md)?;
-            drop(md);
-            sink.put(page.out.clone(), Output::Text(html))?;
-            Ok(scoped)
+            page_html(course, nav, templates, bar, i, md)
+                .and_then(|html| sink.put(page.out.clone(), Output::Text(html)))
+                .err()
         })
         .collect();
-    let mut problems = Diagnostics::default();
-    let mut scoped = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(html) => scoped.push(html),
-            Err(d) => problems.push(d),
-        }
-    }
-    problems.into_result(scoped)
+    Diagnostics(problems).into_result(())
 }
 
 /// One page through its template.
@@ -241,12 +262,12 @@ fn page_html(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
-    bar: &str,
+    bar: &Sidebar,
     index: usize,
     md: &RenderedMarkdown,
 ) -> Result<String, Diagnostic> {
     let page = &course.pages[index];
-    let sidebar = pages::mark_current(bar, &page.id);
+    let sidebar = bar.marked(&page.out);
     let ctx = pages::page_context(course, nav, index, md, sidebar);
     let template = match page.kind {
         PageKind::Home => "home.html",
@@ -254,53 +275,6 @@ fn page_html(
         PageKind::Lesson => "lesson.html",
     };
     templates.render(template, &ctx)
-}
-
-/// Page `i`'s HTML for the handouts: ids scoped, and on paper every box is empty, whatever
-/// the source pre-ticked.
-fn scoped_html(i: usize, md: &RenderedMarkdown) -> Value {
-    Value::safe_string(&scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">"))
-}
-
-/// Attributes whose value names an id on the same page.
-const ID_ATTRIBUTES: [&str; 6] = [
-    " id",
-    " for",
-    " href",
-    " aria-labelledby",
-    " aria-describedby",
-    " aria-controls",
-];
-
-/// Prefixes ids and same-page references so several pages' HTML can share one document.
-/// One pass over the HTML: at each `="`, look back for one of [`ID_ATTRIBUTES`] (`href` only
-/// when the value starts with `#`, after which the prefix goes).
-fn scope_ids(html: &str, prefix: &str) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
-    let mut done = 0;
-    let mut from = 0;
-    while let Some(found) = html[from..].find("=\"") {
-        let at = from + found;
-        let value = at + 2;
-        from = value;
-        let before = &html[..at];
-        let Some(attr) = ID_ATTRIBUTES.iter().find(|a| before.ends_with(*a)) else {
-            continue;
-        };
-        let insert = if *attr == " href" {
-            if !html[value..].starts_with('#') {
-                continue;
-            }
-            value + 1
-        } else {
-            value
-        };
-        out.push_str(&html[done..insert]);
-        out.push_str(prefix);
-        done = insert;
-    }
-    out.push_str(&html[done..]);
-    out
 }
 
 /// A page outside the course structure (404, progress) with the home page's sidebar.
@@ -363,9 +337,9 @@ fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -
         .iter()
         .map(|m| serde_json::json!({"id": m.id, "title": m.title, "lessons": m.lessons.iter().map(|l| &l.id).collect::<Vec<_>>()}))
         .collect();
-    let pages: serde_json::Map<String, serde_json::Value> = course
+    let pages: Vec<(String, serde_json::Value)> = course
         .pages
-        .iter()
+        .par_iter()
         .zip(rendered)
         .filter(|(p, _)| p.kind != PageKind::Home)
         .map(|(p, r)| {
@@ -375,6 +349,7 @@ fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -
             )
         })
         .collect();
+    let pages: serde_json::Map<String, serde_json::Value> = pages.into_iter().collect();
     let data = serde_json::json!({"id": course.id, "title": course.config.title, "modules": modules, "pages": pages});
     format!("window.LECTERN_COURSE = {};\n", data)
 }

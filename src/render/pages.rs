@@ -5,6 +5,8 @@
 //! What every page reads about the whole course (`modules`, `module`, counts) is turned into
 //! tera values once; tera values share their contents, so giving them to a page is O(1).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -151,17 +153,46 @@ pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context 
     ctx
 }
 
-/// Marks the page's own link in a pre-rendered sidebar.
-pub fn mark_current(sidebar: &str, page_id: &str) -> String {
-    let marker = format!("data-page=\"{}\">", super::inline::escape(page_id));
-    sidebar.replacen(
-        &marker,
-        &format!(
-            "data-page=\"{}\" aria-current=\"page\">",
-            super::inline::escape(page_id)
-        ),
-        1,
-    )
+/// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
+/// page's own link copies the sidebar once and searches nothing.
+pub struct Sidebar {
+    html: String,
+    /// Output path of a page (as escaped in the HTML) → offset just after its link's `href`.
+    links: HashMap<String, usize>,
+}
+
+impl Sidebar {
+    /// `html` is the sidebar as rendered for pages `root` away from the site root.
+    pub fn new(html: String, root: &str) -> Sidebar {
+        const HREF: &str = "href=\"";
+        let mut links = HashMap::new();
+        let mut from = 0;
+        while let Some(found) = html[from..].find(HREF) {
+            let start = from + found + HREF.len();
+            let Some(len) = html[start..].find('"') else {
+                break;
+            };
+            let end = start + len + 1;
+            if let Some(out) = html[start..start + len].strip_prefix(root) {
+                links.entry(out.to_string()).or_insert(end);
+            }
+            from = end;
+        }
+        Sidebar { html, links }
+    }
+
+    /// The sidebar with the link to the page at `out` marked `aria-current="page"`.
+    pub fn marked(&self, out: &str) -> String {
+        const CURRENT: &str = " aria-current=\"page\"";
+        let Some(&at) = self.links.get(&super::inline::escape(out)) else {
+            return self.html.clone();
+        };
+        let mut html = String::with_capacity(self.html.len() + CURRENT.len());
+        html.push_str(&self.html[..at]);
+        html.push_str(CURRENT);
+        html.push_str(&self.html[at..]);
+        html
+    }
 }
 
 #[derive(Serialize)]
@@ -324,4 +355,22 @@ pub fn handout_context(
     ctx.insert("prev", &None::<Crumb>);
     ctx.insert("next", &None::<Crumb>);
     ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_only_the_current_pages_link() {
+        let html = "<a href=\"../m/index.html\">M</a>\
+            <a href=\"../m/a&amp;b.html\" class=\"x\">A</a><a href=\"../m/a&amp;b.html\">again</a>";
+        let bar = Sidebar::new(html.to_string(), "../");
+        let current = " aria-current=\"page\"";
+        let expected = html.replacen("a&amp;b.html\"", &format!("a&amp;b.html\"{current}"), 1);
+        assert_eq!(bar.marked("m/a&b.html"), expected);
+        let expected = html.replace("index.html\"", &format!("index.html\"{current}"));
+        assert_eq!(bar.marked("m/index.html"), expected);
+        assert_eq!(bar.marked("elsewhere.html"), html);
+    }
 }

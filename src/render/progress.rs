@@ -3,6 +3,7 @@
 //! are complete. Progress ids are slugs; the readable labels of every page's items are in
 //! `assets/progress-data.js`, loaded by this page only, so other pages stay small.
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::markdown::RenderedMarkdown;
@@ -11,55 +12,75 @@ use crate::model::Course;
 
 /// `assets/progress-data.js`: page id → progress id → label.
 pub fn labels_script(course: &Course, rendered: &[std::sync::Arc<RenderedMarkdown>]) -> String {
-    let pages: Map<String, Value> = course
+    let pages: Vec<(String, Value)> = course
         .pages
-        .iter()
+        .par_iter()
         .zip(rendered)
         .filter(|(_, r)| !r.items.is_empty())
         .map(|(p, r)| {
+            // items come in page order: each search starts where the last one was found
+            let mut from = 0;
             let labels: Map<String, Value> = r
                 .items
                 .iter()
-                .map(|id| (id.clone(), Value::String(label(&r.html, id))))
+                .map(|id| {
+                    let (text, at) = label_from(&r.html, from, id);
+                    from = at;
+                    (id.clone(), Value::String(text))
+                })
                 .collect();
             (p.id.clone(), Value::Object(labels))
         })
         .collect();
+    let pages: Map<String, Value> = pages.into_iter().collect();
     format!("window.LECTERN_LABELS = {};\n", Value::Object(pages))
 }
 
 /// The text a learner saw for a progress item (see themes/default/MARKUP.md).
+#[cfg(test)]
 fn label(html: &str, id: &str) -> String {
-    let found = if let Some(q) = id.strip_prefix("quiz:") {
-        after(
-            html,
-            &format!("data-question=\"{}\"", attr(q)),
-            "<legend",
-            "</legend>",
-        )
-        .map(|t| format!("Question: {t}"))
+    label_from(html, 0, id).0
+}
+
+/// [`label`], looking first after byte `from`, then from the top; also returns where the
+/// item's element was found (or `from`).
+fn label_from(html: &str, from: usize, id: &str) -> (String, usize) {
+    let (marker, open, close, prefix) = if let Some(q) = id.strip_prefix("quiz:") {
+        let marker = format!("data-question=\"{}\"", attr(q));
+        (marker, "<legend", "</legend>", "Question: ")
     } else if let Some(s) = id.strip_prefix("sort:") {
-        after(html, &format!("data-sort=\"{}\"", attr(s)), "<h2", "</h2>")
-            .map(|t| format!("Exercise: {t}"))
+        (
+            format!("data-sort=\"{}\"", attr(s)),
+            "<h2",
+            "</h2>",
+            "Exercise: ",
+        )
     } else {
-        after(
-            html,
-            &format!("data-item=\"{}\"", attr(id)),
+        (
+            format!("data-item=\"{}\"", attr(id)),
             "<label",
             "</label>",
+            "",
         )
     };
-    found.unwrap_or_else(|| id.to_string())
+    let at = html[from..]
+        .find(&marker)
+        .map(|i| from + i)
+        .or_else(|| html.find(&marker));
+    let found = at.and_then(|at| after(&html[at..], open, close));
+    match found {
+        Some(text) => (format!("{prefix}{text}"), at.unwrap_or(from)),
+        None => (id.to_string(), at.unwrap_or(from)),
+    }
 }
 
 fn attr(s: &str) -> String {
     super::inline::escape(s)
 }
 
-/// The text of the first `open … close` element after `marker`.
-fn after(html: &str, marker: &str, open: &str, close: &str) -> Option<String> {
-    let rest = &html[html.find(marker)?..];
-    let rest = &rest[rest.find(open)?..];
+/// The text of the first `open … close` element in `html`.
+fn after(html: &str, open: &str, close: &str) -> Option<String> {
+    let rest = &html[html.find(open)?..];
     let inner = &rest[rest.find('>')? + 1..rest.find(close)?];
     let text = html_text(inner)
         .split_whitespace()

@@ -296,6 +296,12 @@ function init() {
   pid = b.dataset.page || location.pathname;
   course = b.dataset.course || (C && C.id) || 'course';
   key = 'lectern:v1:' + course;
+  $$('li.nav-module[data-module]').forEach(li => { // progress slots, not sent with every page
+    if ($('[data-module-progress]', li)) return;
+    const s = make('span', 'nav-progress', '');
+    s.dataset.moduleProgress = li.dataset.module;
+    $('a', li).after(s);
+  });
   sync();
   try { localStorage.setItem(key + ':probe', '1'); localStorage.removeItem(key + ':probe'); } catch (e) { warn(); }
   on(document, 'click', onClick);
