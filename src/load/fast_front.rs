@@ -156,13 +156,26 @@ fn unprintable(c: char) -> bool {
 /// printable characters (no tabs).
 fn plain(value: &str) -> Option<&str> {
     let first = value.chars().next()?;
-    if INDICATORS.contains(&first)
-        || value.ends_with([' ', ':'])
-        || value.contains(": ")
-        || value.contains(" #")
-        || value.chars().any(unprintable)
-    {
+    if INDICATORS.contains(&first) || value.ends_with([' ', ':']) {
         return None;
+    }
+    // One pass over the bytes (this runs for every value of every lesson).
+    let bytes = value.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
+        let bad = match b {
+            0..=0x1f | 0x7f => true,
+            b':' => next == Some(b' '),
+            b' ' => next == Some(b'#'),
+            // U+0080..U+009F (C1 controls) are 0xC2 0x80..0x9F in UTF-8.
+            0xc2 => matches!(next, Some(0x80..=0x9f)),
+            // U+FEFF, U+FFFE and U+FFFF.
+            0xef => matches!(&bytes[i + 1..], [0xbb, 0xbf, ..] | [0xbf, 0xbe | 0xbf, ..]),
+            _ => false,
+        };
+        if bad {
+            return None;
+        }
     }
     Some(value)
 }
@@ -316,6 +329,22 @@ mod tests {
         declined("title: x\n   \n");
         declined("title: a\u{7}b\n");
         declined("title: no final line break");
+    }
+
+    #[test]
+    fn plain_text_declines_exactly_the_unprintable_characters() {
+        let special = [
+            '\u{feff}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fffd}',
+            '\u{10000}',
+            '\u{2028}',
+        ];
+        for c in (0..0x800u32).filter_map(char::from_u32).chain(special) {
+            let value = format!("a{c}b");
+            assert_eq!(plain(&value).is_none(), unprintable(c), "{c:?}");
+        }
     }
 
     #[test]

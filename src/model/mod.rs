@@ -10,6 +10,7 @@ pub mod order;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Diagnostics};
@@ -101,8 +102,10 @@ impl Course {
 /// Builds the course model from loaded files.
 pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostics> {
     let mut problems = Diagnostics::default();
+    let page_count = source.pages.len();
     let (home, groups) = group(source.pages, options, &mut problems);
-    let mut pages = vec![home_page(&source.config, home)];
+    let mut pages = Vec::with_capacity(page_count + groups.len() + 1);
+    pages.push(home_page(&source.config, home));
     let mut modules = Vec::new();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     for (folder, files) in in_module_order(groups) {
@@ -151,9 +154,16 @@ fn in_module_order(groups: Groups) -> Vec<(String, Vec<MarkdownFile>)> {
             .find(|f| f.rel.file_name().is_some_and(|n| n == "_index.md"))
             .and_then(|f| f.front.weight)
     };
-    let mut modules: Vec<_> = groups.into_iter().collect();
-    modules.sort_by(|(a, fa), (b, fb)| order::compare((a, weight(fa)), (b, weight(fb))));
+    // Each module's weight is looked up once, not at every comparison.
+    let mut modules: Vec<_> = groups
+        .into_iter()
+        .map(|(folder, files)| (weight(&files), folder, files))
+        .collect();
+    modules.sort_by(|(wa, a, _), (wb, b, _)| order::compare((a, *wa), (b, *wb)));
     modules
+        .into_iter()
+        .map(|(_, folder, files)| (folder, files))
+        .collect()
 }
 
 /// Splits files into the home page and per-module-folder lists, dropping drafts.
@@ -168,19 +178,18 @@ fn group(
         if file.front.draft && !options.drafts {
             continue;
         }
-        let parts: Vec<String> = file
-            .rel
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        match parts.as_slice() {
-            [name] if name == "_index.md" => home = Some(file),
-            [_] => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
+        let mut parts = file.rel.components().filter_map(|c| match c {
+            Component::Normal(s) => Some(s),
+            _ => None,
+        });
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(name), None, _) if name == "_index.md" => home = Some(file),
+            (Some(_), None, _) => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
                 .help("move it into a module folder such as content/01-getting-started/ (only _index.md sits directly in content/)")),
-            [folder, _] => groups.entry(folder.clone()).or_default().push(file),
+            (Some(folder), Some(_), None) => {
+                let folder = folder.to_string_lossy().into_owned();
+                groups.entry(folder).or_default().push(file);
+            }
             _ => problems.push(Diagnostic::file(&file.file, "this lesson is nested too deep: lessons sit directly inside a module folder")
                 .help("move it up into its module folder (content/<module>/<lesson>.md)")),
         }
@@ -213,24 +222,18 @@ fn build_module(
     problems: &mut Diagnostics,
 ) -> Option<Module> {
     let slug = order::slug_of_name(folder);
-    let (overview, mut lessons): (Vec<_>, Vec<_>) = files
-        .into_iter()
-        .partition(|f| f.rel.file_name().is_some_and(|n| n == "_index.md"));
-    let overview = overview.into_iter().next();
+    let (overview, lessons) = split_overview(files);
     let folder_path = PathBuf::from("content").join(folder);
     if let Some(first) = slugs.insert(slug.clone(), folder_path.clone()) {
         problems.push(duplicate_slug(&slug, &first, &folder_path));
         return None;
     }
-    lessons.sort_by(|a, b| {
-        order::compare((&name_of(a), a.front.weight), (&name_of(b), b.front.weight))
-    });
     let module_page = pages.len();
     pages.push(module_page_of(folder, &slug, overview, index));
-    let mut lesson_slugs: HashMap<String, PathBuf> = HashMap::new();
-    let mut indexes = Vec::new();
-    for file in lessons {
-        let lesson_slug = order::slug_of_name(&name_of(&file));
+    let mut lesson_slugs = FxHashMap::<String, PathBuf>::default();
+    let mut indexes = Vec::with_capacity(lessons.len());
+    for (name, file) in lessons {
+        let lesson_slug = order::slug_of_name(&name);
         if let Some(first) = lesson_slugs.insert(lesson_slug.clone(), file.file.clone()) {
             problems.push(duplicate_slug(&lesson_slug, &first, &file.file));
             continue;
@@ -253,6 +256,22 @@ fn build_module(
         page: module_page,
         lessons: indexes,
     })
+}
+
+/// The module's `_index.md` (if any) and its lessons in course order, each with its file name.
+fn split_overview(
+    mut files: Vec<MarkdownFile>,
+) -> (Option<MarkdownFile>, Vec<(String, MarkdownFile)>) {
+    let is_overview = |f: &MarkdownFile| f.rel.file_name().is_some_and(|n| n == "_index.md");
+    // Lessons are sorted next by a total order, so their order here does not matter.
+    let overview = files
+        .iter()
+        .position(is_overview)
+        .map(|i| files.swap_remove(i));
+    let mut lessons: Vec<(String, MarkdownFile)> =
+        files.into_iter().map(|f| (name_of(&f), f)).collect();
+    lessons.sort_by(|(a, fa), (b, fb)| order::compare((a, fa.front.weight), (b, fb.front.weight)));
+    (overview, lessons)
 }
 
 fn name_of(file: &MarkdownFile) -> String {
