@@ -71,6 +71,7 @@ pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostic
     let mut templates = Templates::new(&course.theme)?;
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
+    crate::timing::mark("templates compiled");
     let rendered: Vec<Arc<RenderedMarkdown>> = (0..course.pages.len())
         .into_par_iter()
         .map(|i| Arc::new(render_page_markdown(course, i)))
