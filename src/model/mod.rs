@@ -176,8 +176,14 @@ fn group(
             (Some(_), None, _) => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
                 .help("move it into a module folder such as content/01-getting-started/ (only _index.md sits directly in content/)")),
             (Some(folder), Some(_), None) => {
-                let folder = folder.to_string_lossy().into_owned();
-                groups.entry(folder).or_default().push(file);
+                // Looked up by `&str` first: the folder name is allocated once per module.
+                let folder = folder.to_string_lossy();
+                match groups.get_mut(folder.as_ref()) {
+                    Some(files) => files.push(file),
+                    None => {
+                        groups.insert(folder.into_owned(), vec![file]);
+                    }
+                }
             }
             _ => problems.push(Diagnostic::file(&file.file, "this lesson is nested too deep: lessons sit directly inside a module folder")
                 .help("move it up into its module folder (content/<module>/<lesson>.md)")),
