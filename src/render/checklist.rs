@@ -32,8 +32,19 @@ pub const CLOSE: &str = "</ul>\n</div>\n";
 /// Markup before an item's text.
 pub fn item_open(item_id: &str, checked: bool) -> String {
     let id = escape(item_id);
-    let checked = if checked { " checked" } else { "" };
-    format!("<li class=\"checklist-item\"><input type=\"checkbox\" id=\"check-{id}\" data-item=\"{id}\"{checked}><label for=\"check-{id}\">")
+    let mut out = String::with_capacity(3 * id.len() + 128);
+    out.push_str("<li class=\"checklist-item\"><input type=\"checkbox\" id=\"check-");
+    out.push_str(&id);
+    out.push_str("\" data-item=\"");
+    out.push_str(&id);
+    out.push('"');
+    if checked {
+        out.push_str(" checked");
+    }
+    out.push_str("><label for=\"check-");
+    out.push_str(&id);
+    out.push_str("\">");
+    out
 }
 
 /// Markup after an item's text.

@@ -130,7 +130,8 @@ fn scope_ids(html: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut done = 0;
     let mut from = 0;
-    while let Some(found) = html[from..].find("=\"") {
+    let finder = memchr::memmem::Finder::new("=\"");
+    while let Some(found) = finder.find(&html.as_bytes()[from..]) {
         let at = from + found;
         let value = at + 2;
         from = value;

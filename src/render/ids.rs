@@ -1,22 +1,25 @@
 //! Ids on one page: heading slugs (GitHub's rules) and the page-unique ids of checklist items,
 //! quiz questions and sorts, with the line that claimed each so duplicates name both places.
 
-use std::collections::HashMap;
+// Fx hashing: the keys are short ids from this page's own text, and a page claims many.
+use rustc_hash::FxHashMap as HashMap;
 
 /// GitHub's heading slug: lowercase, letters/digits/spaces/`-`/`_` kept, spaces to `-`.
 pub fn github_slug(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| {
-            if c == ' ' {
-                Some('-')
-            } else if c.is_alphanumeric() || c == '-' || c == '_' {
-                Some(c)
-            } else {
-                None
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' {
+            slug.push('-');
+        } else if c.is_ascii() {
+            // Most headings are ASCII: skip the general case mapping for them.
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                slug.push(c.to_ascii_lowercase());
             }
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+        } else if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        }
+    }
+    slug
 }
 
 /// Heading ids already used on a page; repeats get `-1`, `-2`, as on GitHub.
@@ -88,14 +91,44 @@ pub fn explicit_id(text: &str) -> (&str, Option<&str>) {
 
 /// The id of an item without an explicit one: a slug of its text.
 pub fn item_slug(text: &str) -> String {
-    let slug = crate::model::order::slugify(text);
-    let short: String = slug.chars().take(60).collect();
-    let short = short.trim_end_matches('-').to_string();
-    if short.is_empty() {
+    let mut slug = if text.is_ascii() {
+        ascii_slug(text, 61)
+    } else {
+        crate::model::order::slugify(text)
+    };
+    // At most 60 characters, without a trailing `-`.
+    if let Some((end, _)) = slug.char_indices().nth(60) {
+        slug.truncate(end);
+    }
+    let len = slug.trim_end_matches('-').len();
+    slug.truncate(len);
+    if slug.is_empty() {
         "item".into()
     } else {
-        short
+        slug
     }
+}
+
+/// `slugify` of ASCII text, stopping once more than `limit` bytes are written (the slug is cut
+/// anyway). Items are many and mostly ASCII; this skips the general case mapping.
+fn ascii_slug(text: &str, limit: usize) -> String {
+    let mut slug = String::with_capacity(text.len().min(limit.saturating_add(1)));
+    let mut pending_dash = false;
+    for b in text.bytes() {
+        if !b.is_ascii_alphanumeric() {
+            pending_dash = true;
+            continue;
+        }
+        if pending_dash && !slug.is_empty() {
+            slug.push('-');
+        }
+        pending_dash = false;
+        slug.push(char::from(b.to_ascii_lowercase()));
+        if slug.len() > limit {
+            break;
+        }
+    }
+    slug
 }
 
 #[cfg(test)]
@@ -110,6 +143,7 @@ mod tests {
         );
         assert_eq!(github_slug("What’s next?"), "whats-next");
         assert_eq!(github_slug("A  -- B_c"), "a-----b_c");
+        assert_eq!(github_slug("Ça İS 2x"), "ça-i\u{307}s-2x");
         let mut ids = HeadingIds::default();
         assert_eq!(ids.unique("x".into()), "x");
         assert_eq!(ids.unique("x".into()), "x-1");
@@ -121,5 +155,50 @@ mod tests {
         assert_eq!(explicit_id("Do it {#done}"), ("Do it", Some("done")));
         assert_eq!(explicit_id("No id"), ("No id", None));
         assert_eq!(explicit_id("Weird {#a b}"), ("Weird {#a b}", None));
+    }
+
+    #[test]
+    fn item_slugs_are_short() {
+        assert_eq!(item_slug("Call the *client*!"), "call-the-client");
+        assert_eq!(item_slug("?!"), "item");
+        let long = "é".repeat(59) + " x";
+        assert_eq!(item_slug(&long), "é".repeat(59));
+        assert_eq!(item_slug(&"ab".repeat(40)), "ab".repeat(30));
+        let cut = format!("{} b", "a".repeat(59));
+        assert_eq!(item_slug(&cut), "a".repeat(59));
+        for text in ["", "  A  b--C_d! 3 ", "_x", "Do *this*, then `that`."] {
+            assert_eq!(
+                ascii_slug(text, usize::MAX),
+                crate::model::order::slugify(text)
+            );
+        }
+        // Against the plain definition: slugify, keep 60 characters, drop a trailing `-`.
+        let reference = |text: &str| {
+            let short: String = crate::model::order::slugify(text)
+                .chars()
+                .take(60)
+                .collect();
+            let short = short.trim_end_matches('-');
+            if short.is_empty() {
+                "item".to_string()
+            } else {
+                short.to_string()
+            }
+        };
+        let alphabet = ['a', 'B', ' ', '-', '1', '*', 'é'];
+        let mut seed = 7u32;
+        for len in 0..80 {
+            for _ in 0..20 {
+                let text: String = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        alphabet[(seed >> 16) as usize % alphabet.len()]
+                    })
+                    .collect();
+                assert_eq!(item_slug(&text), reference(&text), "{text:?}");
+                let ascii = text.replace('é', "e");
+                assert_eq!(item_slug(&ascii), reference(&ascii), "{ascii:?}");
+            }
+        }
     }
 }

@@ -7,6 +7,39 @@ use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 /// Renders `text` as inline HTML: emphasis, code, links; no paragraphs, raw HTML escaped.
 pub fn inline_markdown(text: &str) -> String {
+    if is_plain(text) {
+        return text.to_string();
+    }
+    parsed(text)
+}
+
+/// True when `text` renders as itself: words, digits, single spaces and punctuation that
+/// Markdown gives no meaning (not even smart punctuation) and HTML needs no escape for.
+/// Most table cells are like this, and skipping the parser for them matters: a course embeds
+/// its tables in many pages.
+fn is_plain(text: &str) -> bool {
+    // A letter first: no list marker, heading, quote or indented code can start the text.
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let mut prev = ' ';
+    let plain = first.is_alphabetic()
+        && text.chars().all(|c| {
+            let ok = c.is_alphanumeric()
+                || match c {
+                    // Doubled, these are a hard break, an en dash or an ellipsis.
+                    ' ' | '-' | '.' => prev != c,
+                    ',' | ';' | ':' | '?' | '!' | '(' | ')' | '/' => true,
+                    _ => false,
+                };
+            prev = c;
+            ok
+        });
+    plain && prev != ' '
+}
+
+/// Inline Markdown through the parser.
+fn parsed(text: &str) -> String {
     let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     let events = Parser::new_ext(text, options).filter_map(|event| match event {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
@@ -37,5 +70,39 @@ mod tests {
             "Be <em>kind</em> &lt;script&gt;x&lt;/script&gt;"
         );
         assert_eq!(escape("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
+    }
+
+    #[test]
+    fn plain_text_renders_as_the_parser_would() {
+        let samples = [
+            "Find and qualify new accounts.",
+            "Observe, ask questions, develop skills.",
+            "Step 1: plan (then act)/review? Yes!",
+            "Wait... what",
+            "A -- B",
+            "a  b",
+            "trailing ",
+            "Émile ça va",
+            "x!",
+        ];
+        for text in samples {
+            assert_eq!(inline_markdown(text), parsed(text), "{text:?}");
+        }
+        // Every short string over an alphabet of the characters the fast path treats.
+        let alphabet = [
+            'a', '1', ' ', '-', '.', ',', ':', '!', '(', ')', '/', '?', '*', '\'',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for text in &texts {
+                for text in [text.clone(), format!("b{text}"), format!("{text}c")] {
+                    assert_eq!(inline_markdown(&text), parsed(&text), "{text:?}");
+                }
+            }
+        }
     }
 }

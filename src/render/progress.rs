@@ -63,10 +63,11 @@ fn label_from(html: &str, from: usize, id: &str) -> (String, usize) {
             "",
         )
     };
-    let at = html[from..]
-        .find(&marker)
+    let finder = memchr::memmem::Finder::new(&marker);
+    let at = finder
+        .find(&html.as_bytes()[from..])
         .map(|i| from + i)
-        .or_else(|| html.find(&marker));
+        .or_else(|| finder.find(html.as_bytes()));
     let found = at.and_then(|at| after(&html[at..], open, close));
     match found {
         Some(text) => (format!("{prefix}{text}"), at.unwrap_or(from)),

@@ -24,6 +24,9 @@ struct RawTableBlock {
 }
 
 pub fn render(input: Input) -> Result<String, Diagnostics> {
+    if let Some(table) = whole_table(input.body).and_then(|path| input.tables.get(path)) {
+        return Ok(whole_table_html(table));
+    }
     let raw: RawTableBlock = yaml::parse(input.body, input.at)?;
     let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = select::columns(input.at, table, raw.columns.as_ref());
@@ -42,37 +45,62 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
     Ok(table_html(table, &others, &rows))
 }
 
+/// The table path of a block that is nothing but `src: <path>` naming a `.yaml`/`.yml` file
+/// by a plain path: the usual block, embedded in many lessons, read without the YAML parser.
+/// Anything else (and a path that names no table, for its error) goes through the parser.
+fn whole_table(body: &str) -> Option<&str> {
+    let value = body
+        .trim_end()
+        .strip_prefix("src: ")?
+        .trim_start_matches(' ');
+    let plain = value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '_'));
+    let yaml_file = value.ends_with(".yaml") || value.ends_with(".yml");
+    let first = value.chars().next()?;
+    (plain && yaml_file && (first.is_ascii_alphanumeric() || first == '.' || first == '_'))
+        .then(|| value.trim_start_matches("./"))
+}
+
+/// Every row and column of `table`, as a block with only `src:` renders it.
+fn whole_table_html(table: &Table) -> String {
+    let others: Vec<&Column> = table.columns.iter().filter(|c| c.id != table.key).collect();
+    let rows: Vec<&Row> = table.rows.iter().collect();
+    table_html(table, &others, &rows)
+}
+
 /// An accessible table of `rows`, headed by the key column, then `columns`.
 pub fn table_html(table: &Table, columns: &[&Column], rows: &[&Row]) -> String {
-    let mut out = String::from(
+    let mut out = String::with_capacity(256 + 64 * rows.len() * (columns.len() + 1));
+    out.push_str(
         "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"data-table\">\n<caption>",
     );
     out.push_str(&inline_markdown(&table.title));
     if let Some(caption) = &table.caption {
-        out.push_str(&format!(
-            " <span class=\"table-caption\">{}</span>",
-            inline_markdown(caption)
-        ));
+        out.push_str(" <span class=\"table-caption\">");
+        out.push_str(&inline_markdown(caption));
+        out.push_str("</span>");
     }
     out.push_str("</caption>\n<thead><tr>");
     let key_label = table.column(&table.key).map_or("", |c| c.label.as_str());
-    out.push_str(&format!("<th scope=\"col\">{}</th>", escape(key_label)));
-    for column in columns {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(&column.label)));
+    let labels: Vec<String> = columns.iter().map(|c| escape(&c.label)).collect();
+    for label in std::iter::once(escape(key_label)).chain(labels.iter().cloned()) {
+        out.push_str("<th scope=\"col\">");
+        out.push_str(&label);
+        out.push_str("</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th>",
-            inline_markdown(&row.key)
-        ));
-        for column in columns {
+        out.push_str("<tr><th scope=\"row\">");
+        out.push_str(&inline_markdown(&row.key));
+        out.push_str("</th>");
+        for (column, label) in columns.iter().zip(&labels) {
             let cell = row.cells.get(&column.id).map_or("", |s| s.as_str());
-            out.push_str(&format!(
-                "<td data-label=\"{}\">{}</td>",
-                escape(&column.label),
-                inline_markdown(cell)
-            ));
+            out.push_str("<td data-label=\"");
+            out.push_str(label);
+            out.push_str("\">");
+            out.push_str(&inline_markdown(cell));
+            out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }

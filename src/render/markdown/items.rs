@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
-use super::{Spanned, State};
+use super::{blocks, Spanned, State};
 use crate::load::yaml::Fragment;
 use crate::render::checklist;
 use crate::render::directives;
@@ -33,7 +33,10 @@ impl State<'_, '_> {
 
     fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
         let fence_line = self.line_of(range.start);
-        let fence = self.input.text.lines().nth(fence_line - 1).unwrap_or("");
+        let fence = self
+            .lines
+            .text_at(self.input.body_start + range.start)
+            .unwrap_or("");
         let indent = fence.len() - fence.trim_start().len();
         let at = Fragment {
             file: self.input.file,
@@ -65,7 +68,8 @@ impl State<'_, '_> {
             .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
             .map(|i| starts_with_task(&events[i + 1..]))
             .collect();
-        let mut out = Vec::with_capacity(events.len());
+        // Room for a few table wrappers, the only events this adds.
+        let mut out = Vec::with_capacity(events.len() + 8);
         let mut lists: Vec<bool> = Vec::new();
         let mut iter = events.into_iter().peekable();
         while let Some((event, range)) = iter.next() {
@@ -93,7 +97,7 @@ impl State<'_, '_> {
                     let kind = directive_name(lang).to_string();
                     out.push(self.directive_block(&kind, &mut iter, range));
                 }
-                other => out.push((other, range)),
+                other => blocks::push(&mut out, other, range),
             }
         }
         out
@@ -107,25 +111,26 @@ impl State<'_, '_> {
         range: Range<usize>,
     ) {
         let mut checked = false;
-        let mut inner: Vec<Spanned<'e>> = Vec::new();
+        // The opening markup needs the id, known only after the label's text: keep its
+        // place and fill it in afterwards.
+        let open = out.len();
+        out.push((Event::Html(CowStr::Borrowed("")), range.clone()));
         while let Some((e, _)) = iter.peek() {
             match e {
                 Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => break,
                 Event::TaskListMarker(c) => checked = *c,
                 Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
                 _ => {
-                    inner.extend(iter.next());
+                    if let Some((e, r)) = iter.next() {
+                        blocks::push(out, e, r);
+                    }
                     continue;
                 }
             }
             iter.next();
         }
-        let id = self.item_id(&mut inner, range.start);
-        out.push((
-            Event::Html(checklist::item_open(&id, checked).into()),
-            range.clone(),
-        ));
-        out.extend(inner);
+        let id = self.item_id(&mut out[open + 1..], range.start);
+        out[open].0 = Event::Html(checklist::item_open(&id, checked).into());
         out.push((Event::Html("</label>".into()), range));
     }
 

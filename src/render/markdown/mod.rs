@@ -4,8 +4,10 @@
 //! 2. Named passes rewrite the event list, each owning one feature:
 //!    `headings` (GitHub ids, anchor links, table of contents), `links` (`.md` and asset links
 //!    to output URLs), `items` (fenced `table`/`checklist`/`quiz`/`sort` directives and task
-//!    lists to interactive checklists, together so ids are claimed in page order), `alerts`
-//!    (`> [!TIP]` callouts), `tables` (GFM tables wrapped for narrow screens).
+//!    lists to interactive checklists, together so ids are claimed in page order), and, as
+//!    `items` copies the other events on, `blocks` (`> [!TIP]` callouts, GFM tables wrapped for
+//!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
+//!    a new one (pages are many and small: copying event lists showed in profiles).
 //! 3. The events are serialised to HTML.
 
 use std::collections::BTreeMap;
@@ -23,6 +25,7 @@ use crate::model::Course;
 
 mod blocks;
 mod items;
+mod lines;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -80,19 +83,22 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM;
-    let events: Vec<Spanned> = Parser::new_ext(body, options).into_offset_iter().collect();
+    // Sized for typical prose (about one event per 20 bytes) so collecting rarely regrows.
+    let mut events: Vec<Spanned> = Vec::with_capacity(body.len() / 16 + 16);
+    events.extend(Parser::new_ext(body, options).into_offset_iter());
     let mut state = State {
         input,
+        lines: lines::Lines::new(input.text),
         out: RenderedMarkdown::default(),
         item_ids: ItemIds::default(),
     };
     let events = state.headings(events);
     let events = state.links(events);
     let events = state.items(events);
-    let events = blocks::alerts(events);
-    let events = blocks::tables(events);
-    let mut html_out = String::with_capacity(body.len() * 3 / 2);
+    // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
+    let mut html_out = String::with_capacity(body.len() * 2 + 1024);
     html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
+    html_out.shrink_to_fit();
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
     state.out
@@ -100,63 +106,64 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
 
 struct State<'i, 'a> {
     input: &'i PageInput<'a>,
+    lines: lines::Lines<'a>,
     out: RenderedMarkdown,
     item_ids: ItemIds,
 }
 
 impl State<'_, '_> {
     fn diagnostic(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at_offset(
-            self.input.file,
-            self.input.text,
-            self.input.body_start + offset,
-            message,
-        )
+        self.lines
+            .diagnostic(self.input.file, self.input.body_start + offset, message)
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        crate::error::line_col(self.input.text, self.input.body_start + offset).0
+        self.lines.line(self.input.body_start + offset)
     }
 
     /// Headings get GitHub ids and anchor links; h2/h3 are collected for the table of contents.
-    fn headings<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+    /// Each heading's start and end events become its opening and closing markup in place.
+    fn headings<'e>(&mut self, mut events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
         let mut ids = HeadingIds::default();
-        let mut out = Vec::with_capacity(events.len());
-        let mut iter = events.into_iter();
-        while let Some((event, range)) = iter.next() {
-            let Event::Start(Tag::Heading { level, id, .. }) = event else {
-                out.push((event, range));
+        let mut text = String::new();
+        let mut i = 0;
+        while i < events.len() {
+            let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i].0 else {
+                i += 1;
                 continue;
             };
-            let mut inner = Vec::new();
-            let mut text = String::new();
-            for (e, r) in iter.by_ref() {
-                match &e {
+            let (level, id) = (*level, id.take());
+            text.clear();
+            let mut end = i + 1;
+            while end < events.len() {
+                match &events[end].0 {
                     Event::End(TagEnd::Heading(_)) => break,
                     Event::Text(t) | Event::Code(t) => text.push_str(t),
                     _ => {}
                 }
-                inner.push((e, r));
+                end += 1;
             }
             let id = ids.unique(
                 id.map(|s| s.to_string())
                     .unwrap_or_else(|| ids::github_slug(&text)),
             );
             let n = level as u8;
+            let (open_tag, close_tag) = heading_tags(n, &escape(&id));
+            let range = events[i].1.clone();
+            events[i].0 = Event::Html(open_tag.into());
+            let close = (Event::Html(close_tag.into()), range);
+            match events.get_mut(end) {
+                Some(slot) => *slot = close,
+                None => events.push(close),
+            }
             self.out.headings.push(Heading {
                 level: n,
-                id: id.clone(),
+                id,
                 text: text.clone(),
             });
-            let id = escape(&id);
-            out.push((
-                Event::Html(format!("<h{n} id=\"{id}\">").into()),
-                range.clone(),
-            ));
-            out.extend(inner);
-            out.push((Event::Html(format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{n}>\n").into()), range));
+            i = end + 1;
         }
-        out
+        events
     }
 
     /// Relative links and images → output URLs; missing targets are errors.
@@ -205,12 +212,13 @@ impl State<'_, '_> {
             self.out.problems.push(d);
             return None;
         };
+        let course = self.input.course;
         let (out_path, page) = match target {
-            Target::Page(i) => (self.input.course.pages[*i].out.clone(), Some(*i)),
-            Target::Asset(out) => (out.clone(), None),
+            Target::Page(i) => (course.pages[*i].out.as_str(), Some(*i)),
+            Target::Asset(out) => (out.as_str(), None),
             Target::Unreadable => return None,
         };
-        let mut url = relative_url(self.input.out, &out_path);
+        let mut url = relative_url(self.input.out, out_path);
         if let Some(f) = fragment {
             if let Some(page) = page {
                 self.check_anchor(page, f, offset);
@@ -232,6 +240,24 @@ impl State<'_, '_> {
             at,
         });
     }
+}
+
+/// `<hN id="…">` and the anchor link that closes the heading, for an escaped id.
+fn heading_tags(level: u8, id: &str) -> (String, String) {
+    let digit = char::from(b'0' + level);
+    let mut open = String::with_capacity(id.len() + 12);
+    open.push_str("<h");
+    open.push(digit);
+    open.push_str(" id=\"");
+    open.push_str(id);
+    open.push_str("\">");
+    let mut close = String::with_capacity(id.len() + 80);
+    close.push_str("<a class=\"anchor\" href=\"#");
+    close.push_str(id);
+    close.push_str("\" aria-label=\"Link to this section\">#</a></h");
+    close.push(digit);
+    close.push_str(">\n");
+    (open, close)
 }
 
 fn is_external(dest: &str) -> bool {
