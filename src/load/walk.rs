@@ -31,7 +31,7 @@ pub(super) struct Listing {
 
 /// Markdown files are handed to `found_markdown` in batches of this many (with the batch's
 /// number), as soon as the walk has found them.
-pub(super) const BATCH: usize = 32;
+const BATCH: usize = 32;
 
 /// Lists `content/` in path order, reporting entries that cannot be content. Markdown files
 /// are also handed to `found_markdown` batch by batch while the walk goes on, so that they can
