@@ -18,20 +18,25 @@
 //! behaves the same in every language. Tokenizing is the same simple rule on both sides:
 //! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
 
+mod intern;
+mod json;
+mod page;
 mod shards;
+mod terms;
 mod text;
-
-use rustc_hash::FxHashMap as HashMap;
+mod words;
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::markdown::RenderedMarkdown;
 use crate::model::Course;
+use page::{page_index, Doc, PageIndex, Tokens};
 pub use shards::file_key;
 use shards::{shard_script, shards};
-use text::{each_token, excerpt, sections};
-pub use text::{html_text, tokenize};
+use terms::Terms;
+pub use text::html_text;
+pub use words::tokenize;
 
 /// Documents per `docs-<n>.js` file.
 pub const DOC_CHUNK: usize = 100;
@@ -48,30 +53,18 @@ const STOP_EN: [&str; 24] = [
 const BODY: u8 = 0;
 const HEADING: u8 = 1;
 const TITLE: u8 = 2;
-/// Pages tokenized at once (in parallel) before they are merged into the index in order.
-const BATCH: usize = 512;
 
-/// One searchable section of a page.
-struct Doc {
-    page: usize,
-    anchor: String,
-    heading: String,
-    excerpt: String,
-}
-
-/// A page's documents and their words: each distinct word of the page once, and per document
-/// its distinct words (indexes into `words`) with the best field each appears in.
-#[derive(Default)]
-struct PageDocs {
-    docs: Vec<Doc>,
-    words: Vec<String>,
-    terms: Vec<Vec<(u32, u8)>>,
-}
+/// Pages indexed at once (in parallel) before their words are merged into the index: only
+/// one batch of page indexes is in memory at a time.
+const BATCH: usize = 1024;
 
 /// A word and its postings (`doc * 4 + field`, ascending).
 type Term = (String, Vec<u32>);
 
 /// The search files: output path → script text.
+///
+/// Every step runs in parallel: pages are indexed on their own, their words merged per first
+/// byte (see [`terms`]), and the files written each on its own.
 pub fn index_files(
     course: &Course,
     rendered: &[std::sync::Arc<RenderedMarkdown>],
@@ -84,299 +77,185 @@ pub fn index_files(
     let sources: Vec<usize> = (0..course.pages.len())
         .filter(|&i| course.pages[i].source.is_some())
         .collect();
-    let mut index = Index::default();
+    let mut terms = Terms::new();
+    let mut docs: Vec<Doc> = Vec::new();
     for batch in sources.chunks(BATCH) {
-        let parts: Vec<PageDocs> = batch
+        let pages: Vec<PageIndex> = batch
             .par_iter()
-            .map(|&i| {
-                let p = &course.pages[i];
-                let html = &rendered[i].html;
-                page_docs(i, &p.title, p.description.as_deref(), html, stop)
-            })
+            .map_init(
+                || Tokens::new(stop),
+                |tokens, &i| {
+                    let p = &course.pages[i];
+                    let html = &rendered[i].html;
+                    page_index(i, &p.title, p.description.as_deref(), html, tokens)
+                },
+            )
             .collect();
-        parts.into_iter().for_each(|part| index.add(part));
+        terms.add(&pages, docs.len() as u32);
+        docs.extend(pages.into_iter().flat_map(|p| p.docs));
     }
-    let terms = index.terms();
-    let mut files = Vec::new();
-    let mut keys = Vec::new();
-    for (key, shard) in shards(&terms) {
-        let path = format!("assets/search/shard-{}.js", file_key(&key));
-        files.push((path, shard_script(&key, shard)));
-        keys.push(key);
-    }
-    for (n, chunk) in index.docs.chunks(DOC_CHUNK).enumerate() {
-        files.push((
+    let terms = terms.into_sorted();
+    let shards = shards(&terms);
+    let mut files: Vec<(String, String)> = shards
+        .par_iter()
+        .map(|(key, shard)| {
+            let path = format!("assets/search/shard-{}.js", file_key(key));
+            (path, shard_script(key, shard))
+        })
+        .collect();
+    files.par_extend(docs.par_chunks(DOC_CHUNK).enumerate().map(|(n, chunk)| {
+        (
             format!("assets/search/docs-{n}.js"),
-            call("docs", &json!(n), &docs_chunk(course, chunk)),
-        ));
-    }
-    let index = json!({ "v": 1, "chunk": DOC_CHUNK, "docs": index.docs.len(), "shards": keys, "stop": stop });
+            docs_script(course, n, chunk),
+        )
+    }));
+    let keys: Vec<&String> = shards.iter().map(|(key, _)| key).collect();
+    let index =
+        json!({ "v": 1, "chunk": DOC_CHUNK, "docs": docs.len(), "shards": keys, "stop": stop });
     files.push((
         "assets/search/index.js".into(),
-        call("index", &json!(0), &index),
+        format!("lecternSearch(\"index\",0,{index});\n"),
     ));
     files
 }
 
-fn call(kind: &str, key: &Value, data: &Value) -> String {
-    format!("lecternSearch(\"{kind}\",{key},{data});\n")
-}
-
-/// Every document in order, and each word's postings.
-#[derive(Default)]
-struct Index {
-    docs: Vec<Doc>,
-    ids: HashMap<String, u32>,
-    postings: Vec<Vec<u32>>,
-}
-
-impl Index {
-    /// Appends a page's documents (pages are added in order, so postings stay sorted).
-    fn add(&mut self, part: PageDocs) {
-        let ids: Vec<u32> = part
-            .words
-            .into_iter()
-            .map(|word| {
-                *self.ids.entry(word).or_insert_with(|| {
-                    self.postings.push(Vec::new());
-                    self.postings.len() as u32 - 1
-                })
-            })
-            .collect();
-        for (doc, terms) in part.docs.into_iter().zip(part.terms) {
-            let d = self.docs.len() as u32;
-            for (word, field) in terms {
-                self.postings[ids[word as usize] as usize].push(d * 4 + u32::from(field));
-            }
-            self.docs.push(doc);
+/// `lecternSearch("docs", n, {"d": [[page, anchor, heading, excerpt], ...], "p": {page:
+/// [title, url], ...}})`, the pages keyed by their number as a string and in string order
+/// (as a JSON object with sorted keys has always written them).
+fn docs_script(course: &Course, n: usize, chunk: &[Doc]) -> String {
+    let mut out = String::with_capacity(256 * chunk.len());
+    out.push_str("lecternSearch(\"docs\",");
+    json::push_num(&mut out, n as u64);
+    out.push_str(",{\"d\":[");
+    for (i, d) in chunk.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
-    }
-
-    /// Every word with its postings, sorted by word.
-    fn terms(&mut self) -> Vec<Term> {
-        let mut terms: Vec<Term> = self
-            .ids
-            .drain()
-            .map(|(word, id)| (word, std::mem::take(&mut self.postings[id as usize])))
-            .collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        terms
-    }
-}
-
-/// A page's sections as documents; the title counts toward its first section.
-fn page_docs(
-    page: usize,
-    title: &str,
-    description: Option<&str>,
-    html: &str,
-    stop: &[&str],
-) -> PageDocs {
-    let mut out = PageDocs::default();
-    let mut words = Words::new(stop);
-    for s in sections(html) {
-        words.add(&s.heading, HEADING);
-        words.add(&s.text, BODY);
-        out.terms.push(words.finish());
-        out.docs.push(Doc {
-            page,
-            excerpt: excerpt(&s.text),
-            anchor: s.anchor,
-            heading: s.heading,
-        });
-    }
-    // the title (and description) belong to the top of the page, even when it opens with a heading
-    if out.docs.first().is_none_or(|d| !d.anchor.is_empty()) {
-        out.docs.insert(0, empty_doc(page));
-        out.terms.insert(0, Vec::new());
-    }
-    words.resume(&out.terms[0]);
-    words.add(title, TITLE);
-    if let Some(description) = description {
-        words.add(description, BODY);
-        if out.docs[0].excerpt.is_empty() {
-            out.docs[0].excerpt = excerpt(description);
+        out.push('[');
+        json::push_num(&mut out, d.page as u64);
+        for text in [&d.anchor, &d.heading, &d.excerpt] {
+            out.push(',');
+            json::push_str(&mut out, text);
         }
+        out.push(']');
     }
-    out.terms[0] = words.finish();
-    out.words = words.into_words();
+    out.push_str("],\"p\":{");
+    let mut pages: Vec<(String, usize)> =
+        chunk.iter().map(|d| (d.page.to_string(), d.page)).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    for (i, (key, page)) in pages.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let page = &course.pages[*page];
+        json::push_str(&mut out, key);
+        out.push_str(":[");
+        json::push_str(&mut out, &page.title);
+        out.push(',');
+        json::push_str(&mut out, &page.out);
+        out.push(']');
+    }
+    out.push_str("}});\n");
     out
-}
-
-fn empty_doc(page: usize) -> Doc {
-    Doc {
-        page,
-        anchor: String::new(),
-        heading: String::new(),
-        excerpt: String::new(),
-    }
-}
-
-/// A page's words: each distinct word gets a number once, and the document being tokenized
-/// keeps the best field of each word it holds.
-struct Words<'s> {
-    stop: &'s [&'s str],
-    /// word → its number, or `STOP` for a stop word
-    ids: HashMap<String, u32>,
-    /// per word number: 1 + the best field in the current document, 0 when absent
-    best: Vec<u8>,
-    touched: Vec<u32>,
-    buf: String,
-}
-
-const STOP: u32 = u32::MAX;
-
-impl<'s> Words<'s> {
-    fn new(stop: &'s [&'s str]) -> Self {
-        Words {
-            stop,
-            ids: HashMap::default(),
-            best: Vec::new(),
-            touched: Vec::new(),
-            buf: String::new(),
-        }
-    }
-
-    fn add(&mut self, text: &str, field: u8) {
-        let Words {
-            stop,
-            ids,
-            best,
-            touched,
-            buf,
-        } = self;
-        each_token(text, buf, |word| {
-            let id = match ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = if stop.contains(&word) {
-                        STOP
-                    } else {
-                        best.push(0);
-                        best.len() as u32 - 1
-                    };
-                    ids.insert(word.to_string(), id);
-                    id
-                }
-            };
-            if id == STOP {
-                return;
-            }
-            let b = &mut best[id as usize];
-            if *b == 0 {
-                touched.push(id);
-            }
-            *b = (*b).max(field + 1);
-        });
-    }
-
-    /// The current document's words and best fields; starts the next document.
-    fn finish(&mut self) -> Vec<(u32, u8)> {
-        let best = &mut self.best;
-        self.touched
-            .drain(..)
-            .map(|id| {
-                let field = best[id as usize] - 1;
-                best[id as usize] = 0;
-                (id, field)
-            })
-            .collect()
-    }
-
-    /// Makes `terms` the current document again, to add more to it.
-    fn resume(&mut self, terms: &[(u32, u8)]) {
-        for &(id, field) in terms {
-            self.best[id as usize] = field + 1;
-            self.touched.push(id);
-        }
-    }
-
-    /// The words by number.
-    fn into_words(self) -> Vec<String> {
-        let mut words = vec![String::new(); self.best.len()];
-        for (word, id) in self.ids {
-            if id != STOP {
-                words[id as usize] = word;
-            }
-        }
-        words
-    }
-}
-
-fn docs_chunk(course: &Course, chunk: &[Doc]) -> Value {
-    let mut pages = serde_json::Map::new();
-    let docs: Vec<Value> = chunk
-        .iter()
-        .map(|d| {
-            let page = &course.pages[d.page];
-            pages
-                .entry(d.page.to_string())
-                .or_insert_with(|| json!([page.title, page.out]));
-            json!([d.page, d.anchor, d.heading, d.excerpt])
-        })
-        .collect();
-    json!({ "p": pages, "d": docs })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc_terms(terms: &[(u32, u8)]) -> (Doc, Vec<(u32, u8)>) {
-        (empty_doc(0), terms.to_vec())
+    /// A page's words with their postings, sorted by word.
+    fn words(page: &PageIndex) -> Vec<(&str, Vec<u32>)> {
+        let mut out: Vec<_> = (0..=255u8)
+            .flat_map(|b| page.words_from(b))
+            .map(|(w, p)| (w, p.to_vec()))
+            .collect();
+        out.sort();
+        out
     }
 
     #[test]
     fn encodes_postings_as_deltas_with_the_best_field() {
-        let mut index = Index::default();
-        let mut part = PageDocs {
-            words: vec!["coach".into(), "delegate".into()],
-            ..PageDocs::default()
-        };
-        for (doc, terms) in [
-            doc_terms(&[(0, TITLE), (1, BODY)]),
-            doc_terms(&[(1, HEADING)]),
-            doc_terms(&[(0, HEADING)]),
-        ] {
-            part.docs.push(doc);
-            part.terms.push(terms);
-        }
-        index.add(part);
-        let terms = index.terms();
-        // doc 0 title (0*4+2), doc 2 heading (2*4+1 = 9, delta 7)
-        assert_eq!(terms[0], ("coach".to_string(), vec![2, 9]));
+        let html =
+            "<p>Coach and delegate</p><h2 id=\"a\">Delegate</h2><p>x</p><h2 id=\"b\">Coach</h2>";
+        let pages = [
+            page_index(0, "Coach", None, html, &mut Tokens::new(&STOP_EN)),
+            page_index(1, "Other", None, "<p>coach</p>", &mut Tokens::new(&STOP_EN)),
+        ];
+        let mut terms = Terms::new();
+        terms.add(&pages[..1], 0);
+        terms.add(&pages[1..], 3);
+        let terms = terms.into_sorted();
+        // doc 0 title (0*4+2), doc 2 heading (2*4+1 = 9, delta 7), doc 3 body (12, delta 3)
+        assert_eq!(terms[0], ("coach".to_string(), vec![2, 9, 12]));
+        assert_eq!(terms[1], ("delegate".to_string(), vec![0, 5]));
         assert_eq!(
             shard_script("c", &terms[..1]),
-            "lecternSearch(\"shard\",\"c\",{\"terms\":{\"coach\":[2,7]}});\n"
+            "lecternSearch(\"shard\",\"c\",{\"terms\":{\"coach\":[2,7,3]}});\n"
         );
     }
 
     #[test]
     fn keeps_the_best_field_of_each_word_per_section() {
         let html = "<p>Coach the coach</p><h2 id=\"coach\">Coach</h2><p>coach</p>";
-        let page = page_docs(3, "Coaching", Some("About coaching"), html, &STOP_EN);
-        let word = |w: &str| page.words.iter().position(|x| x == w).unwrap() as u32;
-        let mut intro = page.terms[0].clone();
-        intro.sort();
-        let mut expected = vec![
-            (word("coach"), BODY),
-            (word("coaching"), TITLE),
-            (word("about"), BODY),
-        ];
-        expected.sort();
-        assert_eq!(intro, expected);
-        assert_eq!(page.terms[1], [(word("coach"), HEADING)]);
-        assert!(!page.words.iter().any(|w| w == "the"), "{:?}", page.words);
+        let page = page_index(
+            3,
+            "Coaching",
+            Some("About coaching"),
+            html,
+            &mut Tokens::new(&STOP_EN),
+        );
+        let at = |doc: u32, field: u8| doc * 4 + u32::from(field);
+        assert_eq!(
+            words(&page),
+            [
+                ("about", vec![at(0, BODY)]),
+                ("coach", vec![at(0, BODY), at(1, HEADING)]),
+                ("coaching", vec![at(0, TITLE)]),
+            ]
+        );
         assert_eq!(page.docs[1].anchor, "coach");
+        assert_eq!(page.docs[0].excerpt, "Coach the coach");
+    }
+
+    #[test]
+    fn gives_a_page_opening_with_a_heading_a_top_document() {
+        let html = "<h2 id=\"start\">Start</h2><p>Go</p>";
+        let page = page_index(0, "Title", Some("What it is"), html, &mut Tokens::new(&[]));
+        assert_eq!(page.docs.len(), 2);
+        assert_eq!(page.docs[0].anchor, "");
+        assert_eq!(page.docs[0].excerpt, "What it is");
+        let title = words(&page).into_iter().find(|(w, _)| *w == "title");
+        assert_eq!(title, Some(("title", vec![TITLE.into()])));
+    }
+
+    #[test]
+    fn finds_the_words_tokenize_finds_in_the_text() {
+        // entities, inline tags inside words, skipped elements, apostrophes, other scripts
+        let html = "<p>Don&#39;t co<em>ach</em> the&nbsp;team&amp;co. Zürich’s İSTANBUL</p>\
+            <script>hidden()</script><p>a<br>b cd<a class=\"anchor\" href=\"#x\">gone</a>\
+            x&unknown; &#x41;BC</p><h2 id=\"h\">Head <code>line</code></h2><ul><li>one</li><li>two</li></ul>";
+        let page = page_index(0, "", None, html, &mut Tokens::new(&STOP_EN));
+        let mut expected = tokenize(&html_text(html));
+        expected.retain(|w| !STOP_EN.contains(&w.as_str()));
+        expected.sort();
+        expected.dedup();
+        let found: Vec<&str> = words(&page).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(found, expected);
+        assert!(
+            found.contains(&"dont") && found.contains(&"coach"),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains(&"hidden") && !found.contains(&"gone"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn splits_large_shards_by_another_letter() {
-        let mut terms: Vec<Term> = vec![("de".to_string(), vec![1])];
-        for i in 0..SHARD_LIMIT / 8 {
-            terms.push((format!("del{i}"), vec![1, 2, 3]));
-        }
-        terms.push(("dx".to_string(), vec![1]));
+        let mut terms: Vec<Term> = vec![("de".into(), vec![1]), ("dx".into(), vec![1])];
+        terms.extend((0..SHARD_LIMIT / 8).map(|i| (format!("del{i}"), vec![1, 2, 3])));
         terms.sort();
         let keys: Vec<String> = shards(&terms).into_iter().map(|(k, _)| k).collect();
         // "d" is too big: "de" (itself too big) keeps only the word "de", "del…" goes deeper

@@ -1,10 +1,7 @@
 //! Term shards: the sorted word list cut into `shard-<prefix>.js` files small enough to load
 //! on demand, split by one more letter while a shard is over the size limit.
 
-use std::fmt::Write as _;
-
-use serde_json::Value;
-
+use super::json::{push_num, push_str};
 use super::{Term, MAX_PREFIX, SHARD_LIMIT};
 
 /// Groups terms by their first letter, splitting large groups by one more letter.
@@ -56,22 +53,21 @@ pub(super) fn shard_script(key: &str, terms: &[Term]) -> String {
             .map(|(t, p)| t.len() + 3 * p.len() + 5)
             .sum::<usize>(),
     );
-    let _ = write!(
-        out,
-        "lecternSearch(\"shard\",{},{{\"terms\":{{",
-        Value::from(key)
-    );
+    out.push_str("lecternSearch(\"shard\",");
+    push_str(&mut out, key);
+    out.push_str(",{\"terms\":{");
     for (n, (word, postings)) in terms.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{}:[", Value::from(word.as_str()));
+        push_str(&mut out, word);
+        out.push_str(":[");
         let mut last = 0;
         for (i, &v) in postings.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            let _ = write!(out, "{}", v - last);
+            push_num(&mut out, u64::from(v - last));
             last = v;
         }
         out.push(']');
