@@ -4,11 +4,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::fast_front;
 use super::yaml::{self, Fragment};
 use crate::error::Diagnostic;
 
 /// The keys a lesson or module `_index.md` may set.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Page title (required for lessons and the course home).
@@ -42,6 +43,15 @@ pub struct Split {
 
 /// Splits `text` (a whole `.md` file) and parses its front matter.
 pub fn split(file: &Path, text: &str) -> Result<Split, Diagnostic> {
+    split_with(file, text, fast_front::parse)
+}
+
+/// [`split`], with `fast` tried before the general YAML parser (tests compare both paths).
+fn split_with(
+    file: &Path,
+    text: &str,
+    fast: fn(&str) -> Option<FrontMatter>,
+) -> Result<Split, Diagnostic> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[bom..];
     if first_line(rest) != "---" {
@@ -58,6 +68,8 @@ pub fn split(file: &Path, text: &str) -> Result<Split, Diagnostic> {
     let yaml_text = &text[yaml_start..yaml_end];
     let front = if yaml_text.trim().is_empty() {
         FrontMatter::default()
+    } else if let Some(front) = fast(yaml_text) {
+        front
     } else {
         let at = Fragment {
             file,
@@ -89,6 +101,7 @@ fn find_closing(text: &str, from: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn splits_front_matter_with_crlf_and_bom() {
@@ -111,5 +124,51 @@ mod tests {
         let d = split(Path::new("a.md"), "---\ntitle: x\n").unwrap_err();
         assert_eq!(d.message, "the front matter is never closed");
         assert_eq!(d.line, Some(1));
+    }
+
+    /// Every Markdown file of the repository's courses (and the benchmark course, when it is
+    /// there) splits the same with and without the fast path: same front matter, same body,
+    /// same error.
+    #[test]
+    fn fast_path_agrees_with_the_general_parser_on_real_files() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let roots = [
+            here.join("content"),
+            here.join("tests"),
+            PathBuf::from("/work/bench/c1k/content"),
+        ];
+        let (mut files, mut fast) = (0, 0);
+        for entry in roots.iter().flat_map(walkdir::WalkDir::new) {
+            let Ok(entry) = entry else { continue };
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let with = split_with(path, &text, fast_front::parse);
+            let without = split_with(path, &text, |_| None);
+            assert_eq!(
+                format!("{with:?}"),
+                format!("{without:?}"),
+                "{}",
+                path.display()
+            );
+            files += 1;
+            fast += usize::from(front_yaml(&text).is_some_and(|y| fast_front::parse(y).is_some()));
+        }
+        assert!(files > 200, "only {files} files found");
+        assert!(
+            fast * 2 > files,
+            "the fast path took only {fast} of {files} files"
+        );
+    }
+
+    /// The YAML between the fences, when the file has front matter.
+    fn front_yaml(text: &str) -> Option<&str> {
+        let rest = text.strip_prefix("---\n")?;
+        let end = rest.find("\n---")?;
+        Some(&rest[..end + 1])
     }
 }

@@ -6,6 +6,7 @@
 //! Every problem is collected, so one run reports them all.
 
 pub mod config;
+mod fast_front;
 pub mod frontmatter;
 pub mod table;
 pub mod theme;
@@ -15,6 +16,7 @@ pub mod yaml;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -101,15 +103,8 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         );
         return (None, problems);
     }
-    let listing = walk(root, &content, &mut problems);
     let mut unreadable = BTreeSet::new();
-    let pages = read_pages(
-        root,
-        &content,
-        &listing.markdown,
-        &mut problems,
-        &mut unreadable,
-    );
+    let (listing, pages) = walk_and_read_pages(root, &content, &mut problems, &mut unreadable);
     let tables = read_tables(
         root,
         &content,
@@ -181,15 +176,18 @@ fn bad_accent(file: &Path, text: &str, accent: &str) -> Diagnostic {
 
 /// Reads a file as UTF-8 text, naming the first bad byte's place when it is not.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
-    let file = relative(root, path);
-    if path.is_dir() {
-        return Err(
+    // Reading first and asking "is it a folder?" only when that fails saves a `stat` per file.
+    let bytes = fs::read(path).map_err(|e| {
+        let file = relative(root, path);
+        if path.is_dir() {
             Diagnostic::file(&file, "this is a folder, but a file is expected here")
-                .help("replace the folder with a file of this name, or rename the folder"),
-        );
-    }
-    let bytes = fs::read(path).map_err(|e| unreadable(&file, &e))?;
+                .help("replace the folder with a file of this name, or rename the folder")
+        } else {
+            unreadable(&file, &e)
+        }
+    })?;
     String::from_utf8(bytes).map_err(|e| {
+        let file = relative(root, path);
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
@@ -218,30 +216,48 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn read_pages(
+/// Walks `content/` and reads its Markdown files: each batch the walk finds is read by the
+/// thread pool while the walk goes on. (Why: the walk is serial; reading only after it ended
+/// left the other core idle meanwhile.)
+fn walk_and_read_pages(
     root: &Path,
     content: &Path,
-    paths: &[PathBuf],
     problems: &mut Diagnostics,
     unreadable: &mut BTreeSet<String>,
-) -> Vec<MarkdownFile> {
-    let results: Vec<Result<MarkdownFile, Diagnostics>> = paths
-        .par_iter()
-        .map(|rel| {
-            let path = content.join(rel);
-            let file = relative(root, &path);
-            let text = read_text(root, &path).map_err(Diagnostics::from)?;
-            let split = frontmatter::split(&file, &text).map_err(Diagnostics::from)?;
-            Ok(MarkdownFile {
-                rel: rel.clone(),
-                file,
-                text,
-                front: split.front,
-                body_start: split.body_start,
-            })
+) -> (walk::Listing, Vec<MarkdownFile>) {
+    type Batch = (usize, Vec<Result<MarkdownFile, Diagnostics>>);
+    let read: Mutex<Vec<Batch>> = Mutex::new(Vec::new());
+    let listing = rayon::scope(|scope| {
+        walk(root, content, problems, |number, paths| {
+            let read = &read;
+            scope.spawn(move |_| {
+                let files = paths.iter().map(|rel| read_page(root, content, rel));
+                let batch = (number, files.collect());
+                read.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(batch);
+            });
         })
-        .collect();
-    keep_loaded(paths, results, problems, unreadable)
+    });
+    let mut batches = read.into_inner().unwrap_or_else(PoisonError::into_inner);
+    batches.sort_unstable_by_key(|(number, _)| *number);
+    let results = batches.into_iter().flat_map(|(_, files)| files);
+    let pages = keep_loaded(&listing.markdown, results, problems, unreadable);
+    (listing, pages)
+}
+
+fn read_page(root: &Path, content: &Path, rel: &Path) -> Result<MarkdownFile, Diagnostics> {
+    let path = content.join(rel);
+    let file = relative(root, &path);
+    let text = read_text(root, &path)?;
+    let split = frontmatter::split(&file, &text)?;
+    Ok(MarkdownFile {
+        rel: rel.to_path_buf(),
+        file,
+        text,
+        front: split.front,
+        body_start: split.body_start,
+    })
 }
 
 fn read_tables(
@@ -267,11 +283,11 @@ fn read_tables(
 /// unreadable, so later stages neither use it nor report references to it.
 fn keep_loaded<T>(
     paths: &[PathBuf],
-    results: Vec<Result<T, Diagnostics>>,
+    results: impl IntoIterator<Item = Result<T, Diagnostics>>,
     problems: &mut Diagnostics,
     unreadable: &mut BTreeSet<String>,
 ) -> Vec<T> {
-    let mut ok = Vec::with_capacity(results.len());
+    let mut ok = Vec::with_capacity(paths.len());
     for (rel, r) in paths.iter().zip(results) {
         match r {
             Ok(v) => ok.push(v),

@@ -29,8 +29,21 @@ pub(super) struct Listing {
     pub other: Vec<PathBuf>,
 }
 
-pub(super) fn walk(root: &Path, content: &Path, problems: &mut Diagnostics) -> Listing {
+/// Markdown files are handed to `found_markdown` in batches of this many (with the batch's
+/// number), as soon as the walk has found them.
+const BATCH: usize = 32;
+
+/// Lists `content/` in path order, reporting entries that cannot be content. Markdown files
+/// are also handed to `found_markdown` batch by batch while the walk goes on, so that they can
+/// be read meanwhile.
+pub(super) fn walk(
+    root: &Path,
+    content: &Path,
+    problems: &mut Diagnostics,
+    mut found_markdown: impl FnMut(usize, Vec<PathBuf>),
+) -> Listing {
     let mut listing = Listing::default();
+    let mut batches = Batches::default();
     let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let walker = WalkDir::new(content).follow_links(true).sort_by_file_name();
     let entries = walker
@@ -73,12 +86,40 @@ pub(super) fn walk(root: &Path, content: &Path, problems: &mut Diagnostics) -> L
             .unwrap_or(entry.path())
             .to_path_buf();
         match entry.path().extension().and_then(OsStr::to_str) {
-            Some("md") => listing.markdown.push(rel),
+            Some("md") => {
+                listing.markdown.push(rel);
+                batches.hand_out(&listing.markdown, false, &mut found_markdown);
+            }
             Some("yaml") | Some("yml") => listing.yaml.push(rel),
             _ => listing.other.push(rel),
         }
     }
+    batches.hand_out(&listing.markdown, true, &mut found_markdown);
     listing
+}
+
+/// Which of the Markdown files found so far were handed out, in batches.
+#[derive(Default)]
+struct Batches {
+    handed_out: usize,
+    count: usize,
+}
+
+impl Batches {
+    /// Hands out the files not handed out yet: a full batch, or (`last`) whatever is left.
+    fn hand_out(
+        &mut self,
+        markdown: &[PathBuf],
+        last: bool,
+        to: &mut impl FnMut(usize, Vec<PathBuf>),
+    ) {
+        let waiting = &markdown[self.handed_out..];
+        if waiting.len() >= BATCH || (last && !waiting.is_empty()) {
+            to(self.count, waiting.to_vec());
+            self.handed_out = markdown.len();
+            self.count += 1;
+        }
+    }
 }
 
 fn points_inside(real_root: &Path, path: &Path) -> bool {

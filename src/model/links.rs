@@ -7,6 +7,9 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
+// Keys are the course's own paths, not attacker-chosen: the faster hash is safe here.
+use rustc_hash::FxHashMap;
+
 use super::Page;
 
 /// What a link in the content points at.
@@ -23,7 +26,7 @@ pub enum Target {
 /// Content path (`/`-separated, relative to `content/`) → what it becomes.
 #[derive(Debug, Clone, Default)]
 pub struct LinkMap {
-    targets: HashMap<String, Target>,
+    targets: FxHashMap<String, Target>,
 }
 
 impl LinkMap {
@@ -33,7 +36,8 @@ impl LinkMap {
         assets: &[(PathBuf, String)],
         unreadable: &std::collections::BTreeSet<String>,
     ) -> Self {
-        let mut targets = HashMap::with_capacity(pages.len() + assets.len());
+        let mut targets = FxHashMap::default();
+        targets.reserve(pages.len() + assets.len());
         for (i, page) in pages.iter().enumerate() {
             if let Some(src) = &page.source {
                 targets.insert(slashes(&src.rel), Target::Page(i));
@@ -131,7 +135,11 @@ pub fn asset_outputs(
 /// Always climbs to the root and back down (`../module/page.html`, never `page.html`), so a
 /// page's HTML stays valid when copied into another page at the same depth (the handouts).
 pub fn relative_url(from: &str, to: &str) -> String {
-    let mut url = root_of(from);
+    let depth = from.matches('/').count();
+    let mut url = String::with_capacity(depth * 3 + to.len());
+    for _ in 0..depth {
+        url.push_str("../");
+    }
     url.push_str(to);
     url
 }

@@ -5,10 +5,11 @@
 //! its output path here, and [`links`] maps content paths to those output paths.
 
 pub mod links;
+mod modules;
 pub mod order;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, PathBuf};
 
 use serde::Serialize;
 
@@ -101,22 +102,13 @@ impl Course {
 /// Builds the course model from loaded files.
 pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostics> {
     let mut problems = Diagnostics::default();
+    let page_count = source.pages.len();
     let (home, groups) = group(source.pages, options, &mut problems);
-    let mut pages = vec![home_page(&source.config, home)];
+    let mut pages = Vec::with_capacity(page_count + groups.len() + 1);
+    pages.push(home_page(&source.config, home));
     let mut modules = Vec::new();
-    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
-    for (folder, files) in in_module_order(groups) {
-        if let Some(module) = build_module(
-            &folder,
-            files,
-            &mut pages,
-            modules.len(),
-            &mut slugs,
-            &mut problems,
-        ) {
-            modules.push(module);
-        }
-    }
+    let ordered = in_module_order(groups);
+    modules::build_modules(ordered, &mut pages, &mut modules, &mut problems);
     let module_slugs: HashMap<String, String> = module_folders(&pages, &modules);
     let assets = links::asset_outputs(&source.content_assets, &module_slugs);
     let links = LinkMap::new(&pages, &assets, &source.unreadable);
@@ -151,9 +143,16 @@ fn in_module_order(groups: Groups) -> Vec<(String, Vec<MarkdownFile>)> {
             .find(|f| f.rel.file_name().is_some_and(|n| n == "_index.md"))
             .and_then(|f| f.front.weight)
     };
-    let mut modules: Vec<_> = groups.into_iter().collect();
-    modules.sort_by(|(a, fa), (b, fb)| order::compare((a, weight(fa)), (b, weight(fb))));
+    // Each module's weight is looked up once, not at every comparison.
+    let mut modules: Vec<_> = groups
+        .into_iter()
+        .map(|(folder, files)| (weight(&files), folder, files))
+        .collect();
+    modules.sort_by(|(wa, a, _), (wb, b, _)| order::compare((a, *wa), (b, *wb)));
     modules
+        .into_iter()
+        .map(|(_, folder, files)| (folder, files))
+        .collect()
 }
 
 /// Splits files into the home page and per-module-folder lists, dropping drafts.
@@ -168,19 +167,24 @@ fn group(
         if file.front.draft && !options.drafts {
             continue;
         }
-        let parts: Vec<String> = file
-            .rel
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        match parts.as_slice() {
-            [name] if name == "_index.md" => home = Some(file),
-            [_] => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
+        let mut parts = file.rel.components().filter_map(|c| match c {
+            Component::Normal(s) => Some(s),
+            _ => None,
+        });
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(name), None, _) if name == "_index.md" => home = Some(file),
+            (Some(_), None, _) => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
                 .help("move it into a module folder such as content/01-getting-started/ (only _index.md sits directly in content/)")),
-            [folder, _] => groups.entry(folder.clone()).or_default().push(file),
+            (Some(folder), Some(_), None) => {
+                // Looked up by `&str` first: the folder name is allocated once per module.
+                let folder = folder.to_string_lossy();
+                match groups.get_mut(folder.as_ref()) {
+                    Some(files) => files.push(file),
+                    None => {
+                        groups.insert(folder.into_owned(), vec![file]);
+                    }
+                }
+            }
             _ => problems.push(Diagnostic::file(&file.file, "this lesson is nested too deep: lessons sit directly inside a module folder")
                 .help("move it up into its module folder (content/<module>/<lesson>.md)")),
         }
@@ -202,147 +206,6 @@ fn home_page(config: &crate::load::CourseConfig, file: Option<MarkdownFile>) -> 
         source: file,
         module: None,
     }
-}
-
-fn build_module(
-    folder: &str,
-    files: Vec<MarkdownFile>,
-    pages: &mut Vec<Page>,
-    index: usize,
-    slugs: &mut HashMap<String, PathBuf>,
-    problems: &mut Diagnostics,
-) -> Option<Module> {
-    let slug = order::slug_of_name(folder);
-    let (overview, mut lessons): (Vec<_>, Vec<_>) = files
-        .into_iter()
-        .partition(|f| f.rel.file_name().is_some_and(|n| n == "_index.md"));
-    let overview = overview.into_iter().next();
-    let folder_path = PathBuf::from("content").join(folder);
-    if let Some(first) = slugs.insert(slug.clone(), folder_path.clone()) {
-        problems.push(duplicate_slug(&slug, &first, &folder_path));
-        return None;
-    }
-    lessons.sort_by(|a, b| {
-        order::compare((&name_of(a), a.front.weight), (&name_of(b), b.front.weight))
-    });
-    let module_page = pages.len();
-    pages.push(module_page_of(folder, &slug, overview, index));
-    let mut lesson_slugs: HashMap<String, PathBuf> = HashMap::new();
-    let mut indexes = Vec::new();
-    for file in lessons {
-        let lesson_slug = order::slug_of_name(&name_of(&file));
-        if let Some(first) = lesson_slugs.insert(lesson_slug.clone(), file.file.clone()) {
-            problems.push(duplicate_slug(&lesson_slug, &first, &file.file));
-            continue;
-        }
-        if lesson_slug == "index" || lesson_slug == "print" {
-            problems.push(Diagnostic::file(&file.file, format!("a lesson cannot be called `{lesson_slug}`: that name is taken by the module's own page"))
-                .help("rename the file"));
-            continue;
-        }
-        match lesson_page(&slug, &lesson_slug, file, index) {
-            Ok(page) => {
-                indexes.push(pages.len());
-                pages.push(page);
-            }
-            Err(d) => problems.push(d),
-        }
-    }
-    Some(Module {
-        slug,
-        page: module_page,
-        lessons: indexes,
-    })
-}
-
-fn name_of(file: &MarkdownFile) -> String {
-    file.rel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn duplicate_slug(slug: &str, first: &Path, second: &Path) -> Diagnostic {
-    Diagnostic::file(second, format!("two pages would both be called `{slug}`: {} and {}", first.display(), second.display()))
-        .help("rename one of them; numeric prefixes are dropped from page names, so `01-intro` and `02-intro` clash")
-}
-
-fn module_page_of(folder: &str, slug: &str, overview: Option<MarkdownFile>, index: usize) -> Page {
-    let front = overview
-        .as_ref()
-        .map(|f| f.front.clone())
-        .unwrap_or_default();
-    let fallback = title_from_name(folder);
-    Page {
-        kind: PageKind::Module,
-        id: slug.to_string(),
-        out: format!("{slug}/index.html"),
-        title: front.title.unwrap_or(fallback),
-        description: front.description,
-        objectives: front.objectives,
-        duration: front.duration,
-        minutes: 0,
-        source: overview,
-        module: Some(index),
-    }
-}
-
-fn title_from_name(folder: &str) -> String {
-    let slug = order::slug_of_name(folder).replace('-', " ");
-    let mut chars = slug.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn lesson_page(
-    module: &str,
-    slug: &str,
-    file: MarkdownFile,
-    index: usize,
-) -> Result<Page, Diagnostic> {
-    let Some(title) = file.front.title.clone().filter(|t| !t.trim().is_empty()) else {
-        let what = if file.text.trim_start_matches('\u{feff}').trim().is_empty() {
-            "this lesson is empty: it has no title"
-        } else {
-            "this lesson has no title"
-        };
-        return Err(Diagnostic::file(&file.file, what)
-            .help("add front matter at the top of the file:\n---\ntitle: Your lesson title\n---"));
-    };
-    let minutes = match &file.front.duration {
-        Some(d) => order::duration_minutes(d).ok_or_else(|| bad_duration(&file, d))?,
-        None => 0,
-    };
-    Ok(Page {
-        kind: PageKind::Lesson,
-        id: format!("{module}/{slug}"),
-        out: format!("{module}/{slug}.html"),
-        title,
-        description: file.front.description.clone(),
-        objectives: file.front.objectives.clone(),
-        duration: file.front.duration.clone(),
-        minutes,
-        source: Some(file),
-        module: Some(index),
-    })
-}
-
-fn bad_duration(file: &MarkdownFile, duration: &str) -> Diagnostic {
-    let line = file
-        .text
-        .lines()
-        .position(|l| l.trim_start().starts_with("duration:"))
-        .map_or(1, |i| i + 1);
-    Diagnostic::at(
-        &file.file,
-        &file.text,
-        line,
-        11,
-        format!("`{duration}` is not a duration Lectern understands"),
-    )
-    .help("write minutes or hours, e.g. `duration: 15 min` or `duration: 1 h 30 min`")
 }
 
 /// Module folder name (as in `content/`) → module slug.

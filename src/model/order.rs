@@ -4,8 +4,7 @@ use std::cmp::Ordering;
 
 /// The numeric prefix of a file or folder name (`01-intro` → 1), if any.
 pub fn numeric_prefix(name: &str) -> Option<u64> {
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &name[digits.len()..];
+    let (digits, rest) = name.split_at(name.bytes().take_while(u8::is_ascii_digit).count());
     let separated = rest.is_empty() || rest.starts_with(['-', '_', '.', ' ']);
     if digits.is_empty() || !separated {
         return None;
@@ -40,7 +39,12 @@ pub fn slugify(text: &str) -> String {
                 out.push('-');
             }
             pending_dash = false;
-            out.extend(c.to_lowercase());
+            // ASCII (nearly every character) lowercases without the Unicode tables.
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             pending_dash = true;
         }
@@ -59,6 +63,9 @@ pub fn compare(a: (&str, Option<i64>), b: (&str, Option<i64>)) -> Ordering {
 
 /// Minutes in a duration such as `10 min`, `1 h 30 min`, `1.5 hours`, `45`.
 pub fn duration_minutes(text: &str) -> Option<u32> {
+    if let Some(minutes) = plain_minutes(text) {
+        return (minutes > 0).then_some(minutes);
+    }
     let mut total = 0.0;
     let mut number: Option<f64> = None;
     let lower = text.to_lowercase().replace(',', ".");
@@ -78,6 +85,15 @@ pub fn duration_minutes(text: &str) -> Option<u32> {
     }
     total += number.unwrap_or(0.0);
     (total > 0.0).then(|| total.round() as u32)
+}
+
+/// The minutes of the common `N min` form, read without the general tokenizer's allocations.
+fn plain_minutes(text: &str) -> Option<u32> {
+    let digits = text.strip_suffix(" min")?;
+    let short = !digits.is_empty() && digits.len() <= 6;
+    (short && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 fn split_tokens(s: &str) -> Vec<String> {
@@ -145,12 +161,33 @@ mod tests {
     }
 
     #[test]
+    fn slugify_lowercases_ascii_and_unicode_alike() {
+        assert_eq!(slugify("Ünïcode & ASCII: ÀB 12"), "ünïcode-ascii-àb-12");
+        assert_eq!(slugify("  --Hello,  World!-- "), "hello-world");
+        assert_eq!(slugify("İstanbul ΣΑΣ"), "i\u{307}stanbul-σασ");
+    }
+
+    #[test]
+    fn numeric_prefixes() {
+        assert_eq!(numeric_prefix("01-intro"), Some(1));
+        assert_eq!(numeric_prefix("12"), Some(12));
+        assert_eq!(numeric_prefix("3x"), None);
+        assert_eq!(numeric_prefix("x3"), None);
+        assert_eq!(numeric_prefix("٣-arabic"), None);
+        assert_eq!(numeric_prefix("99999999999999999999999-big"), None);
+    }
+
+    #[test]
     fn durations_parse() {
         assert_eq!(duration_minutes("10 min"), Some(10));
         assert_eq!(duration_minutes("1h 30min"), Some(90));
         assert_eq!(duration_minutes("1.5 hours"), Some(90));
         assert_eq!(duration_minutes("45"), Some(45));
         assert_eq!(duration_minutes("a while"), None);
+        assert_eq!(duration_minutes("013 min"), Some(13));
+        assert_eq!(duration_minutes("0 min"), None);
+        assert_eq!(duration_minutes(" min"), None);
+        assert_eq!(duration_minutes("1234567 min"), Some(1_234_567));
         assert_eq!(format_minutes(95), "1 h 35 min");
     }
 }
