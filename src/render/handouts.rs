@@ -2,9 +2,10 @@
 //! course (`handouts/course.html`), built from each page's HTML with its ids scoped.
 //!
 //! A whole-course handout grows with the course: 10,000 lessons make some 70 MB of HTML, more
-//! than a browser can lay out or print, and building it doubles the memory a build needs. So
-//! when the lessons' HTML is larger than [`WHOLE_COURSE_LIMIT`], `handouts/course.html` lists
-//! the module handouts instead (print the course module by module).
+//! than a browser can lay out or print, and writing it doubles the output. So when the
+//! lessons' HTML is larger than [`WHOLE_COURSE_LIMIT`] (some 300 lessons of 600 words, a
+//! thousand printed pages), `handouts/course.html` lists the module handouts instead (print
+//! the course module by module).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -20,7 +21,7 @@ use crate::model::Course;
 use crate::site::{Output, Sink};
 
 /// Bytes of lesson HTML above which the whole-course handout lists the module handouts.
-pub const WHOLE_COURSE_LIMIT: usize = 16 * 1024 * 1024;
+pub const WHOLE_COURSE_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Renders the module handouts and the course's; returns their paths, the course's first.
 /// Each page's ids are scoped once; a section's HTML is shared (not copied) between its
