@@ -101,7 +101,7 @@ fn whole_course_files(
     rendered: &[Arc<RenderedMarkdown>],
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let data = course_data(course, nav, rendered);
+    let data = progress::course_data(course, nav, rendered);
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
     let labels = progress::labels_script(course, rendered);
     sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
@@ -329,30 +329,6 @@ fn render_progress(
         "progress.html".into(),
         Output::Text(templates.render("progress.html", &ctx)?),
     )
-}
-
-/// `assets/course-data.js`: module and lesson ids and each page's progress items.
-fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -> String {
-    let modules: Vec<serde_json::Value> = nav
-        .modules
-        .iter()
-        .map(|m| serde_json::json!({"id": m.id, "title": m.title, "lessons": m.lessons.iter().map(|l| &l.id).collect::<Vec<_>>()}))
-        .collect();
-    let pages: Vec<(String, serde_json::Value)> = course
-        .pages
-        .par_iter()
-        .zip(rendered)
-        .filter(|(p, _)| p.kind != PageKind::Home)
-        .map(|(p, r)| {
-            (
-                p.id.clone(),
-                serde_json::json!({"title": p.title, "url": p.out, "items": r.items}),
-            )
-        })
-        .collect();
-    let pages: serde_json::Map<String, serde_json::Value> = pages.into_iter().collect();
-    let data = serde_json::json!({"id": course.id, "title": course.config.title, "modules": modules, "pages": pages});
-    format!("window.LECTERN_COURSE = {};\n", data)
 }
 
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.

@@ -2,17 +2,47 @@
 //! browser by `assets/print.js` from localStorage, of what the learner ticked and which lessons
 //! are complete. Progress ids are slugs; the readable labels of every page's items are in
 //! `assets/progress-data.js`, loaded by this page only, so other pages stay small.
+//! Also `assets/course-data.js`, what every page's script needs to count progress.
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use super::markdown::RenderedMarkdown;
+use super::pages::Nav;
 use super::search::html_text;
-use crate::model::Course;
+use crate::model::{Course, PageKind};
+
+/// `assets/course-data.js`: module and lesson ids and each page's progress items.
+pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -> String {
+    let modules: Vec<Value> = nav
+        .modules
+        .iter()
+        .map(|m| json!({"id": m.id, "title": m.title, "lessons": m.lessons.iter().map(|l| &l.id).collect::<Vec<_>>()}))
+        .collect();
+    let pages = course
+        .pages
+        .par_iter()
+        .zip(rendered)
+        .filter(|(p, _)| p.kind != PageKind::Home)
+        .map(|(p, r)| {
+            let page = json!({"title": p.title, "url": p.out, "items": r.items});
+            (p.id.clone(), page.to_string())
+        })
+        .collect();
+    // the keys in serde_json's order (sorted), as `json!` would write the whole object
+    let mut out = format!("window.LECTERN_COURSE = {{\"id\":{}", json!(course.id));
+    out.push_str(&format!(",\"modules\":{}", Value::Array(modules)));
+    out.push_str(",\"pages\":");
+    push_object(&mut out, pages);
+    out.push_str(&format!(",\"title\":{}}};\n", json!(course.config.title)));
+    out
+}
 
 /// `assets/progress-data.js`: page id → progress id → label.
-pub fn labels_script(course: &Course, rendered: &[std::sync::Arc<RenderedMarkdown>]) -> String {
-    let pages: Vec<(String, Value)> = course
+pub fn labels_script(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> String {
+    let pages = course
         .pages
         .par_iter()
         .zip(rendered)
@@ -29,11 +59,29 @@ pub fn labels_script(course: &Course, rendered: &[std::sync::Arc<RenderedMarkdow
                     (id.clone(), Value::String(text))
                 })
                 .collect();
-            (p.id.clone(), Value::Object(labels))
+            (p.id.clone(), Value::Object(labels).to_string())
         })
         .collect();
-    let pages: Map<String, Value> = pages.into_iter().collect();
-    format!("window.LECTERN_LABELS = {};\n", Value::Object(pages))
+    let mut out = String::from("window.LECTERN_LABELS = ");
+    push_object(&mut out, pages);
+    out.push_str(";\n");
+    out
+}
+
+/// Appends a JSON object of `key → JSON text` entries, keys sorted as serde_json's `Map`
+/// sorts them, so each entry can be written on its own thread and the text is the same.
+fn push_object(out: &mut String, mut entries: Vec<(String, String)>) {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out.push('{');
+    for (i, (key, value)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::String(key.clone()).to_string());
+        out.push(':');
+        out.push_str(value);
+    }
+    out.push('}');
 }
 
 /// The text a learner saw for a progress item (see themes/default/MARKUP.md).
