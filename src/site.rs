@@ -16,10 +16,7 @@ use crate::error::Diagnostic;
 pub enum Output {
     /// Generated text (pages, scripts, sitemap).
     Text(String),
-    /// Generated text shared with a render cache, so that the dev server's rebuilds do not
-    /// copy every unchanged page (same meaning as `Text`).
-    Shared(std::sync::Arc<str>),
-    /// Bytes known at build time (theme assets).
+    /// Bytes: theme assets, and pages as their templates wrote them (UTF-8 text).
     Bytes(Cow<'static, [u8]>),
     /// A file copied from the course folder, read only when written or served.
     Copy(PathBuf),
@@ -41,8 +38,8 @@ impl Site {
     pub fn text(&self, path: &str) -> Option<&str> {
         match self.files.get(path)? {
             Output::Text(s) => Some(s),
-            Output::Shared(s) => Some(s),
-            _ => None,
+            Output::Bytes(b) => std::str::from_utf8(b).ok(),
+            Output::Copy(_) => None,
         }
     }
 

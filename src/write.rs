@@ -119,7 +119,6 @@ fn write_all(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
 fn write_file(target: &Path, output: &Output) -> Result<(), Diagnostic> {
     let result = match output {
         Output::Text(s) => fs::write(target, s),
-        Output::Shared(s) => fs::write(target, s.as_bytes()),
         Output::Bytes(b) => fs::write(target, b),
         Output::Copy(src) => fs::copy(src, target).map(|_| ()),
     };

@@ -291,7 +291,6 @@ fn only_files_of_the_site_are_served() {
 fn same_site(a: &lectern::Site, b: &lectern::Site) {
     let text = |o: &Output| match o {
         Output::Text(s) => s.as_bytes().to_vec(),
-        Output::Shared(s) => s.as_bytes().to_vec(),
         Output::Bytes(b) => b.to_vec(),
         Output::Copy(p) => p.to_string_lossy().as_bytes().to_vec(),
     };

@@ -144,7 +144,7 @@ impl Live {
         let page = &course.pages[index];
         let bar = &self.bars[page.module.unwrap_or(course.modules.len())];
         let html = super::page_html(course, &self.nav, &self.templates, bar, index, &md)?;
-        Ok((page.out.clone(), Output::Shared(html.into())))
+        Ok((page.out.clone(), Output::Bytes(html.into())))
     }
 
     /// A snapshot of what the whole-course files need (pointers, not copies).

@@ -251,7 +251,7 @@ fn render_pages(
             let page = &course.pages[i];
             let bar = &bars[page.module.unwrap_or(home)];
             page_html(course, nav, templates, bar, i, md)
-                .and_then(|html| sink.put(page.out.clone(), Output::Text(html)))
+                .and_then(|html| sink.put(page.out.clone(), Output::Bytes(html.into())))
                 .err()
         })
         .collect();
@@ -266,17 +266,22 @@ fn page_html(
     bar: &Sidebar,
     index: usize,
     md: &RenderedMarkdown,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     let page = &course.pages[index];
     let sidebar = bar.marked(&page.out);
+    let capacity = md.html.len() + sidebar.len() + PAGE_EXTRA;
     let ctx = pages::page_context(course, nav, index, md, sidebar);
     let template = match page.kind {
         PageKind::Home => "home.html",
         PageKind::Module => "module.html",
         PageKind::Lesson => "lesson.html",
     };
-    templates.render(template, &ctx)
+    templates.render_bytes(template, &ctx, capacity)
 }
+
+/// Room for what a page template adds around the Markdown HTML and the sidebar (the default
+/// theme's lesson page adds 2–4 KB, a module page's lesson list more).
+const PAGE_EXTRA: usize = 8 * 1024;
 
 /// A page outside the course structure (404, progress) with the home page's sidebar.
 fn root_page_context(

@@ -52,6 +52,22 @@ impl Templates {
             .map_err(|e| self.diagnostic(&e))
     }
 
+    /// Renders the named template into bytes, in a buffer of `capacity` to start with: a page's
+    /// size is known closely beforehand (its Markdown HTML and sidebar), and growing the buffer
+    /// as it fills would copy a big course's pages several times over.
+    pub fn render_bytes(
+        &self,
+        name: &str,
+        context: &Context,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map_err(|e| self.diagnostic(&e))?;
+        Ok(out)
+    }
+
     /// Sets values every template can read (`site`, `tables`).
     pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
         self.tera.global_context().insert(key, value);

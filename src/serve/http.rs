@@ -85,7 +85,6 @@ impl Body {
     fn of(output: &Output) -> Body {
         match output {
             Output::Text(s) => Body::Bytes(s.as_bytes().to_vec()),
-            Output::Shared(s) => Body::Bytes(s.as_bytes().to_vec()),
             Output::Bytes(b) => Body::Bytes(b.to_vec()),
             Output::Copy(path) => Body::Copy(path.clone()),
         }
