@@ -111,7 +111,20 @@ fn parts(course: &Course) -> Vec<Value> {
 /// Page `i`'s HTML for the handouts: ids scoped, and on paper every box is empty, whatever
 /// the source pre-ticked.
 fn scoped_html(i: usize, md: &RenderedMarkdown) -> Value {
-    Value::safe_string(&scope_ids(&md.html, &format!("h{i}-")).replace(" checked>", ">"))
+    Value::safe_string(&unticked(&scope_ids(&md.html, &format!("h{i}-"))))
+}
+
+/// `html` with every ` checked>` made `>` (what `str::replace` does, with a SIMD search).
+fn unticked(html: &str) -> String {
+    const CHECKED: &str = " checked";
+    let mut out = String::with_capacity(html.len());
+    let mut done = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), " checked>") {
+        out.push_str(&html[done..at]);
+        done = at + CHECKED.len();
+    }
+    out.push_str(&html[done..]);
+    out
 }
 
 /// Attributes whose value names an id on the same page.
@@ -195,6 +208,13 @@ mod tests {
         doc.select(&sel)
             .map(|e| e.text().collect::<String>().trim().to_string())
             .collect()
+    }
+
+    #[test]
+    fn boxes_print_unticked() {
+        let html = "<input type=\"checkbox\" checked><input checked> checked>x";
+        assert_eq!(unticked(html), html.replace(" checked>", ">"));
+        assert_eq!(unticked("none"), "none");
     }
 
     #[test]
