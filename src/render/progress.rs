@@ -3,11 +3,15 @@
 //! are complete. Progress ids are slugs; the readable labels of every page's items are in
 //! `assets/progress-data.js`, loaded by this page only, so other pages stay small.
 //! Also `assets/course-data.js`, what every page's script needs to count progress.
+//!
+//! The labels are read from each page's HTML as the Markdown pass finishes it
+//! ([`page_labels`], while the page is still in cache); the two scripts only write JSON.
 
 use std::sync::Arc;
 
+use memchr::memmem;
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::markdown::RenderedMarkdown;
 use super::pages::Nav;
@@ -26,10 +30,7 @@ pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>
         .par_iter()
         .zip(rendered)
         .filter(|(p, _)| p.kind != PageKind::Home)
-        .map(|(p, r)| {
-            let page = json!({"title": p.title, "url": p.out, "items": r.items});
-            (p.id.clone(), page.to_string())
-        })
+        .map(|(p, r)| (p.id.as_str(), page_entry(&p.title, &p.out, &r.items)))
         .collect();
     // the keys in serde_json's order (sorted), as `json!` would write the whole object
     let mut out = format!("window.LECTERN_COURSE = {{\"id\":{}", json!(course.id));
@@ -37,6 +38,25 @@ pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>
     out.push_str(",\"pages\":");
     push_object(&mut out, pages);
     out.push_str(&format!(",\"title\":{}}};\n", json!(course.config.title)));
+    out
+}
+
+/// One page of `course-data.js`, as `json!({"title", "url", "items"})` writes it (keys
+/// sorted), without building the `Value`: there is one per page.
+fn page_entry(title: &str, url: &str, items: &[String]) -> String {
+    let mut out = String::with_capacity(title.len() + url.len() + 40 + items.len() * 48);
+    out.push_str("{\"items\":[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_str(&mut out, item);
+    }
+    out.push_str("],\"title\":");
+    push_json_str(&mut out, title);
+    out.push_str(",\"url\":");
+    push_json_str(&mut out, url);
+    out.push('}');
     out
 }
 
@@ -48,18 +68,11 @@ pub fn labels_script(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Str
         .zip(rendered)
         .filter(|(_, r)| !r.items.is_empty())
         .map(|(p, r)| {
-            // items come in page order: each search starts where the last one was found
-            let mut from = 0;
-            let labels: Map<String, Value> = r
-                .items
-                .iter()
-                .map(|id| {
-                    let (text, at) = label_from(&r.html, from, id);
-                    from = at;
-                    (id.clone(), Value::String(text))
-                })
-                .collect();
-            (p.id.clone(), Value::Object(labels).to_string())
+            let labels = r.items.iter().zip(&r.labels);
+            let labels = labels.map(|(id, label)| (id.as_str(), json_str(label)));
+            let mut object = String::new();
+            push_object(&mut object, labels.collect());
+            (p.id.as_str(), object)
         })
         .collect();
     let mut out = String::from("window.LECTERN_LABELS = ");
@@ -69,57 +82,176 @@ pub fn labels_script(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Str
 }
 
 /// Appends a JSON object of `key → JSON text` entries, keys sorted as serde_json's `Map`
-/// sorts them, so each entry can be written on its own thread and the text is the same.
-fn push_object(out: &mut String, mut entries: Vec<(String, String)>) {
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+/// sorts them (a repeated key keeps its last value), so each entry can be written on its own
+/// thread and the text is the same.
+fn push_object(out: &mut String, mut entries: Vec<(&str, String)>) {
+    // stable: of equal keys the last one is kept, as a `Map` built from them keeps it
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    out.reserve(entries.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>() + 2);
     out.push('{');
+    let mut first = true;
     for (i, (key, value)) in entries.iter().enumerate() {
-        if i > 0 {
+        if entries.get(i + 1).is_some_and(|next| next.0 == *key) {
+            continue;
+        }
+        if !first {
             out.push(',');
         }
-        out.push_str(&Value::String(key.clone()).to_string());
+        first = false;
+        push_json_str(out, key);
         out.push(':');
         out.push_str(value);
     }
     out.push('}');
 }
 
-/// The text a learner saw for a progress item (see themes/default/MARKUP.md).
-#[cfg(test)]
-fn label(html: &str, id: &str) -> String {
-    label_from(html, 0, id).0
+/// A string as JSON text, as serde_json writes it.
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_json_str(&mut out, s);
+    out
 }
 
-/// [`label`], looking first after byte `from`, then from the top; also returns where the
-/// item's element was found (or `from`).
-fn label_from(html: &str, from: usize, id: &str) -> (String, usize) {
-    let (marker, open, close, prefix) = if let Some(q) = id.strip_prefix("quiz:") {
-        let marker = format!("data-question=\"{}\"", attr(q));
-        (marker, "<legend", "</legend>", "Question: ")
+/// Appends `s` quoted and escaped exactly as serde_json writes a string: `"` and `\\`
+/// backslashed, control characters as `\n`-style or `\u00xx` escapes, the rest as is.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let short = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'\n' => 'n',
+            b'\r' => 'r',
+            b'\t' => 't',
+            0x08 => 'b',
+            0x0c => 'f',
+            0x00..=0x1f => 'u',
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        plain = i + 1;
+        out.push('\\');
+        out.push(short);
+        if short == 'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
+}
+
+/// The label of each progress item of a page (see themes/default/MARKUP.md), in the order of
+/// `items`: the text a learner saw, or the id when the page has no element for it.
+///
+/// Each item's element is looked up by its marker (`data-item="…"`, `data-question="…"`,
+/// `data-sort="…"`), first after the previous item's marker, then from the top. The page is
+/// scanned for markers once, not once per item (that was most of the cost of the labels).
+pub fn page_labels(html: &str, items: &[String]) -> Vec<String> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let markers = markers(html);
+    let mut from = 0;
+    items
+        .iter()
+        .map(|id| {
+            let (kind, value) = item_marker(id);
+            let value = attr(value);
+            let found = |m: &&Marker| m.kind == kind && m.value == value;
+            let at = (markers.iter().filter(|m| m.at >= from).find(found))
+                .or_else(|| markers.iter().find(found))
+                .map(|m| m.at);
+            if let Some(at) = at {
+                from = at;
+            }
+            let text = at.and_then(|at| after(&html[at..], kind.open(), kind.close()));
+            match text {
+                Some(text) => format!("{}{text}", kind.prefix()),
+                None => id.clone(),
+            }
+        })
+        .collect()
+}
+
+/// What a progress marker marks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Item,
+    Question,
+    Sort,
+}
+
+impl Kind {
+    /// The element holding the label, after the marker.
+    fn open(self) -> &'static str {
+        match self {
+            Kind::Item => "<label",
+            Kind::Question => "<legend",
+            Kind::Sort => "<h2",
+        }
+    }
+
+    fn close(self) -> &'static str {
+        match self {
+            Kind::Item => "</label>",
+            Kind::Question => "</legend>",
+            Kind::Sort => "</h2>",
+        }
+    }
+
+    fn prefix(self) -> &'static str {
+        match self {
+            Kind::Item => "",
+            Kind::Question => "Question: ",
+            Kind::Sort => "Exercise: ",
+        }
+    }
+}
+
+/// A `data-item="…"`, `data-question="…"` or `data-sort="…"` attribute in a page's HTML:
+/// where it starts and its value (up to the next `"`).
+struct Marker<'h> {
+    at: usize,
+    kind: Kind,
+    value: &'h str,
+}
+
+/// Every marker of the page in order. A marker string `data-item="id"` is found at exactly
+/// the places listed here with that kind and value (a value never holds `"`: ids are escaped).
+fn markers(html: &str) -> Vec<Marker<'_>> {
+    let mut out = Vec::new();
+    for at in memmem::find_iter(html.as_bytes(), b"data-") {
+        let rest = &html[at + 5..];
+        let kind = [
+            ("item=\"", Kind::Item),
+            ("question=\"", Kind::Question),
+            ("sort=\"", Kind::Sort),
+        ]
+        .into_iter()
+        .find_map(|(name, kind)| rest.strip_prefix(name).map(|v| (kind, v)));
+        let Some((kind, value)) = kind else {
+            continue;
+        };
+        if let Some(end) = memchr::memchr(b'"', value.as_bytes()) {
+            let value = &value[..end];
+            out.push(Marker { at, kind, value });
+        }
+    }
+    out
+}
+
+/// The kind of marker a progress id has and the marker's value before escaping.
+fn item_marker(id: &str) -> (Kind, &str) {
+    if let Some(q) = id.strip_prefix("quiz:") {
+        (Kind::Question, q)
     } else if let Some(s) = id.strip_prefix("sort:") {
-        (
-            format!("data-sort=\"{}\"", attr(s)),
-            "<h2",
-            "</h2>",
-            "Exercise: ",
-        )
+        (Kind::Sort, s)
     } else {
-        (
-            format!("data-item=\"{}\"", attr(id)),
-            "<label",
-            "</label>",
-            "",
-        )
-    };
-    let finder = memchr::memmem::Finder::new(&marker);
-    let at = finder
-        .find(&html.as_bytes()[from..])
-        .map(|i| from + i)
-        .or_else(|| finder.find(html.as_bytes()));
-    let found = at.and_then(|at| after(&html[at..], open, close));
-    match found {
-        Some(text) => (format!("{prefix}{text}"), at.unwrap_or(from)),
-        None => (id.to_string(), at.unwrap_or(from)),
+        (Kind::Item, id)
     }
 }
 
@@ -127,20 +259,29 @@ fn attr(s: &str) -> String {
     super::inline::escape(s)
 }
 
-/// The text of the first `open … close` element in `html`.
+/// The text of the first `open … close` element in `html`, whitespace runs as one space.
 fn after(html: &str, open: &str, close: &str) -> Option<String> {
-    let rest = &html[html.find(open)?..];
-    let inner = &rest[rest.find('>')? + 1..rest.find(close)?];
-    let text = html_text(inner)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!text.is_empty()).then_some(text)
+    let find = |hay: &str, needle: &str| memmem::find(hay.as_bytes(), needle.as_bytes());
+    let rest = &html[find(html, open)?..];
+    let inner = &rest[memchr::memchr(b'>', rest.as_bytes())? + 1..find(rest, close)?];
+    let text = html_text(inner);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn label(html: &str, id: &str) -> String {
+        page_labels(html, &[id.to_string()]).remove(0)
+    }
 
     #[test]
     fn finds_labels_of_items_questions_and_sorts() {
@@ -151,5 +292,45 @@ mod tests {
         assert_eq!(label(html, "quiz:q1"), "Question: Who coaches?");
         assert_eq!(label(html, "sort:s"), "Exercise: Who does this?");
         assert_eq!(label(html, "missing"), "missing");
+    }
+
+    #[test]
+    fn looks_after_the_last_item_first_then_from_the_top() {
+        let html = "<p data-item=\"a\"><label>first a</label></p>\
+            <p data-item=\"b\"><label>b</label></p><p data-item=\"a\"><label>second a</label></p>";
+        let ids = ["b", "a", "a"].map(String::from);
+        assert_eq!(page_labels(html, &ids), ["b", "second a", "second a"]);
+        let ids = ["a", "a"].map(String::from);
+        assert_eq!(page_labels(html, &ids), ["first a", "first a"]);
+        // a marker's value ends at its quote: `a` is not `ab`
+        let html =
+            "<p data-item=\"ab\"><label>ab</label></p><p data-item=\"a\"><label>a</label></p>";
+        assert_eq!(page_labels(html, &["a".to_string()]), ["a"]);
+    }
+
+    #[test]
+    fn writes_json_as_serde_json_does() {
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c",
+            "line\nbreak\t\r\u{8}\u{c}",
+            "\u{1}\u{1f}\u{7f}",
+            "é ✓",
+        ] {
+            assert_eq!(json_str(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+        let items = ["a".to_string(), "quiz:b\"".to_string()];
+        let entry = page_entry("T \"x\"", "m/a.html", &items);
+        let value = json!({"title": "T \"x\"", "url": "m/a.html", "items": items});
+        assert_eq!(entry, value.to_string());
+        let mut out = String::new();
+        let entries = vec![
+            ("b", "1".to_string()),
+            ("a", "2".to_string()),
+            ("b", "3".to_string()),
+        ];
+        push_object(&mut out, entries);
+        assert_eq!(out, r#"{"a":2,"b":3}"#);
     }
 }

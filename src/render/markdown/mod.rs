@@ -8,7 +8,8 @@
 //!    `items` copies the other events on, `blocks` (`> [!TIP]` callouts, GFM tables wrapped for
 //!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
 //!    a new one (pages are many and small: copying event lists showed in profiles).
-//! 3. The events are serialised to HTML.
+//! 3. The events are serialised to HTML, and the labels of the page's progress items read
+//!    from it.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -18,6 +19,7 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::ids::{self, HeadingIds, ItemIds};
 use super::inline::escape;
+use super::progress;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::Table;
 use crate::model::links::{relative_url, LinkMap, Target};
@@ -52,6 +54,8 @@ pub struct RenderedMarkdown {
     pub headings: Vec<Heading>,
     /// Progress ids on the page: checklist items, `quiz:…`, `sort:…`.
     pub items: Vec<String>,
+    /// The label of each of `items`, for the progress page (see [`progress::page_labels`]).
+    pub labels: Vec<String>,
     pub anchors: Vec<AnchorLink>,
     pub problems: Diagnostics,
 }
@@ -101,6 +105,8 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     html_out.shrink_to_fit();
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
+    // read now, while the page is in cache, rather than by the whole-course labels step
+    state.out.labels = progress::page_labels(&state.out.html, &state.out.items);
     state.out
 }
 
