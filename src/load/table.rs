@@ -25,6 +25,10 @@ pub struct Table {
     /// The key column first, then the others in declared order.
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// The HTML of a block embedding the whole table, made by the first page that embeds it
+    /// (most lessons of a course embed the same few tables whole).
+    #[serde(skip)]
+    pub whole_html: std::sync::OnceLock<String>,
 }
 
 /// One column of a table.
@@ -94,6 +98,7 @@ pub fn parse(file: &Path, path: String, text: &str) -> Result<Table, Diagnostics
         key: raw.key.value,
         columns,
         rows,
+        whole_html: std::sync::OnceLock::new(),
     };
     problems.into_result(table)
 }

@@ -45,7 +45,7 @@ pub(super) fn walk(
     let mut listing = Listing::default();
     let mut batches = Batches::default();
     let real_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let walker = WalkDir::new(content).follow_links(true).sort_by_file_name();
+    let walker = WalkDir::new(content).follow_links(true).sort_by(by_name);
     let entries = walker
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
@@ -96,6 +96,14 @@ pub(super) fn walk(
     }
     batches.hand_out(&listing.markdown, true, &mut found_markdown);
     listing
+}
+
+/// Orders the entries of one folder by name, as `WalkDir::sort_by_file_name` does, comparing
+/// whole paths: siblings' paths are their folder's path joined with their names, so they
+/// compare as the names do, and the name need not be parsed out of the path at every
+/// comparison (that was a sixth of the walk).
+fn by_name(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
+    a.path().as_os_str().cmp(b.path().as_os_str())
 }
 
 /// Which of the Markdown files found so far were handed out, in batches.
@@ -156,7 +164,7 @@ pub(super) fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBu
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
+    for entry in WalkDir::new(&dir).sort_by(by_name) {
         match entry {
             Ok(e) if e.file_type().is_file() && !is_ignored(e.file_name()) => {
                 files.push(

@@ -87,7 +87,13 @@ pub fn labels_script(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Str
 fn push_object(out: &mut String, mut entries: Vec<(&str, String)>) {
     // stable: of equal keys the last one is kept, as a `Map` built from them keeps it
     entries.sort_by(|a, b| a.0.cmp(b.0));
-    out.reserve(entries.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>() + 2);
+    out.reserve(
+        entries
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 4)
+            .sum::<usize>()
+            + 2,
+    );
     out.push('{');
     let mut first = true;
     for (i, (key, value)) in entries.iter().enumerate() {
@@ -168,9 +174,9 @@ pub fn page_labels(html: &str, items: &[String]) -> Vec<String> {
             if let Some(at) = at {
                 from = at;
             }
-            let text = at.and_then(|at| after(&html[at..], kind.open(), kind.close()));
-            match text {
-                Some(text) => format!("{}{text}", kind.prefix()),
+            let mut label = String::from(kind.prefix());
+            match at.and_then(|at| after(&html[at..], kind.open(), kind.close(), &mut label)) {
+                Some(()) => label,
                 None => id.clone(),
             }
         })
@@ -224,7 +230,9 @@ struct Marker<'h> {
 /// the places listed here with that kind and value (a value never holds `"`: ids are escaped).
 fn markers(html: &str) -> Vec<Marker<'_>> {
     let mut out = Vec::new();
-    for at in memmem::find_iter(html.as_bytes(), b"data-") {
+    static DATA: std::sync::LazyLock<memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memmem::Finder::new("data-"));
+    for at in DATA.find_iter(html.as_bytes()) {
         let rest = &html[at + 5..];
         let kind = [
             ("item=\"", Kind::Item),
@@ -259,20 +267,27 @@ fn attr(s: &str) -> String {
     super::inline::escape(s)
 }
 
-/// The text of the first `open … close` element in `html`, whitespace runs as one space.
-fn after(html: &str, open: &str, close: &str) -> Option<String> {
-    let find = |hay: &str, needle: &str| memmem::find(hay.as_bytes(), needle.as_bytes());
-    let rest = &html[find(html, open)?..];
-    let inner = &rest[memchr::memchr(b'>', rest.as_bytes())? + 1..find(rest, close)?];
+/// Appends to `out` the text of the first `open … close` element in `html`, whitespace runs
+/// as one space; `None` (and nothing appended) when there is no such element or it has no text.
+fn after(html: &str, open: &str, close: &str, out: &mut String) -> Option<()> {
+    let rest = &html[find_tag(html, open)?..];
+    let inner = &rest[memchr::memchr(b'>', rest.as_bytes())? + 1..find_tag(rest, close)?];
     let text = html_text(inner);
-    let mut out = String::with_capacity(text.len());
+    let start = out.len();
     for word in text.split_whitespace() {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
         out.push_str(word);
     }
-    (!out.is_empty()).then_some(out)
+    (out.len() > start).then_some(())
+}
+
+/// Where `tag` (which starts with `<`) first occurs in `html`, as `str::find` answers. (The
+/// tag is nearly always close by: building a `memmem` searcher for it cost more.)
+fn find_tag(html: &str, tag: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    memchr::memchr_iter(b'<', bytes).find(|&at| bytes[at..].starts_with(tag.as_bytes()))
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ struct RawTableBlock {
 
 pub fn render(input: Input) -> Result<String, Diagnostics> {
     if let Some(table) = whole_table(input.body).and_then(|path| input.tables.get(path)) {
-        return Ok(whole_table_html(table));
+        let html = table.whole_html.get_or_init(|| whole_table_html(table));
+        return Ok(html.clone());
     }
     let raw: RawTableBlock = yaml::parse(input.body, input.at)?;
     let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;

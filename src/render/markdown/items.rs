@@ -63,15 +63,16 @@ impl State<'_, '_> {
 
     /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
     /// duplicate id is reported where it is used the second time.
-    pub(super) fn items<'e>(&mut self, events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+    /// Moves `events` (left empty) into `out`.
+    pub(super) fn items<'e>(&mut self, events: &mut Vec<Spanned<'e>>, out: &mut Vec<Spanned<'e>>) {
         let mut task_lists: std::collections::VecDeque<bool> = (0..events.len())
             .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
             .map(|i| starts_with_task(&events[i + 1..]))
             .collect();
         // Room for a few table wrappers, the only events this adds.
-        let mut out = Vec::with_capacity(events.len() + 8);
+        out.reserve(events.len() + 8);
         let mut lists: Vec<bool> = Vec::new();
-        let mut iter = events.into_iter().peekable();
+        let mut iter = events.drain(..).peekable();
         while let Some((event, range)) = iter.next() {
             match event {
                 Event::Start(Tag::List(_)) if task_lists.pop_front() == Some(true) => {
@@ -86,7 +87,7 @@ impl State<'_, '_> {
                     out.push((Event::Html(checklist::CLOSE.into()), range))
                 }
                 Event::Start(Tag::Item) if lists.last() == Some(&true) => {
-                    self.task_label(&mut iter, &mut out, range)
+                    self.task_label(&mut iter, out, range)
                 }
                 Event::End(TagEnd::Item) if lists.last() == Some(&true) => {
                     out.push((Event::Html("</li>\n".into()), range))
@@ -97,10 +98,9 @@ impl State<'_, '_> {
                     let kind = directive_name(lang).to_string();
                     out.push(self.directive_block(&kind, &mut iter, range));
                 }
-                other => blocks::push(&mut out, other, range),
+                other => blocks::push(out, other, range),
             }
         }
-        out
     }
 
     /// The checkbox and label of a task item: its text up to the item's end or a nested list.

@@ -39,10 +39,7 @@ impl<'a> Lines<'a> {
         if offset < from {
             (from, line) = (0, 1);
         }
-        let newlines = self.text.as_bytes()[from..offset]
-            .iter()
-            .filter(|&&b| b == b'\n');
-        line += newlines.count();
+        line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..offset]).count();
         self.last.set((offset, line));
         line
     }

@@ -7,7 +7,8 @@
 //!    lists to interactive checklists, together so ids are claimed in page order), and, as
 //!    `items` copies the other events on, `blocks` (`> [!TIP]` callouts, GFM tables wrapped for
 //!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
-//!    a new one (pages are many and small: copying event lists showed in profiles).
+//!    a new one (pages are many and small: copying event lists showed in profiles). Both
+//!    lists reuse the allocations of the thread's previous page ([`buffers`]).
 //! 3. The events are serialised to HTML, and the labels of the page's progress items read
 //!    from it.
 
@@ -26,6 +27,7 @@ use crate::model::links::{relative_url, LinkMap, Target};
 use crate::model::Course;
 
 mod blocks;
+mod buffers;
 mod items;
 mod lines;
 
@@ -87,8 +89,9 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM;
+    let (mut events, mut out) = buffers::take();
     // Sized for typical prose (about one event per 20 bytes) so collecting rarely regrows.
-    let mut events: Vec<Spanned> = Vec::with_capacity(body.len() / 16 + 16);
+    events.reserve(body.len() / 16 + 16);
     events.extend(Parser::new_ext(body, options).into_offset_iter());
     let mut state = State {
         input,
@@ -96,12 +99,13 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         out: RenderedMarkdown::default(),
         item_ids: ItemIds::default(),
     };
-    let events = state.headings(events);
-    let events = state.links(events);
-    let events = state.items(events);
+    state.headings(&mut events);
+    state.links(&mut events);
+    state.items(&mut events, &mut out);
     // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
     let mut html_out = String::with_capacity(body.len() * 2 + 1024);
-    html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
+    html::push_html(&mut html_out, out.drain(..).map(|(e, _)| e));
+    buffers::put_back(events, out);
     html_out.shrink_to_fit();
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
@@ -129,7 +133,7 @@ impl State<'_, '_> {
 
     /// Headings get GitHub ids and anchor links; h2/h3 are collected for the table of contents.
     /// Each heading's start and end events become its opening and closing markup in place.
-    fn headings<'e>(&mut self, mut events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+    fn headings(&mut self, events: &mut Vec<Spanned>) {
         let mut ids = HeadingIds::default();
         let mut text = String::new();
         let mut i = 0;
@@ -169,11 +173,10 @@ impl State<'_, '_> {
             });
             i = end + 1;
         }
-        events
     }
 
     /// Relative links and images → output URLs; missing targets are errors.
-    fn links<'e>(&mut self, mut events: Vec<Spanned<'e>>) -> Vec<Spanned<'e>> {
+    fn links(&mut self, events: &mut [Spanned]) {
         for (event, range) in events.iter_mut() {
             let (dest, image) = match event {
                 Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
@@ -184,7 +187,6 @@ impl State<'_, '_> {
                 *dest = CowStr::from(url);
             }
         }
-        events
     }
 
     fn rewrite(&mut self, dest: &str, image: bool, offset: usize) -> Option<String> {
