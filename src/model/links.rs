@@ -55,6 +55,9 @@ impl LinkMap {
     /// Resolves `href` (already split from its `#fragment`) written in the file at `from`
     /// (relative to `content/`). `None` when the target does not exist.
     pub fn resolve(&self, from: &Path, href: &str) -> Option<&Target> {
+        if let Some(key) = plain_key(from, href) {
+            return self.targets.get(&key);
+        }
         let joined = from
             .parent()
             .unwrap_or(Path::new(""))
@@ -62,6 +65,30 @@ impl LinkMap {
         let normal = normalize(&joined)?;
         self.targets.get(&normal)
     }
+}
+
+/// The key of a plain link (`name.md`, `../02-module/lesson.md` is not plain) from a file
+/// in a plain folder: the folder and the link joined by `/`, what [`normalize`] makes of them,
+/// without taking the path apart. Nearly every link is plain; `None` for any other.
+fn plain_key(from: &Path, href: &str) -> Option<String> {
+    let folder = from.parent()?.to_str()?;
+    let plain = |s: &str| {
+        s.split('/').all(|part| {
+            let name = part.bytes();
+            !matches!(part, "" | "." | "..")
+                && name
+                    .clone()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        })
+    };
+    if !plain(href) || !(folder.is_empty() || plain(folder)) {
+        return None;
+    }
+    Some(if folder.is_empty() {
+        href.to_string()
+    } else {
+        format!("{folder}/{href}")
+    })
 }
 
 /// `a/b/../c` → `a/c`; `None` when it climbs out of `content/`.
@@ -171,5 +198,38 @@ mod tests {
         );
         assert_eq!(normalize(Path::new("../x.md")), None);
         assert_eq!(percent_decode("my%20file.md"), "my file.md");
+    }
+
+    #[test]
+    fn plain_links_resolve_as_the_general_way_does() {
+        let froms = [
+            "a.md",
+            "m/a.md",
+            "m/n/a.md",
+            "m%20x/a.md",
+            "./m/a.md",
+            "m//a.md",
+        ];
+        let hrefs = [
+            "b.md", "x/b.md", "../b.md", "./b.md", "b%20c.md", "b c.md", "x//b.md", "x/", "/b.md",
+            ".b", "..", "b.md#f", "é.md", "x\\b.md",
+        ];
+        for from in froms {
+            for href in hrefs {
+                let general =
+                    normalize(&Path::new(from).parent().unwrap().join(percent_decode(href)));
+                if let Some(key) = plain_key(Path::new(from), href) {
+                    assert_eq!(Some(key), general, "{from} {href}");
+                }
+            }
+        }
+        assert_eq!(
+            plain_key(Path::new("m/a.md"), "b.md").as_deref(),
+            Some("m/b.md")
+        );
+        assert_eq!(
+            plain_key(Path::new("a.md"), "m/b.md").as_deref(),
+            Some("m/b.md")
+        );
     }
 }

@@ -36,16 +36,14 @@ impl HeadingIds {
         } else {
             base
         };
-        let n = self.counts.entry(base.clone()).or_insert(0);
-        let id = if *n == 0 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
+        // A first use (the usual case) stores the id once and returns it without formatting.
+        let Some(n) = self.counts.get_mut(&base) else {
+            self.counts.insert(base.clone(), 1);
+            return base;
         };
+        let id = format!("{base}-{n}");
         *n += 1;
-        if id != base {
-            self.counts.entry(id.clone()).or_insert(1);
-        }
+        self.counts.entry(id.clone()).or_insert(1);
         id
     }
 }
@@ -74,16 +72,18 @@ impl ItemIds {
 /// Splits an explicit `{#id}` off the end of an item's text.
 pub fn explicit_id(text: &str) -> (&str, Option<&str>) {
     let trimmed = text.trim_end();
+    // most items have no explicit id: look for its `{#` only when the text ends in `}`
+    if !trimmed.ends_with('}') {
+        return (text, None);
+    }
     if let Some(open) = trimmed.rfind("{#") {
-        if trimmed.ends_with('}') {
-            let id = &trimmed[open + 2..trimmed.len() - 1];
-            if !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            {
-                return (trimmed[..open].trim_end(), Some(id));
-            }
+        let id = &trimmed[open + 2..trimmed.len() - 1];
+        if !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return (trimmed[..open].trim_end(), Some(id));
         }
     }
     (text, None)

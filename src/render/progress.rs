@@ -274,13 +274,30 @@ fn after(html: &str, open: &str, close: &str, out: &mut String) -> Option<()> {
     let inner = &rest[memchr::memchr(b'>', rest.as_bytes())? + 1..find_tag(rest, close)?];
     let text = html_text(inner);
     let start = out.len();
-    for word in text.split_whitespace() {
-        if out.len() > start {
-            out.push(' ');
+    if is_single_spaced(&text) {
+        out.push_str(&text);
+    } else {
+        for word in text.split_whitespace() {
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(word);
     }
     (out.len() > start).then_some(())
+}
+
+/// True when `text` is its words joined by single spaces already (the usual label): ASCII,
+/// no whitespace but lone spaces between other characters.
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.is_ascii()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes
+            .iter()
+            .any(|b| b.is_ascii_whitespace() && *b != b' ' || *b == 0x0b)
 }
 
 /// Where `tag` (which starts with `<`) first occurs in `html`, as `str::find` answers. (The
@@ -321,6 +338,22 @@ mod tests {
         let html =
             "<p data-item=\"ab\"><label>ab</label></p><p data-item=\"a\"><label>a</label></p>";
         assert_eq!(page_labels(html, &["a".to_string()]), ["a"]);
+    }
+
+    #[test]
+    fn single_spaced_text_is_kept_as_is() {
+        let texts = [
+            "a b", " a", "a ", "a  b", "a\tb", "a\u{b}b", "a\u{c}b", "a\nb", "é b", "a\u{a0}b", "",
+            "ab",
+        ];
+        for text in texts {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(
+                is_single_spaced(text),
+                words == text && text.is_ascii(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
