@@ -2,6 +2,7 @@
 //!
 //! The key column always comes first, as row headers; every cell carries its column label in
 //! `data-label` so CSS can reflow rows into labelled cards on narrow screens.
+//! A block embedding a whole table reuses its HTML, made once per build (`Table::whole_html`).
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
