@@ -6,10 +6,13 @@
 //!
 //! [`write_with`] lets the renderer stream pages into the staging folder as it makes them
 //! (through [`Staging`], a [`Sink`]), so a big course is never held in memory all at once;
-//! [`write`] puts an already collected [`Site`] on disk the same way.
+//! [`write`] puts an already collected [`Site`] on disk the same way. A page handed over in
+//! pieces (its shell, shared sidebar and Markdown HTML) is written with vectored writes, never
+//! joined in memory.
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::{self, IoSlice, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -51,9 +54,10 @@ pub struct Staging {
     folders: Mutex<HashSet<PathBuf>>,
 }
 
-impl Sink for Staging {
-    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
-        if let Some(folder) = Path::new(&path).parent() {
+impl Staging {
+    /// Creates the folder `path` goes in, once.
+    fn make_folder(&self, path: &str) -> Result<(), Diagnostic> {
+        if let Some(folder) = Path::new(path).parent() {
             let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
             if !made.contains(folder) {
                 let full = self.dir.join(folder);
@@ -62,8 +66,40 @@ impl Sink for Staging {
                 made.insert(folder.to_path_buf());
             }
         }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
+        self.make_folder(&path)?;
         write_file(&self.dir.join(&path), &output)
     }
+
+    fn put_parts(&self, path: String, parts: &[&[u8]]) -> Result<(), Diagnostic> {
+        self.make_folder(&path)?;
+        let target = self.dir.join(&path);
+        fs::File::create(&target)
+            .and_then(|mut file| write_all_vectored(&mut file, parts))
+            .map_err(|e| io_error(&target, "cannot write the file", &e))
+    }
+}
+
+/// Writes `parts` one after another with as few (vectored) writes as the writer allows,
+/// however few bytes each write takes.
+fn write_all_vectored(out: &mut impl Write, parts: &[&[u8]]) -> io::Result<()> {
+    let mut slices: Vec<IoSlice> = parts.iter().map(|p| IoSlice::new(p)).collect();
+    let mut rest = &mut slices[..];
+    IoSlice::advance_slices(&mut rest, 0);
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn staging_folder(out: &Path) -> Result<tempfile::TempDir, Diagnostic> {

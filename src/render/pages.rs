@@ -154,7 +154,7 @@ pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context 
 }
 
 /// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
-/// page's own link copies the sidebar once and searches nothing.
+/// page's own link searches nothing (and, split at the mark, copies nothing).
 pub struct Sidebar {
     html: String,
     /// Output path of a page (as escaped in the HTML) → offset just after its link's `href`.
@@ -183,15 +183,19 @@ impl Sidebar {
 
     /// The sidebar with the link to the page at `out` marked `aria-current="page"`.
     pub fn marked(&self, out: &str) -> String {
+        self.split(out).concat()
+    }
+
+    /// The sidebar for the page at `out` in three pieces, to be written one after another
+    /// without joining them: the HTML up to the end of the page's link's `href`, the
+    /// ` aria-current="page"` mark, and the rest (the whole sidebar and two empty pieces when
+    /// the page has no link in it).
+    pub fn split(&self, out: &str) -> [&str; 3] {
         const CURRENT: &str = " aria-current=\"page\"";
-        let Some(&at) = self.links.get(&super::inline::escape(out)) else {
-            return self.html.clone();
-        };
-        let mut html = String::with_capacity(self.html.len() + CURRENT.len());
-        html.push_str(&self.html[..at]);
-        html.push_str(CURRENT);
-        html.push_str(&self.html[at..]);
-        html
+        match self.links.get(&super::inline::escape(out)) {
+            Some(&at) => [&self.html[..at], CURRENT, &self.html[at..]],
+            None => [&self.html, "", ""],
+        }
     }
 }
 
@@ -208,21 +212,14 @@ struct PageInfo<'a> {
     items: usize,
 }
 
-/// The context of a home, module or lesson page.
-pub fn page_context(
-    course: &Course,
-    nav: &Nav,
-    index: usize,
-    md: &RenderedMarkdown,
-    sidebar: String,
-) -> Context {
+/// The context of a home, module or lesson page, but for `content` and `sidebar`: the caller
+/// inserts those (the page's own, or placeholders for them).
+pub fn page_context(course: &Course, nav: &Nav, index: usize, md: &RenderedMarkdown) -> Context {
     let page = &course.pages[index];
     let root = root_of(&page.out);
     let mut ctx = Context::new();
     ctx.insert("page", &page_info(course, page, md.items.len()));
     ctx.insert("root", &root);
-    ctx.insert("content", &md.html);
-    ctx.insert("sidebar", &sidebar);
     ctx.insert("toc", &toc(&md.headings));
     ctx.insert("breadcrumbs", &breadcrumbs(course, page));
     let (prev, next) = neighbours(course, nav, index);
@@ -372,5 +369,10 @@ mod tests {
         let expected = html.replace("index.html\"", &format!("index.html\"{current}"));
         assert_eq!(bar.marked("m/index.html"), expected);
         assert_eq!(bar.marked("elsewhere.html"), html);
+        let [before, mark, after] = bar.split("m/index.html");
+        assert_eq!(mark, current);
+        assert_eq!(before, "<a href=\"../m/index.html\"");
+        assert_eq!(after, &html[before.len()..]);
+        assert_eq!(bar.split("elsewhere.html"), [html, "", ""]);
     }
 }
