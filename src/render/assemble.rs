@@ -16,6 +16,10 @@
 //! the page is rendered whole as before. So it is when a placeholder does not appear exactly
 //! once, in order, in the shell (it cannot come from escaped text, but the check is cheap).
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::markdown::RenderedMarkdown;
 use super::pages::{self, Nav, Sidebar};
 use super::templates::Templates;
@@ -97,17 +101,18 @@ pub fn page_html<'a>(
     md: &'a RenderedMarkdown,
 ) -> Result<PageHtml<'a>, Diagnostic> {
     let page = &course.pages[index];
-    let template = match page.kind {
-        PageKind::Home => "home.html",
-        PageKind::Module => "module.html",
-        PageKind::Lesson => "lesson.html",
+    let (template, builtin) = match page.kind {
+        PageKind::Home => ("home.html", "builtin/home.html"),
+        PageKind::Module => ("module.html", "builtin/module.html"),
+        PageKind::Lesson => ("lesson.html", "builtin/lesson.html"),
     };
     let sidebar = bar.split(&page.out);
     let mut ctx = pages::page_context(course, nav, index, md);
     if templates.is_builtin(template) && templates.is_builtin("base.html") {
         ctx.insert("sidebar", SIDEBAR);
         ctx.insert("content", CONTENT);
-        let shell = templates.render_bytes(template, &ctx, SHELL)?;
+        // by its full name: tera need not try the theme's name first
+        let shell = templates.render_bytes(builtin, &ctx, SHELL)?;
         if let Some((sidebar_at, content_at)) = holes(&shell) {
             return Ok(PageHtml::Pieces {
                 shell,
@@ -130,13 +135,14 @@ pub fn page_html<'a>(
 /// Where the sidebar's and the content's placeholders are in `shell`, when each is there
 /// exactly once and the sidebar's comes first.
 fn holes(shell: &[u8]) -> Option<(usize, usize)> {
-    let once = |needle: &str| {
-        let mut found = memchr::memmem::find_iter(shell, needle);
-        match (found.next(), found.next()) {
-            (Some(at), None) => Some(at),
-            _ => None,
-        }
+    static FINDERS: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new(SIDEBAR), Finder::new(CONTENT)]);
+    let once = |finder: &Finder| {
+        let at = finder.find(shell)?;
+        let after = at + finder.needle().len();
+        finder.find(&shell[after..]).is_none().then_some(at)
     };
-    let (sidebar, content) = (once(SIDEBAR)?, once(CONTENT)?);
+    let [sidebar, content] = &*FINDERS;
+    let (sidebar, content) = (once(sidebar)?, once(content)?);
     (sidebar + SIDEBAR.len() <= content).then_some((sidebar, content))
 }

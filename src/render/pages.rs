@@ -269,37 +269,42 @@ fn toc(headings: &[Heading]) -> Option<Vec<&Heading>> {
     (entries.len() >= 3).then_some(entries)
 }
 
+/// A link in the breadcrumbs or the pager (titles borrowed: serialised once, never cloned).
 #[derive(Serialize)]
-struct Crumb {
-    title: String,
+struct Crumb<'a> {
+    title: &'a str,
     url: String,
 }
 
-fn breadcrumbs(course: &Course, page: &Page) -> Vec<Crumb> {
+fn breadcrumbs<'a>(course: &'a Course, page: &Page) -> Vec<Crumb<'a>> {
     if page.kind == PageKind::Home {
         return Vec::new();
     }
     let home = &course.pages[0];
     let mut crumbs = vec![Crumb {
-        title: home.title.clone(),
+        title: &home.title,
         url: relative_url(&page.out, &home.out),
     }];
     if let (PageKind::Lesson, Some(m)) = (page.kind, page.module) {
         let module = &course.pages[course.modules[m].page];
         crumbs.push(Crumb {
-            title: module.title.clone(),
+            title: &module.title,
             url: relative_url(&page.out, &module.out),
         });
     }
     crumbs
 }
 
-fn neighbours(course: &Course, nav: &Nav, index: usize) -> (Option<Crumb>, Option<Crumb>) {
+fn neighbours<'a>(
+    course: &'a Course,
+    nav: &Nav,
+    index: usize,
+) -> (Option<Crumb<'a>>, Option<Crumb<'a>>) {
     let page = &course.pages[index];
     let link = |i: usize| {
         let p = &course.pages[i];
         Crumb {
-            title: p.title.clone(),
+            title: &p.title,
             url: relative_url(&page.out, &p.out),
         }
     };
@@ -345,7 +350,7 @@ pub fn handout_context(
     ctx.insert(
         "breadcrumbs",
         &vec![Crumb {
-            title: course.pages[0].title.clone(),
+            title: &course.pages[0].title,
             url: "../index.html".into(),
         }],
     );

@@ -18,7 +18,8 @@ use crate::load::Theme;
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, (PathBuf, String)>,
-    /// Names of the templates the course theme provides (not compiled into Lectern).
+    /// Names of the templates the course theme provides (not compiled into Lectern), without
+    /// a `builtin/` prefix: `base.html` for both an override and a replaced `builtin/base.html`.
     own: HashSet<String>,
 }
 
@@ -35,7 +36,12 @@ impl Templates {
             .templates
             .iter()
             .filter(|t| matches!(t.text, Cow::Owned(_)))
-            .map(|t| t.name.clone())
+            .map(|t| {
+                t.name
+                    .strip_prefix("builtin/")
+                    .unwrap_or(&t.name)
+                    .to_string()
+            })
             .collect();
         let mut templates = Templates {
             tera: Tera::new(),
@@ -82,7 +88,7 @@ impl Templates {
     /// Whether `name` (`lesson.html`) renders Lectern's built-in template: the course theme
     /// neither overrides it nor replaces `builtin/<name>`.
     pub fn is_builtin(&self, name: &str) -> bool {
-        !self.own.contains(name) && !self.own.contains(&format!("builtin/{name}"))
+        !self.own.contains(name)
     }
 
     /// Sets values every template can read (`site`, `tables`).
