@@ -53,6 +53,8 @@ struct SharedValues {
     module: Vec<Value>,
     lesson_count: Value,
     total_time: Value,
+    /// Each module as a sidebar lists it when it is not the current one (no lessons).
+    closed: Vec<Value>,
 }
 
 impl Nav {
@@ -78,6 +80,7 @@ impl Nav {
             module: modules.iter().map(Value::from_serializable).collect(),
             lesson_count: Value::from(course.lesson_count()),
             total_time: Value::from((total > 0).then(|| format_minutes(total))),
+            closed: modules.iter().map(|m| nav_module(m, false)).collect(),
         };
         Nav {
             modules,
@@ -124,33 +127,39 @@ fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
 }
 
 /// Sidebar context for a page in `module` (None: the home page and other root pages).
+/// Only the current module lists its lessons; the others are shared values, made once.
 pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
-    let modules: Vec<ModuleLink> = nav
-        .modules
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let current = Some(i) == module;
-            // only the current module's lessons are listed: copy no other module's
-            ModuleLink {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                url: m.url.clone(),
-                description: m.description.clone(),
-                duration: m.duration.clone(),
-                current,
-                lessons: if current {
-                    m.lessons.clone()
-                } else {
-                    Vec::new()
-                },
-            }
-        })
-        .collect();
+    let mut modules = nav.values.closed.clone();
+    if let Some(m) = module {
+        modules[m] = nav_module(&nav.modules[m], true);
+    }
     let mut ctx = Context::new();
-    ctx.insert("modules", &modules);
+    ctx.insert_value("modules", Value::from(modules));
     ctx.insert("root", root);
     ctx
+}
+
+/// A module as the sidebar reads it: a [`ModuleLink`], with its lessons only when current.
+fn nav_module(m: &ModuleLink, current: bool) -> Value {
+    #[derive(Serialize)]
+    struct NavModule<'a> {
+        id: &'a str,
+        title: &'a str,
+        url: &'a str,
+        description: Option<&'a str>,
+        duration: Option<&'a str>,
+        lessons: &'a [PageLink],
+        current: bool,
+    }
+    Value::from_serializable(&NavModule {
+        id: &m.id,
+        title: &m.title,
+        url: &m.url,
+        description: m.description.as_deref(),
+        duration: m.duration.as_deref(),
+        lessons: if current { &m.lessons } else { &[] },
+        current,
+    })
 }
 
 /// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
