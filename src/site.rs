@@ -80,3 +80,16 @@ impl Sink for Collect {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collecting_joins_a_pages_pieces() {
+        let sink = Collect::default();
+        let parts: [&[u8]; 4] = [b"<p>", b"", b"one", b"</p>"];
+        sink.put_parts("page.html".into(), &parts).unwrap();
+        assert_eq!(sink.into_site().text("page.html"), Some("<p>one</p>"));
+    }
+}

@@ -213,3 +213,56 @@ fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
         "check that the folder exists, that you may write to it and that the disk is not full",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes at most three bytes of the first non-empty slice a call, and is interrupted
+    /// every other call.
+    #[derive(Default)]
+    struct Trickle {
+        bytes: Vec<u8>,
+        calls: usize,
+    }
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 2 == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(3);
+            self.bytes.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pieces_are_written_whole_however_little_each_write_takes() {
+        let parts: [&[u8]; 6] = [b"", b"<p>", b"", b"shared sidebar", b"x", b"</p>\n"];
+        let mut out = Trickle::default();
+        write_all_vectored(&mut out, &parts).unwrap();
+        assert_eq!(out.bytes, parts.concat());
+        let mut out = Trickle::default();
+        write_all_vectored(&mut out, &[b"", b""]).unwrap();
+        assert_eq!(out.calls, 0);
+    }
+
+    #[test]
+    fn the_staging_folder_writes_pieces_into_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = Staging {
+            dir: dir.path().to_path_buf(),
+            folders: Mutex::new(HashSet::new()),
+        };
+        let parts: [&[u8]; 3] = [b"<html>", b"", b"</html>"];
+        sink.put_parts("module/page.html".into(), &parts).unwrap();
+        let written = fs::read(dir.path().join("module/page.html")).unwrap();
+        assert_eq!(written, b"<html></html>");
+    }
+}

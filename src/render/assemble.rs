@@ -19,6 +19,7 @@
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
+use tera::Context;
 
 use super::markdown::RenderedMarkdown;
 use super::pages::{self, Nav, Sidebar};
@@ -123,10 +124,20 @@ pub fn page_html<'a>(
             });
         }
     }
-    let sidebar = sidebar.concat();
-    let capacity = md.html.len() + sidebar.len() + SHELL;
-    ctx.insert("sidebar", &sidebar);
-    ctx.insert("content", &md.html);
+    whole(templates, template, ctx, &sidebar.concat(), &md.html)
+}
+
+/// The page through its template with its real sidebar and content, as before placeholders.
+fn whole<'a>(
+    templates: &Templates,
+    template: &str,
+    mut ctx: Context,
+    sidebar: &str,
+    content: &str,
+) -> Result<PageHtml<'a>, Diagnostic> {
+    let capacity = content.len() + sidebar.len() + SHELL;
+    ctx.insert("sidebar", sidebar);
+    ctx.insert("content", content);
     templates
         .render_bytes(template, &ctx, capacity)
         .map(PageHtml::Whole)
@@ -145,4 +156,145 @@ fn holes(shell: &[u8]) -> Option<(usize, usize)> {
     let [sidebar, content] = &*FINDERS;
     let (sidebar, content) = (once(sidebar)?, once(content)?);
     (sidebar + SIDEBAR.len() <= content).then_some((sidebar, content))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use scraper::{Html, Selector};
+
+    use super::*;
+    use crate::load::theme::TemplateFile;
+
+    fn course(overrides: &[(&str, &str)]) -> Course {
+        let root = std::path::Path::new("tests/fixtures/navigation");
+        let source = crate::load::load(root).unwrap();
+        let mut course =
+            crate::model::build(source, crate::model::ModelOptions { drafts: false }).unwrap();
+        for (name, text) in overrides {
+            course.theme.templates.push(TemplateFile {
+                name: name.to_string(),
+                text: Cow::Owned(text.to_string()),
+                file: format!("theme/templates/{name}").into(),
+            });
+        }
+        course
+    }
+
+    fn templates(course: &Course) -> Templates {
+        let mut templates = Templates::new(&course.theme).unwrap();
+        templates.set_global("site", &super::super::site_info(course));
+        templates.set_global("tables", &course.tables);
+        templates
+    }
+
+    /// Every page of `course` rendered by [`page_html`], and whole with the real values.
+    fn both_ways(course: &Course, rendered: &[RenderedMarkdown]) -> Vec<(bool, Vec<u8>, Vec<u8>)> {
+        let nav = Nav::new(course);
+        let templates = templates(course);
+        let bars = super::super::sidebars(&nav, &templates, course).unwrap();
+        (0..course.pages.len())
+            .map(|i| {
+                let page = &course.pages[i];
+                let bar = &bars[page.module.unwrap_or(course.modules.len())];
+                let md = &rendered[i];
+                let html = page_html(course, &nav, &templates, bar, i, md).unwrap();
+                let pieces = matches!(html, PageHtml::Pieces { .. });
+                let name = match page.kind {
+                    PageKind::Home => "home.html",
+                    PageKind::Module => "module.html",
+                    PageKind::Lesson => "lesson.html",
+                };
+                let ctx = pages::page_context(course, &nav, i, md);
+                let sidebar = bar.marked(&page.out);
+                let whole = whole(&templates, name, ctx, &sidebar, &md.html).unwrap();
+                (pieces, html.into_bytes(), whole.into_bytes())
+            })
+            .collect()
+    }
+
+    fn markdown(course: &Course) -> Vec<RenderedMarkdown> {
+        (0..course.pages.len())
+            .map(|i| super::super::render_page_markdown(course, i))
+            .collect()
+    }
+
+    #[test]
+    fn built_in_pages_come_in_pieces_that_join_into_the_whole_page() {
+        let mut course = course(&[]);
+        // escaped in the shell, so a placeholder's text in a title is no placeholder
+        course.pages[1].title = format!("Uses {CONTENT} and {SIDEBAR}");
+        let mut rendered = markdown(&course);
+        // the content is never searched: a placeholder's text in it is kept as it is
+        rendered[2].html = format!("<p>{SIDEBAR}</p>\n{CONTENT}\n{}", rendered[2].html);
+        for (i, (pieces, html, whole)) in both_ways(&course, &rendered).into_iter().enumerate() {
+            assert!(pieces, "page {i} should come in pieces");
+            assert_eq!(
+                String::from_utf8(html).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+        let (_, html, _) = &both_ways(&course, &rendered)[2];
+        let html = String::from_utf8_lossy(html);
+        assert_eq!(html.matches(SIDEBAR).count(), 1);
+        assert_eq!(html.matches(CONTENT).count(), 1);
+    }
+
+    #[test]
+    fn a_theme_that_measures_the_content_gets_the_whole_page() {
+        let lesson = "{% extends \"builtin/lesson.html\" %}{% block content %}\
+            <p class=\"size\">{{ content | length }} {{ sidebar | length }}</p>\
+            {{ content | upper | safe }}{% endblock content %}";
+        let course = course(&[("lesson.html", lesson)]);
+        let rendered = markdown(&course);
+        let nav = Nav::new(&course);
+        let templates = templates(&course);
+        let bars = super::super::sidebars(&nav, &templates, &course).unwrap();
+        let ways = both_ways(&course, &rendered);
+        let mut lessons = 0;
+        for (i, (pieces, html, whole)) in ways.into_iter().enumerate() {
+            let page = &course.pages[i];
+            assert_eq!(pieces, page.kind != PageKind::Lesson, "page {i}");
+            assert_eq!(html, whole);
+            let text = String::from_utf8(html).unwrap();
+            assert!(!text.to_lowercase().contains("<!--lectern:"), "page {i}");
+            if page.kind == PageKind::Lesson {
+                lessons += 1;
+                let sidebar = bars[page.module.unwrap()].marked(&page.out);
+                let md = &rendered[i].html;
+                let doc = Html::parse_document(&text);
+                let size = Selector::parse("p.size").unwrap();
+                let size: String = doc.select(&size).flat_map(|p| p.text()).collect();
+                let expected = format!("{} {}", md.chars().count(), sidebar.chars().count());
+                assert_eq!(size, expected);
+                assert!(text.contains(&md.to_uppercase()));
+            }
+        }
+        assert!(lessons > 1);
+    }
+
+    #[test]
+    fn a_theme_with_its_own_base_template_gets_whole_pages() {
+        let base =
+            "{% extends \"builtin/base.html\" %}{% block footer %}<p>Own</p>{% endblock footer %}";
+        let course = course(&[("base.html", base)]);
+        for (pieces, html, whole) in both_ways(&course, &markdown(&course)) {
+            assert!(!pieces);
+            assert_eq!(html, whole);
+        }
+    }
+
+    #[test]
+    fn placeholders_must_each_be_there_once_the_sidebar_first() {
+        let shell = |s: &str| holes(s.as_bytes());
+        let (s, c) = (SIDEBAR, CONTENT);
+        assert_eq!(shell(&format!("a{s}bc{c}d")), Some((1, 3 + s.len())));
+        assert_eq!(shell(&format!("{s}{c}")), Some((0, s.len())));
+        assert_eq!(shell(&format!("{c}{s}")), None);
+        assert_eq!(shell(&format!("{s}{c}{s}")), None);
+        assert_eq!(shell(&format!("{s}{c}{c}")), None);
+        assert_eq!(shell(s), None);
+        assert_eq!(shell(""), None);
+    }
 }
