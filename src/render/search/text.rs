@@ -101,14 +101,18 @@ pub(super) fn each_piece(html: &str, mut f: impl FnMut(&str) -> bool) {
 /// The length of the tag `tag` starts with (a `script`, `style` or anchor link with its
 /// contents), and whether it breaks words (all but inline tags do).
 pub(super) fn tag_end(tag: &str) -> (usize, bool) {
-    let skip_to = [
-        ("<script", "</script>"),
-        ("<style", "</style>"),
-        ("<a class=\"anchor\"", "</a>"),
-    ]
-    .iter()
-    .find(|(open, _)| tag.starts_with(open))
-    .map(|(_, close)| *close);
+    // only `<s…` and `<a…` may open an element that is skipped whole
+    let skip_to = match tag.as_bytes().get(1) {
+        Some(b's' | b'a') => [
+            ("<script", "</script>"),
+            ("<style", "</style>"),
+            ("<a class=\"anchor\"", "</a>"),
+        ]
+        .iter()
+        .find(|(open, _)| tag.starts_with(open))
+        .map(|(_, close)| *close),
+        _ => None,
+    };
     let end = match skip_to {
         Some(close) => tag.find(close).map(|i| i + close.len()),
         None => memchr(b'>', tag.as_bytes()).map(|i| i + 1),
@@ -118,14 +122,25 @@ pub(super) fn tag_end(tag: &str) -> (usize, bool) {
 }
 
 fn is_inline_tag(tag: &str) -> bool {
-    let name = tag.trim_start_matches('<').trim_start_matches('/');
-    let len = name
-        .bytes()
+    let name = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .as_bytes();
+    let len = (name.iter())
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(name.len());
     matches!(
         &name[..len],
-        "a" | "em" | "strong" | "code" | "del" | "span" | "mark" | "sup" | "sub" | "b" | "i"
+        b"a" | b"em"
+            | b"strong"
+            | b"code"
+            | b"del"
+            | b"span"
+            | b"mark"
+            | b"sup"
+            | b"sub"
+            | b"b"
+            | b"i"
     )
 }
 

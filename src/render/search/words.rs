@@ -66,8 +66,12 @@ impl Excerpt {
         self.chars <= EXCERPT
     }
 
-    /// The space collapsed whitespace before this character stands for.
+    /// Before a visible character: room for the whole excerpt at once (rather than growing
+    /// it a few times), and the space collapsed whitespace stands for.
     fn push_space(&mut self) {
+        if self.text.capacity() == 0 {
+            self.text.reserve(EXCERPT + 8);
+        }
         if self.space {
             self.text.push(' ');
             self.chars += 1;
@@ -81,14 +85,15 @@ impl Excerpt {
     }
 
     /// The text cut after a word to at most [`EXCERPT`] characters, with `…` when cut.
-    pub fn finish(self) -> String {
+    pub fn finish(mut self) -> String {
         if self.chars <= EXCERPT {
             return self.text;
         }
         let end = self.text.char_indices().nth(EXCERPT).map_or(0, |(i, _)| i);
-        let cut = &self.text[..end];
-        let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
-        format!("{cut}…")
+        let cut = self.text[..end].rfind(' ').unwrap_or(end);
+        self.text.truncate(cut);
+        self.text.push('…');
+        self.text
     }
 }
 
