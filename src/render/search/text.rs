@@ -25,9 +25,10 @@ pub(super) fn sections(html: &str) -> Vec<Section<'_>> {
         let after = &rest[start + 8..];
         let id_end = after.find('"').unwrap_or(0);
         let close: &str = if level == '2' { "</h2>" } else { "</h3>" };
-        let end = after.find(close).unwrap_or(after.len());
+        let end = memmem::find(after.as_bytes(), close.as_bytes()).unwrap_or(after.len());
         let inner = &after[(id_end + 1).min(end)..end];
-        let inner = inner.split("<a class=\"anchor\"").next().unwrap_or("");
+        let link = memmem::find(inner.as_bytes(), b"<a class=\"anchor\"");
+        let inner = &inner[..link.unwrap_or(inner.len())];
         let heading = html_text(inner.trim_start_matches('>'));
         current = (decode(&after[..id_end]), heading);
         rest = &after[(end + close.len()).min(after.len())..];

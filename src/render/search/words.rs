@@ -39,17 +39,17 @@ impl Excerpt {
             if self.chars > EXCERPT {
                 return false;
             }
-            if bytes[i].is_ascii() && !is_space(bytes[i]) {
-                // a run of visible ASCII is copied at once, as far as the limit lets it: one
-                // character more than `EXCERPT` in all, as a character at a time would
-                self.push_space();
-                let room = (EXCERPT + 1).saturating_sub(self.chars).max(1);
-                let run = (bytes[i..].iter().take(room))
-                    .take_while(|&&b| b.is_ascii() && !is_space(b))
-                    .count();
-                self.text.push_str(&piece[i..i + run]);
-                self.chars += run;
-                i += run;
+            // ASCII, nearly all text, without decoding chars
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if is_space(b) {
+                    self.space = !self.text.is_empty();
+                } else {
+                    self.push_space();
+                    self.text.push(char::from(b));
+                    self.chars += 1;
+                }
                 continue;
             }
             // `i` is on a char boundary: only whole chars were stepped over
@@ -89,7 +89,11 @@ impl Excerpt {
         if self.chars <= EXCERPT {
             return self.text;
         }
-        let end = self.text.char_indices().nth(EXCERPT).map_or(0, |(i, _)| i);
+        let end = if self.text.len() == self.chars {
+            EXCERPT // all ASCII: a byte per character
+        } else {
+            self.text.char_indices().nth(EXCERPT).map_or(0, |(i, _)| i)
+        };
         let cut = self.text[..end].rfind(' ').unwrap_or(end);
         self.text.truncate(cut);
         self.text.push('…');
