@@ -12,7 +12,7 @@ use std::hash::BuildHasher;
 use rustc_hash::FxBuildHasher;
 
 /// What a word is looked up by; words of up to 16 bytes are equal when their keys are.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(super) struct Key {
     head: [u64; 2],
     len: u64,
@@ -20,6 +20,15 @@ pub(super) struct Key {
 }
 
 const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+/// Equal heads and lengths: the hash follows from them, or for a longer word is not enough
+/// anyway. Compared without a branch per field (nearly every comparison is of equal keys).
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        (self.head[0] ^ other.head[0]) | (self.head[1] ^ other.head[1]) | (self.len ^ other.len)
+            == 0
+    }
+}
 
 /// Words of up to this many bytes are told apart by their keys alone.
 pub(super) const SHORT: usize = 16;
@@ -38,7 +47,7 @@ impl Key {
     /// most [`SHORT`]: the bytes are read at once and lowercased together (setting bit 5
     /// lowercases an ASCII letter and leaves a digit as it is).
     pub fn of_ascii(window: &[u8; SHORT], len: usize) -> Key {
-        let mask = u128::MAX.checked_shr(8 * (SHORT - len) as u32).unwrap_or(0);
+        let mask = MASKS[len.min(SHORT)];
         let head =
             (u128::from_le_bytes(*window) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask;
         Key::new([head as u64, (head >> 64) as u64], len)
@@ -57,6 +66,17 @@ impl Key {
         (len <= SHORT).then(|| (head.to_le_bytes(), len))
     }
 }
+
+/// Per length: the bytes of a word that long in a 16-byte head.
+const MASKS: [u128; SHORT + 1] = {
+    let mut masks = [0; SHORT + 1];
+    let mut n = 1;
+    while n <= SHORT {
+        masks[n] = u128::MAX >> (8 * (SHORT - n));
+        n += 1;
+    }
+    masks
+};
 
 /// The multiplication moves every bit up: the table takes the top bits.
 fn mix(hash: u64) -> u64 {
