@@ -2,7 +2,8 @@
 //!
 //! `render` hands every file to a [`Sink`] as soon as it is made: [`Collect`] gathers them into
 //! a [`Site`] (for `check`, tests and `serve`), while `write` streams them into the staging
-//! folder, so a build to disk never holds every page in memory at once.
+//! folder, so a build to disk never holds every page in memory at once. A page may come in
+//! pieces ([`Sink::put_parts`]) that the staging folder writes without joining them.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -53,6 +54,12 @@ impl Site {
 pub trait Sink: Sync {
     /// Takes one output file (root-relative, `/`-separated path).
     fn put(&self, path: String, output: Output) -> Result<(), Diagnostic>;
+
+    /// Takes one output file given as pieces, its bytes in order (a page and its shared
+    /// sidebar, not joined: see `render::assemble`). By default, joins them and calls `put`.
+    fn put_parts(&self, path: String, parts: &[&[u8]]) -> Result<(), Diagnostic> {
+        self.put(path, Output::Bytes(parts.concat().into()))
+    }
 }
 
 /// A [`Sink`] that keeps every file in a [`Site`].
@@ -71,5 +78,18 @@ impl Sink for Collect {
         let mut site = self.0.lock().unwrap_or_else(|e| e.into_inner());
         site.insert(path, output);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collecting_joins_a_pages_pieces() {
+        let sink = Collect::default();
+        let parts: [&[u8]; 4] = [b"<p>", b"", b"one", b"</p>"];
+        sink.put_parts("page.html".into(), &parts).unwrap();
+        assert_eq!(sink.into_site().text("page.html"), Some("<p>one</p>"));
     }
 }

@@ -6,10 +6,13 @@
 //!
 //! [`write_with`] lets the renderer stream pages into the staging folder as it makes them
 //! (through [`Staging`], a [`Sink`]), so a big course is never held in memory all at once;
-//! [`write`] puts an already collected [`Site`] on disk the same way.
+//! [`write`] puts an already collected [`Site`] on disk the same way. A page handed over in
+//! pieces (its shell, shared sidebar and Markdown HTML) is written with vectored writes, never
+//! joined in memory.
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::{self, IoSlice, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -51,9 +54,10 @@ pub struct Staging {
     folders: Mutex<HashSet<PathBuf>>,
 }
 
-impl Sink for Staging {
-    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
-        if let Some(folder) = Path::new(&path).parent() {
+impl Staging {
+    /// Creates the folder `path` goes in, once.
+    fn make_folder(&self, path: &str) -> Result<(), Diagnostic> {
+        if let Some(folder) = Path::new(path).parent() {
             let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
             if !made.contains(folder) {
                 let full = self.dir.join(folder);
@@ -62,8 +66,40 @@ impl Sink for Staging {
                 made.insert(folder.to_path_buf());
             }
         }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
+        self.make_folder(&path)?;
         write_file(&self.dir.join(&path), &output)
     }
+
+    fn put_parts(&self, path: String, parts: &[&[u8]]) -> Result<(), Diagnostic> {
+        self.make_folder(&path)?;
+        let target = self.dir.join(&path);
+        fs::File::create(&target)
+            .and_then(|mut file| write_all_vectored(&mut file, parts))
+            .map_err(|e| io_error(&target, "cannot write the file", &e))
+    }
+}
+
+/// Writes `parts` one after another with as few (vectored) writes as the writer allows,
+/// however few bytes each write takes.
+fn write_all_vectored(out: &mut impl Write, parts: &[&[u8]]) -> io::Result<()> {
+    let mut slices: Vec<IoSlice> = parts.iter().map(|p| IoSlice::new(p)).collect();
+    let mut rest = &mut slices[..];
+    IoSlice::advance_slices(&mut rest, 0);
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn staging_folder(out: &Path) -> Result<tempfile::TempDir, Diagnostic> {
@@ -176,4 +212,57 @@ fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::file(path, format!("{what} {}: {e}", path.display())).help(
         "check that the folder exists, that you may write to it and that the disk is not full",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes at most three bytes of the first non-empty slice a call, and is interrupted
+    /// every other call.
+    #[derive(Default)]
+    struct Trickle {
+        bytes: Vec<u8>,
+        calls: usize,
+    }
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(2) {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(3);
+            self.bytes.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pieces_are_written_whole_however_little_each_write_takes() {
+        let parts: [&[u8]; 6] = [b"", b"<p>", b"", b"shared sidebar", b"x", b"</p>\n"];
+        let mut out = Trickle::default();
+        write_all_vectored(&mut out, &parts).unwrap();
+        assert_eq!(out.bytes, parts.concat());
+        let mut out = Trickle::default();
+        write_all_vectored(&mut out, &[b"", b""]).unwrap();
+        assert_eq!(out.calls, 0);
+    }
+
+    #[test]
+    fn the_staging_folder_writes_pieces_into_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let sink = Staging {
+            dir: dir.path().to_path_buf(),
+            folders: Mutex::new(HashSet::new()),
+        };
+        let parts: [&[u8]; 3] = [b"<html>", b"", b"</html>"];
+        sink.put_parts("module/page.html".into(), &parts).unwrap();
+        let written = fs::read(dir.path().join("module/page.html")).unwrap();
+        assert_eq!(written, b"<html></html>");
+    }
 }

@@ -143,8 +143,8 @@ impl Live {
         problems.into_result(())?;
         let page = &course.pages[index];
         let bar = &self.bars[page.module.unwrap_or(course.modules.len())];
-        let html = super::page_html(course, &self.nav, &self.templates, bar, index, &md)?;
-        Ok((page.out.clone(), Output::Bytes(html.into())))
+        let html = super::assemble::page_html(course, &self.nav, &self.templates, bar, index, &md)?;
+        Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
     }
 
     /// A snapshot of what the whole-course files need (pointers, not copies).

@@ -6,13 +6,15 @@
 //! 3. check links to headings now that every page's headings are known;
 //! 4. the course data, progress labels and search index (they need every page's Markdown);
 //! 5. render the sidebar once per module, then every page through its template, in parallel,
-//!    handing each page to the [`Sink`] at once (a build to disk writes it straight away);
+//!    handing each page to the [`Sink`] at once (a build to disk writes it straight away), in
+//!    pieces that share the sidebar and the Markdown HTML ([`assemble`]);
 //! 6. handouts, from each page's HTML with its ids scoped, the progress page, 404;
 //! 7. `sitemap.xml`/`robots.txt` when the course has a `base_url`, theme assets, copied files.
 //!
 //! Nothing is copied per page that grows with the course: navigation is turned into template
 //! values once ([`Nav`]) and every page shares them.
 
+pub mod assemble;
 pub mod cache;
 pub mod checklist;
 pub mod directives;
@@ -35,7 +37,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::model::{Course, PageKind};
+use crate::model::Course;
 use crate::site::{Collect, Output, Sink, Site};
 pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
@@ -249,38 +251,13 @@ fn render_pages(
         .filter_map(|(i, md)| {
             let page = &course.pages[i];
             let bar = &bars[page.module.unwrap_or(home)];
-            page_html(course, nav, templates, bar, i, md)
-                .and_then(|html| sink.put(page.out.clone(), Output::Bytes(html.into())))
+            assemble::page_html(course, nav, templates, bar, i, md)
+                .and_then(|html| html.put(sink, page.out.clone()))
                 .err()
         })
         .collect();
     Diagnostics(problems).into_result(())
 }
-
-/// One page through its template.
-fn page_html(
-    course: &Course,
-    nav: &Nav,
-    templates: &Templates,
-    bar: &Sidebar,
-    index: usize,
-    md: &RenderedMarkdown,
-) -> Result<Vec<u8>, Diagnostic> {
-    let page = &course.pages[index];
-    let sidebar = bar.marked(&page.out);
-    let capacity = md.html.len() + sidebar.len() + PAGE_EXTRA;
-    let ctx = pages::page_context(course, nav, index, md, sidebar);
-    let template = match page.kind {
-        PageKind::Home => "home.html",
-        PageKind::Module => "module.html",
-        PageKind::Lesson => "lesson.html",
-    };
-    templates.render_bytes(template, &ctx, capacity)
-}
-
-/// Room for what a page template adds around the Markdown HTML and the sidebar (the default
-/// theme's lesson page adds 2–4 KB, a module page's lesson list more).
-const PAGE_EXTRA: usize = 8 * 1024;
 
 /// A page outside the course structure (404, progress) with the home page's sidebar.
 fn root_page_context(

@@ -53,6 +53,8 @@ struct SharedValues {
     module: Vec<Value>,
     lesson_count: Value,
     total_time: Value,
+    /// Each module as a sidebar lists it when it is not the current one (no lessons).
+    closed: Vec<Value>,
 }
 
 impl Nav {
@@ -78,6 +80,7 @@ impl Nav {
             module: modules.iter().map(Value::from_serializable).collect(),
             lesson_count: Value::from(course.lesson_count()),
             total_time: Value::from((total > 0).then(|| format_minutes(total))),
+            closed: modules.iter().map(|m| nav_module(m, false)).collect(),
         };
         Nav {
             modules,
@@ -124,37 +127,43 @@ fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
 }
 
 /// Sidebar context for a page in `module` (None: the home page and other root pages).
+/// Only the current module lists its lessons; the others are shared values, made once.
 pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
-    let modules: Vec<ModuleLink> = nav
-        .modules
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let current = Some(i) == module;
-            // only the current module's lessons are listed: copy no other module's
-            ModuleLink {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                url: m.url.clone(),
-                description: m.description.clone(),
-                duration: m.duration.clone(),
-                current,
-                lessons: if current {
-                    m.lessons.clone()
-                } else {
-                    Vec::new()
-                },
-            }
-        })
-        .collect();
+    let mut modules = nav.values.closed.clone();
+    if let Some(m) = module {
+        modules[m] = nav_module(&nav.modules[m], true);
+    }
     let mut ctx = Context::new();
-    ctx.insert("modules", &modules);
+    ctx.insert_value("modules", Value::from(modules));
     ctx.insert("root", root);
     ctx
 }
 
+/// A module as the sidebar reads it: a [`ModuleLink`], with its lessons only when current.
+fn nav_module(m: &ModuleLink, current: bool) -> Value {
+    #[derive(Serialize)]
+    struct NavModule<'a> {
+        id: &'a str,
+        title: &'a str,
+        url: &'a str,
+        description: Option<&'a str>,
+        duration: Option<&'a str>,
+        lessons: &'a [PageLink],
+        current: bool,
+    }
+    Value::from_serializable(&NavModule {
+        id: &m.id,
+        title: &m.title,
+        url: &m.url,
+        description: m.description.as_deref(),
+        duration: m.duration.as_deref(),
+        lessons: if current { &m.lessons } else { &[] },
+        current,
+    })
+}
+
 /// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
-/// page's own link copies the sidebar once and searches nothing.
+/// page's own link searches nothing (and, split at the mark, copies nothing).
 pub struct Sidebar {
     html: String,
     /// Output path of a page (as escaped in the HTML) → offset just after its link's `href`.
@@ -183,15 +192,19 @@ impl Sidebar {
 
     /// The sidebar with the link to the page at `out` marked `aria-current="page"`.
     pub fn marked(&self, out: &str) -> String {
+        self.split(out).concat()
+    }
+
+    /// The sidebar for the page at `out` in three pieces, to be written one after another
+    /// without joining them: the HTML up to the end of the page's link's `href`, the
+    /// ` aria-current="page"` mark, and the rest (the whole sidebar and two empty pieces when
+    /// the page has no link in it).
+    pub fn split(&self, out: &str) -> [&str; 3] {
         const CURRENT: &str = " aria-current=\"page\"";
-        let Some(&at) = self.links.get(&super::inline::escape(out)) else {
-            return self.html.clone();
-        };
-        let mut html = String::with_capacity(self.html.len() + CURRENT.len());
-        html.push_str(&self.html[..at]);
-        html.push_str(CURRENT);
-        html.push_str(&self.html[at..]);
-        html
+        match self.links.get(&super::inline::escape(out)) {
+            Some(&at) => [&self.html[..at], CURRENT, &self.html[at..]],
+            None => [&self.html, "", ""],
+        }
     }
 }
 
@@ -208,21 +221,14 @@ struct PageInfo<'a> {
     items: usize,
 }
 
-/// The context of a home, module or lesson page.
-pub fn page_context(
-    course: &Course,
-    nav: &Nav,
-    index: usize,
-    md: &RenderedMarkdown,
-    sidebar: String,
-) -> Context {
+/// The context of a home, module or lesson page, but for `content` and `sidebar`: the caller
+/// inserts those (the page's own, or placeholders for them).
+pub fn page_context(course: &Course, nav: &Nav, index: usize, md: &RenderedMarkdown) -> Context {
     let page = &course.pages[index];
     let root = root_of(&page.out);
     let mut ctx = Context::new();
     ctx.insert("page", &page_info(course, page, md.items.len()));
     ctx.insert("root", &root);
-    ctx.insert("content", &md.html);
-    ctx.insert("sidebar", &sidebar);
     ctx.insert("toc", &toc(&md.headings));
     ctx.insert("breadcrumbs", &breadcrumbs(course, page));
     let (prev, next) = neighbours(course, nav, index);
@@ -272,37 +278,42 @@ fn toc(headings: &[Heading]) -> Option<Vec<&Heading>> {
     (entries.len() >= 3).then_some(entries)
 }
 
+/// A link in the breadcrumbs or the pager (titles borrowed: serialised once, never cloned).
 #[derive(Serialize)]
-struct Crumb {
-    title: String,
+struct Crumb<'a> {
+    title: &'a str,
     url: String,
 }
 
-fn breadcrumbs(course: &Course, page: &Page) -> Vec<Crumb> {
+fn breadcrumbs<'a>(course: &'a Course, page: &Page) -> Vec<Crumb<'a>> {
     if page.kind == PageKind::Home {
         return Vec::new();
     }
     let home = &course.pages[0];
     let mut crumbs = vec![Crumb {
-        title: home.title.clone(),
+        title: &home.title,
         url: relative_url(&page.out, &home.out),
     }];
     if let (PageKind::Lesson, Some(m)) = (page.kind, page.module) {
         let module = &course.pages[course.modules[m].page];
         crumbs.push(Crumb {
-            title: module.title.clone(),
+            title: &module.title,
             url: relative_url(&page.out, &module.out),
         });
     }
     crumbs
 }
 
-fn neighbours(course: &Course, nav: &Nav, index: usize) -> (Option<Crumb>, Option<Crumb>) {
+fn neighbours<'a>(
+    course: &'a Course,
+    nav: &Nav,
+    index: usize,
+) -> (Option<Crumb<'a>>, Option<Crumb<'a>>) {
     let page = &course.pages[index];
     let link = |i: usize| {
         let p = &course.pages[i];
         Crumb {
-            title: p.title.clone(),
+            title: &p.title,
             url: relative_url(&page.out, &p.out),
         }
     };
@@ -348,7 +359,7 @@ pub fn handout_context(
     ctx.insert(
         "breadcrumbs",
         &vec![Crumb {
-            title: course.pages[0].title.clone(),
+            title: &course.pages[0].title,
             url: "../index.html".into(),
         }],
     );
@@ -372,5 +383,10 @@ mod tests {
         let expected = html.replace("index.html\"", &format!("index.html\"{current}"));
         assert_eq!(bar.marked("m/index.html"), expected);
         assert_eq!(bar.marked("elsewhere.html"), html);
+        let [before, mark, after] = bar.split("m/index.html");
+        assert_eq!(mark, current);
+        assert_eq!(before, "<a href=\"../m/index.html\"");
+        assert_eq!(after, &html[before.len()..]);
+        assert_eq!(bar.split("elsewhere.html"), [html, "", ""]);
     }
 }

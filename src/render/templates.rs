@@ -5,7 +5,8 @@
 //! the built-in template it replaces with `{% extends "builtin/base.html" %}` and change one
 //! block.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use tera::{Context, ErrorKind, Tera};
@@ -17,6 +18,9 @@ use crate::load::Theme;
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, (PathBuf, String)>,
+    /// Names of the templates the course theme provides (not compiled into Lectern), without
+    /// a `builtin/` prefix: `base.html` for both an override and a replaced `builtin/base.html`.
+    own: HashSet<String>,
 }
 
 impl Templates {
@@ -27,9 +31,22 @@ impl Templates {
             .iter()
             .map(|t| (t.name.clone(), (t.file.clone(), t.text.to_string())))
             .collect();
+        // the built-in templates are the only ones whose text is compiled in (borrowed)
+        let own = theme
+            .templates
+            .iter()
+            .filter(|t| matches!(t.text, Cow::Owned(_)))
+            .map(|t| {
+                t.name
+                    .strip_prefix("builtin/")
+                    .unwrap_or(&t.name)
+                    .to_string()
+            })
+            .collect();
         let mut templates = Templates {
             tera: Tera::new(),
             files,
+            own,
         };
         let tera = &mut templates.tera;
         tera.set_fallback_prefixes(["builtin/"])
@@ -66,6 +83,12 @@ impl Templates {
             .render_to(name, context, &mut out)
             .map_err(|e| self.diagnostic(&e))?;
         Ok(out)
+    }
+
+    /// Whether `name` (`lesson.html`) renders Lectern's built-in template: the course theme
+    /// neither overrides it nor replaces `builtin/<name>`.
+    pub fn is_builtin(&self, name: &str) -> bool {
+        !self.own.contains(name)
     }
 
     /// Sets values every template can read (`site`, `tables`).

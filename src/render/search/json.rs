@@ -6,6 +6,21 @@
 /// escapes or `\u00XX` (lowercase hex), everything else as it is.
 pub(super) fn push_str(out: &mut String, text: &str) {
     out.push('"');
+    // most text needs no escape: one pass over all its bytes (no early exit, so the compiler
+    // can check many at once) tells, and the text is then copied whole
+    if text.bytes().fold(false, |any, b| any | needs_escape(b)) {
+        push_escaped(out, text);
+    } else {
+        out.push_str(text);
+    }
+    out.push('"');
+}
+
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+fn push_escaped(out: &mut String, text: &str) {
     let mut plain = 0;
     for (i, b) in text.bytes().enumerate() {
         let escape = match b {
@@ -31,11 +46,15 @@ pub(super) fn push_str(out: &mut String, text: &str) {
         }
     }
     out.push_str(&text[plain..]);
-    out.push('"');
 }
 
 /// Appends `n` in decimal.
 pub(super) fn push_num(out: &mut String, n: u64) {
+    // most numbers written are postings' deltas, of one digit
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;

@@ -18,9 +18,10 @@
 //! behaves the same in every language. Tokenizing is the same simple rule on both sides:
 //! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
 
+mod chunk;
 mod intern;
 mod json;
-mod page;
+mod scan;
 mod shards;
 mod terms;
 mod text;
@@ -31,7 +32,7 @@ use serde_json::json;
 
 use super::markdown::RenderedMarkdown;
 use crate::model::Course;
-use page::{page_index, Doc, PageIndex, Tokens};
+use chunk::{index_chunk, ChunkIndex, Doc, PageText};
 pub use shards::file_key;
 use shards::{shard_script, shards};
 use terms::Terms;
@@ -55,16 +56,18 @@ const HEADING: u8 = 1;
 const TITLE: u8 = 2;
 
 /// Pages indexed at once (in parallel) before their words are merged into the index: only
-/// one batch of page indexes is in memory at a time.
+/// one batch of runs is in memory at a time.
 const BATCH: usize = 1024;
+/// Pages in a run, indexed by one thread (see [`chunk`]).
+const RUN: usize = 64;
 
 /// A word and its postings (`doc * 4 + field`, ascending).
 type Term = (String, Vec<u32>);
 
 /// The search files: output path → script text.
 ///
-/// Every step runs in parallel: pages are indexed on their own, their words merged per first
-/// byte (see [`terms`]), and the files written each on its own.
+/// Every step runs in parallel: runs of pages are indexed on their own (each batch merged
+/// while the next is indexed), and the files written each on its own.
 pub fn index_files(
     course: &Course,
     rendered: &[std::sync::Arc<RenderedMarkdown>],
@@ -74,26 +77,7 @@ pub fn index_files(
     } else {
         &[]
     };
-    let sources: Vec<usize> = (0..course.pages.len())
-        .filter(|&i| course.pages[i].source.is_some())
-        .collect();
-    let mut terms = Terms::new();
-    let mut docs: Vec<Doc> = Vec::new();
-    for batch in sources.chunks(BATCH) {
-        let pages: Vec<PageIndex> = batch
-            .par_iter()
-            .map_init(
-                || Tokens::new(stop),
-                |tokens, &i| {
-                    let p = &course.pages[i];
-                    let html = &rendered[i].html;
-                    page_index(i, &p.title, p.description.as_deref(), html, tokens)
-                },
-            )
-            .collect();
-        terms.add(&pages, docs.len() as u32);
-        docs.extend(pages.into_iter().flat_map(|p| p.docs));
-    }
+    let (terms, docs) = index(course, rendered, stop);
     let terms = terms.into_sorted();
     let shards = shards(&terms);
     let mut files: Vec<(String, String)> = shards
@@ -119,6 +103,51 @@ pub fn index_files(
     files
 }
 
+/// Every page with a source, indexed in runs: the words with their postings, and the
+/// documents in order.
+fn index(
+    course: &Course,
+    rendered: &[std::sync::Arc<RenderedMarkdown>],
+    stop: &[&str],
+) -> (Terms, Vec<Doc>) {
+    let sources: Vec<usize> = (0..course.pages.len())
+        .filter(|&i| course.pages[i].source.is_some())
+        .collect();
+    let page_text = |i: usize| {
+        let p = &course.pages[i];
+        PageText {
+            page: i,
+            title: &p.title,
+            description: p.description.as_deref(),
+            html: &rendered[i].html,
+        }
+    };
+    let mut terms = Terms::default();
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut indexed: Vec<ChunkIndex> = Vec::new();
+    for batch in sources.chunks(BATCH) {
+        let done = std::mem::take(&mut indexed);
+        ((), indexed) = rayon::join(
+            || merge(&mut terms, &mut docs, done),
+            || {
+                (batch.par_chunks(RUN))
+                    .map(|run| index_chunk(run.iter().map(|&i| page_text(i)), stop))
+                    .collect()
+            },
+        );
+    }
+    merge(&mut terms, &mut docs, indexed);
+    (terms, docs)
+}
+
+/// Adds indexed runs, the next ones in order.
+fn merge(terms: &mut Terms, docs: &mut Vec<Doc>, runs: Vec<ChunkIndex>) {
+    for run in runs {
+        terms.add(&run, docs.len() as u32);
+        docs.extend(run.docs);
+    }
+}
+
 /// `lecternSearch("docs", n, {"d": [[page, anchor, heading, excerpt], ...], "p": {page:
 /// [title, url], ...}})`, the pages keyed by their number as a string and in string order
 /// (as a JSON object with sorted keys has always written them).
@@ -140,8 +169,9 @@ fn docs_script(course: &Course, n: usize, chunk: &[Doc]) -> String {
         out.push(']');
     }
     out.push_str("],\"p\":{");
-    let mut pages: Vec<(String, usize)> =
-        chunk.iter().map(|d| (d.page.to_string(), d.page)).collect();
+    let mut pages: Vec<usize> = chunk.iter().map(|d| d.page).collect();
+    pages.dedup();
+    let mut pages: Vec<(String, usize)> = pages.into_iter().map(|p| (p.to_string(), p)).collect();
     pages.sort_unstable();
     pages.dedup();
     for (i, (key, page)) in pages.iter().enumerate() {
@@ -164,27 +194,35 @@ fn docs_script(course: &Course, n: usize, chunk: &[Doc]) -> String {
 mod tests {
     use super::*;
 
-    /// A page's words with their postings, sorted by word.
-    fn words(page: &PageIndex) -> Vec<(&str, Vec<u32>)> {
-        let mut out: Vec<_> = (0..=255u8)
-            .flat_map(|b| page.words_from(b))
-            .map(|(w, p)| (w, p.to_vec()))
-            .collect();
-        out.sort();
-        out
+    /// The index of one page.
+    fn page_index(page: usize, title: &str, description: Option<&str>, html: &str) -> ChunkIndex {
+        let text = PageText {
+            page,
+            title,
+            description,
+            html,
+        };
+        index_chunk([text].into_iter(), &STOP_EN)
+    }
+
+    /// A run's words with their postings, sorted by word.
+    fn words(run: &ChunkIndex) -> Vec<(String, Vec<u32>)> {
+        let mut terms = Terms::default();
+        terms.add(run, 0);
+        terms.into_sorted()
     }
 
     #[test]
     fn encodes_postings_as_deltas_with_the_best_field() {
         let html =
             "<p>Coach and delegate</p><h2 id=\"a\">Delegate</h2><p>x</p><h2 id=\"b\">Coach</h2>";
-        let pages = [
-            page_index(0, "Coach", None, html, &mut Tokens::new(&STOP_EN)),
-            page_index(1, "Other", None, "<p>coach</p>", &mut Tokens::new(&STOP_EN)),
+        let runs = [
+            page_index(0, "Coach", None, html),
+            page_index(1, "Other", None, "<p>coach</p>"),
         ];
-        let mut terms = Terms::new();
-        terms.add(&pages[..1], 0);
-        terms.add(&pages[1..], 3);
+        let mut terms = Terms::default();
+        terms.add(&runs[0], 0);
+        terms.add(&runs[1], 3);
         let terms = terms.into_sorted();
         // doc 0 title (0*4+2), doc 2 heading (2*4+1 = 9, delta 7), doc 3 body (12, delta 3)
         assert_eq!(terms[0], ("coach".to_string(), vec![2, 9, 12]));
@@ -196,22 +234,38 @@ mod tests {
     }
 
     #[test]
+    fn numbers_the_documents_of_a_run_one_after_another() {
+        let pages = [(0, "<h2 id=\"a\">A</h2><p>one</p>"), (4, "<p>two one</p>")];
+        let texts = pages.iter().map(|&(page, html)| PageText {
+            page,
+            title: "T",
+            description: None,
+            html,
+        });
+        let run = index_chunk(texts, &STOP_EN);
+        let pages: Vec<usize> = run.docs.iter().map(|d| d.page).collect();
+        assert_eq!(pages, [0, 0, 4]);
+        let at = |doc: u32, field: u8| doc * 4 + u32::from(field);
+        assert_eq!(
+            words(&run),
+            [
+                ("one".into(), vec![at(1, BODY), at(2, BODY)]),
+                ("two".into(), vec![at(2, BODY)])
+            ]
+        );
+    }
+
+    #[test]
     fn keeps_the_best_field_of_each_word_per_section() {
         let html = "<p>Coach the coach</p><h2 id=\"coach\">Coach</h2><p>coach</p>";
-        let page = page_index(
-            3,
-            "Coaching",
-            Some("About coaching"),
-            html,
-            &mut Tokens::new(&STOP_EN),
-        );
+        let page = page_index(3, "Coaching", Some("About coaching"), html);
         let at = |doc: u32, field: u8| doc * 4 + u32::from(field);
         assert_eq!(
             words(&page),
             [
-                ("about", vec![at(0, BODY)]),
-                ("coach", vec![at(0, BODY), at(1, HEADING)]),
-                ("coaching", vec![at(0, TITLE)]),
+                ("about".into(), vec![at(0, BODY)]),
+                ("coach".into(), vec![at(0, BODY), at(1, HEADING)]),
+                ("coaching".into(), vec![at(0, TITLE)]),
             ]
         );
         assert_eq!(page.docs[1].anchor, "coach");
@@ -221,12 +275,22 @@ mod tests {
     #[test]
     fn gives_a_page_opening_with_a_heading_a_top_document() {
         let html = "<h2 id=\"start\">Start</h2><p>Go</p>";
-        let page = page_index(0, "Title", Some("What it is"), html, &mut Tokens::new(&[]));
+        let page = page_index(0, "Title", Some("What it is"), html);
         assert_eq!(page.docs.len(), 2);
         assert_eq!(page.docs[0].anchor, "");
         assert_eq!(page.docs[0].excerpt, "What it is");
         let title = words(&page).into_iter().find(|(w, _)| *w == "title");
-        assert_eq!(title, Some(("title", vec![TITLE.into()])));
+        assert_eq!(title, Some(("title".into(), vec![TITLE.into()])));
+    }
+
+    /// The words of `html` as the index finds them, and as `tokenize` finds them in its text.
+    fn both_ways(html: &str) -> (Vec<String>, Vec<String>) {
+        let mut expected = tokenize(&html_text(html));
+        expected.retain(|w| !STOP_EN.contains(&w.as_str()));
+        expected.sort();
+        expected.dedup();
+        let found = words(&page_index(0, "", None, html));
+        (found.into_iter().map(|(w, _)| w).collect(), expected)
     }
 
     #[test]
@@ -235,21 +299,61 @@ mod tests {
         let html = "<p>Don&#39;t co<em>ach</em> the&nbsp;team&amp;co. Zürich’s İSTANBUL</p>\
             <script>hidden()</script><p>a<br>b cd<a class=\"anchor\" href=\"#x\">gone</a>\
             x&unknown; &#x41;BC</p><h2 id=\"h\">Head <code>line</code></h2><ul><li>one</li><li>two</li></ul>";
-        let page = page_index(0, "", None, html, &mut Tokens::new(&STOP_EN));
-        let mut expected = tokenize(&html_text(html));
-        expected.retain(|w| !STOP_EN.contains(&w.as_str()));
-        expected.sort();
-        expected.dedup();
-        let found: Vec<&str> = words(&page).into_iter().map(|(w, _)| w).collect();
+        let (found, expected) = both_ways(html);
         assert_eq!(found, expected);
         assert!(
-            found.contains(&"dont") && found.contains(&"coach"),
+            found.contains(&"dont".into()) && found.contains(&"coach".into()),
             "{found:?}"
         );
         assert!(
-            !found.contains(&"hidden") && !found.contains(&"gone"),
+            !found.contains(&"hidden".into()) && !found.contains(&"gone".into()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn reads_every_mix_of_tags_and_entities_as_html_text_does() {
+        let parts = [
+            "ab",
+            "Cd",
+            " ",
+            "<em>",
+            "</em>",
+            "<p>",
+            "<br>",
+            "&amp;",
+            "&#65;",
+            "&#x62;",
+            "&lt;",
+            "&#39;",
+            "&nbsp;",
+            "&bogus;",
+            "&",
+            ";",
+            "&amp",
+            "<script>x y</script>",
+            "é",
+            "’",
+            "<a class=\"anchor\">zz</a>",
+            "<span",
+            ">",
+            "&#1234567;",
+            "&#x1F600;",
+            "İ",
+        ];
+        let mut seed = 11usize;
+        for _ in 0..3000 {
+            let html: String = (0..10)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    parts[(seed >> 33) % parts.len()]
+                })
+                .collect();
+            let (found, expected) = both_ways(&html);
+            assert_eq!(found, expected, "{html:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Text for the search index: rendered HTML split into sections at its `h2`/`h3` headings,
 //! tags stripped and entities decoded.
 
-use memchr::memchr;
+use memchr::{memchr, memmem};
 
 use super::words::Excerpt;
 
@@ -25,9 +25,10 @@ pub(super) fn sections(html: &str) -> Vec<Section<'_>> {
         let after = &rest[start + 8..];
         let id_end = after.find('"').unwrap_or(0);
         let close: &str = if level == '2' { "</h2>" } else { "</h3>" };
-        let end = after.find(close).unwrap_or(after.len());
+        let end = memmem::find(after.as_bytes(), close.as_bytes()).unwrap_or(after.len());
         let inner = &after[(id_end + 1).min(end)..end];
-        let inner = inner.split("<a class=\"anchor\"").next().unwrap_or("");
+        let link = memmem::find(inner.as_bytes(), b"<a class=\"anchor\"");
+        let inner = &inner[..link.unwrap_or(inner.len())];
         let heading = html_text(inner.trim_start_matches('>'));
         current = (decode(&after[..id_end]), heading);
         rest = &after[(end + close.len()).min(after.len())..];
@@ -53,18 +54,15 @@ fn push_section<'h>(
     }
 }
 
-/// Byte offset and level of the next `<h2 id="` or `<h3 id="`.
+/// Byte offset and level of the next `<h2 id="` or `<h3 id="`. (Looking for `<h` skips
+/// most tags at once, where stopping at every `<` costs a call per tag.)
 fn next_heading(html: &str) -> Option<(usize, char)> {
     let bytes = html.as_bytes();
     let mut from = 0;
-    while let Some(i) = memchr(b'<', &bytes[from..]) {
+    while let Some(i) = memmem::find(&bytes[from..], b"<h") {
         let at = from + i;
         let tail = &bytes[at..];
-        if tail.len() > 3
-            && tail[1] == b'h'
-            && matches!(tail[2], b'2' | b'3')
-            && tail[3..].starts_with(b" id=\"")
-        {
+        if tail.len() > 3 && matches!(tail[2], b'2' | b'3') && tail[3..].starts_with(b" id=\"") {
             return Some((at, char::from(tail[2])));
         }
         from = at + 1;
@@ -92,37 +90,58 @@ pub(super) fn each_piece(html: &str, mut f: impl FnMut(&str) -> bool) {
         if !decode_pieces(&rest[..lt], &mut f) {
             return;
         }
-        let tag = &rest[lt..];
-        let skip_to = [
+        let (end, breaks) = tag_end(&rest[lt..]);
+        if breaks && !f(" ") {
+            return;
+        }
+        rest = &rest[lt + end..];
+    }
+    decode_pieces(rest, &mut f);
+}
+
+/// The length of the tag `tag` starts with (a `script`, `style` or anchor link with its
+/// contents), and whether it breaks words (all but inline tags do).
+pub(super) fn tag_end(tag: &str) -> (usize, bool) {
+    // only `<s…` and `<a…` may open an element that is skipped whole
+    let skip_to = match tag.as_bytes().get(1) {
+        Some(b's' | b'a') => [
             ("<script", "</script>"),
             ("<style", "</style>"),
             ("<a class=\"anchor\"", "</a>"),
         ]
         .iter()
         .find(|(open, _)| tag.starts_with(open))
-        .map(|(_, close)| *close);
-        let end = match skip_to {
-            Some(close) => tag.find(close).map(|i| i + close.len()),
-            None => memchr(b'>', tag.as_bytes()).map(|i| i + 1),
-        };
-        let end = end.unwrap_or(tag.len());
-        if !is_inline_tag(&tag[..end]) && !f(" ") {
-            return;
-        }
-        rest = &tag[end..];
-    }
-    decode_pieces(rest, &mut f);
+        .map(|(_, close)| *close),
+        _ => None,
+    };
+    let end = match skip_to {
+        Some(close) => tag.find(close).map(|i| i + close.len()),
+        None => memchr(b'>', tag.as_bytes()).map(|i| i + 1),
+    };
+    let end = end.unwrap_or(tag.len());
+    (end, !is_inline_tag(&tag[..end]))
 }
 
 fn is_inline_tag(tag: &str) -> bool {
-    let name = tag.trim_start_matches('<').trim_start_matches('/');
-    let len = name
-        .bytes()
+    let name = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .as_bytes();
+    let len = (name.iter())
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(name.len());
     matches!(
         &name[..len],
-        "a" | "em" | "strong" | "code" | "del" | "span" | "mark" | "sup" | "sub" | "b" | "i"
+        b"a" | b"em"
+            | b"strong"
+            | b"code"
+            | b"del"
+            | b"span"
+            | b"mark"
+            | b"sup"
+            | b"sub"
+            | b"b"
+            | b"i"
     )
 }
 
@@ -158,6 +177,19 @@ fn decode_pieces(text: &str, mut f: impl FnMut(&str) -> bool) -> bool {
         rest = &tail[next..];
     }
     f(rest)
+}
+
+/// The character the entity `tail` starts with (at its `&`) stands for and the entity's
+/// length, as [`decode_pieces`] decodes text that ends at the next tag; `&` alone when it is
+/// not an entity.
+pub(super) fn entity_at(tail: &str) -> (char, usize) {
+    let bytes = tail.as_bytes();
+    let semi = bytes[..bytes.len().min(11)]
+        .iter()
+        .position(|&b| b == b';' || b == b'<')
+        .filter(|&i| bytes[i] == b';');
+    semi.and_then(|i| Some((entity(&tail[1..i])?, i + 1)))
+        .unwrap_or(('&', 1))
 }
 
 fn entity(name: &str) -> Option<char> {

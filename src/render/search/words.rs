@@ -1,6 +1,8 @@
-//! Words and snippets of text: the tokenizer that search.js mirrors, and the excerpt shown
-//! under a result. Both take text in pieces, as [`super::text::each_piece`] yields it from
-//! HTML, so a page's text is never copied out of its HTML first.
+//! Words and snippets of text: the tokenizer that search.js mirrors (its loop is in
+//! [`super::scan`]), and the excerpt shown under a result, taken from text in pieces as
+//! [`super::text::each_piece`] yields it from HTML.
+
+use super::scan::Scanner;
 
 /// Characters of section text kept for the snippet.
 const EXCERPT: usize = 120;
@@ -9,96 +11,18 @@ const EXCERPT: usize = 120;
 /// "dont"); one-letter words are left out. search.js tokenizes queries the same way.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut buf = String::new();
-    let mut split = Splitter::new(&buf);
-    let mut keep = |buf: &mut String, start: usize| {
-        out.push(buf[start..].to_string());
-        buf.truncate(start);
-    };
-    split.feed(&mut buf, text, &mut keep);
-    split.end(&mut buf, &mut keep);
+    Scanner::default().text(text, &mut |key, long| {
+        let word = match key.short_word() {
+            Some((bytes, len)) => String::from_utf8_lossy(&bytes[..len]).into_owned(),
+            None => String::from_utf8_lossy(long).into_owned(),
+        };
+        out.push(word);
+    });
     out
 }
 
-/// Splits text into words as [`tokenize`] does, appending each word, lowercased, to a
-/// `String`; the text may come in pieces, a word running on from one piece into the next.
-/// Each finished word of two letters or more is handed to a callback as `(out, start)`: the
-/// word is `out[start..]`, and the callback may keep it there or cut it off.
-pub(super) struct Splitter {
-    /// where the current word starts in `out`
-    start: usize,
-    /// letters in the current word
-    chars: usize,
-}
-
-impl Splitter {
-    pub fn new(out: &str) -> Self {
-        Splitter {
-            start: out.len(),
-            chars: 0,
-        }
-    }
-
-    pub fn feed(
-        &mut self,
-        out: &mut String,
-        text: &str,
-        word: &mut impl FnMut(&mut String, usize),
-    ) {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // course text is mostly ASCII: a run of ASCII letters and digits is copied at once
-            if b.is_ascii_alphanumeric() {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - i);
-                let at = out.len();
-                out.push_str(&text[i..i + run]);
-                out[at..].make_ascii_lowercase();
-                self.chars += run;
-                i += run;
-                continue;
-            }
-            let joins = if b.is_ascii() {
-                i += 1;
-                b == b'\''
-            } else {
-                // `i` is on a char boundary: only whole chars were stepped over
-                let c = text[i..].chars().next().unwrap_or_default();
-                i += c.len_utf8();
-                if c.is_alphanumeric() {
-                    for lower in c.to_lowercase() {
-                        out.push(lower);
-                        self.chars += 1;
-                    }
-                    continue;
-                }
-                c == '’'
-            };
-            // an apostrophe inside a word: "don't" is one word
-            if !(joins && self.chars > 0) {
-                self.end(out, word);
-            }
-        }
-    }
-
-    /// Ends the current word, if any.
-    pub fn end(&mut self, out: &mut String, word: &mut impl FnMut(&mut String, usize)) {
-        if self.chars > 1 {
-            word(out, self.start);
-        } else {
-            out.truncate(self.start);
-        }
-        self.start = out.len();
-        self.chars = 0;
-    }
-}
-
 /// The start of a text with its whitespace collapsed, as much as [`Excerpt::finish`] needs;
-/// fed in pieces like [`Splitter`].
+/// fed in pieces.
 #[derive(Default)]
 pub(super) struct Excerpt {
     text: String,
@@ -109,23 +33,50 @@ pub(super) struct Excerpt {
 impl Excerpt {
     /// Adds `piece`; false once there is enough text.
     pub fn feed(&mut self, piece: &str) -> bool {
-        for c in piece.chars() {
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
             if self.chars > EXCERPT {
                 return false;
             }
-            if c.is_whitespace() {
-                self.space = !self.text.is_empty();
+            // ASCII, nearly all text, without decoding chars
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if is_space(b) {
+                    self.space = !self.text.is_empty();
+                } else {
+                    self.push_space();
+                    self.text.push(char::from(b));
+                    self.chars += 1;
+                }
                 continue;
             }
-            if self.space {
-                self.text.push(' ');
+            // `i` is on a char boundary: only whole chars were stepped over
+            let c = piece[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                self.space = !self.text.is_empty();
+            } else {
+                self.push_space();
+                self.text.push(c);
                 self.chars += 1;
-                self.space = false;
             }
-            self.text.push(c);
-            self.chars += 1;
         }
         self.chars <= EXCERPT
+    }
+
+    /// Before a visible character: room for the whole excerpt at once (rather than growing
+    /// it a few times), and the space collapsed whitespace stands for.
+    fn push_space(&mut self) {
+        if self.text.capacity() == 0 {
+            self.text.reserve(EXCERPT + 8);
+        }
+        if self.space {
+            self.text.push(' ');
+            self.chars += 1;
+            self.space = false;
+        }
     }
 
     /// True when the text is all whitespace.
@@ -134,15 +85,25 @@ impl Excerpt {
     }
 
     /// The text cut after a word to at most [`EXCERPT`] characters, with `…` when cut.
-    pub fn finish(self) -> String {
+    pub fn finish(mut self) -> String {
         if self.chars <= EXCERPT {
             return self.text;
         }
-        let end = self.text.char_indices().nth(EXCERPT).map_or(0, |(i, _)| i);
-        let cut = &self.text[..end];
-        let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
-        format!("{cut}…")
+        let end = if self.text.len() == self.chars {
+            EXCERPT // all ASCII: a byte per character
+        } else {
+            self.text.char_indices().nth(EXCERPT).map_or(0, |(i, _)| i)
+        };
+        let cut = self.text[..end].rfind(' ').unwrap_or(end);
+        self.text.truncate(cut);
+        self.text.push('…');
+        self.text
     }
+}
+
+/// ASCII whitespace, as `char::is_whitespace` has it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// The snippet of a plain text.
@@ -166,18 +127,112 @@ mod tests {
         assert_eq!(tokenize("’tis o’Neil x’ 'a"), ["tis", "oneil"]);
     }
 
-    #[test]
-    fn joins_words_across_pieces() {
-        let mut out = String::new();
-        let mut words = Vec::new();
-        let mut split = Splitter::new(&out);
-        let mut keep = |out: &mut String, start: usize| words.push(out[start..].to_string());
-        for piece in ["Co", "ACH", " a ", "don", "’", "t"] {
-            split.feed(&mut out, piece, &mut keep);
+    /// The rule, a character at a time, as search.js applies it.
+    fn reference(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let (mut word, mut chars) = (String::new(), 0);
+        for c in text.chars().chain([' ']) {
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+                chars += c.to_lowercase().count();
+            } else if c != '\'' && c != '’' {
+                if chars > 1 {
+                    out.push(word.clone());
+                }
+                (word, chars) = (String::new(), 0);
+            }
         }
-        split.end(&mut out, &mut keep);
-        assert_eq!(words, ["coach", "dont"]);
-        assert_eq!(out, "coachdont");
+        out
+    }
+
+    #[test]
+    fn tokenizes_every_mix_of_characters_as_the_rule_says() {
+        let parts = [
+            "Co", "ACH", " ", "a", "don", "’", "'", "t", "İ", "É", "ß", "ǅ", "ﬁ", "1", "٣", "—",
+            ",", "\u{a0}", "&", "<", "日本", "x",
+        ];
+        // every text of up to three parts, and longer ones from a fixed walk through them
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = (texts.iter())
+                .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        let mut seed = 7usize;
+        texts.extend((0..500).map(|_| {
+            (0..12)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    parts[(seed >> 33) % parts.len()]
+                })
+                .collect()
+        }));
+        for text in &texts {
+            assert_eq!(tokenize(text), reference(text), "{text:?}");
+            // with room after every word to read it at once (see `scan`)
+            let padded = format!("{text}{}", " ".repeat(16));
+            assert_eq!(tokenize(&padded), reference(&padded), "{padded:?}");
+        }
+    }
+
+    /// The excerpt a character at a time.
+    fn reference_excerpt(pieces: &[&str]) -> String {
+        let (mut text, mut chars, mut space) = (String::new(), 0, false);
+        for c in pieces.iter().flat_map(|p| p.chars()) {
+            if chars > EXCERPT {
+                break;
+            }
+            if c.is_whitespace() {
+                space = !text.is_empty();
+                continue;
+            }
+            if space {
+                text.push(' ');
+                chars += 1;
+                space = false;
+            }
+            text.push(c);
+            chars += 1;
+        }
+        Excerpt { text, chars, space }.finish()
+    }
+
+    #[test]
+    fn takes_excerpts_of_text_in_pieces_as_a_character_at_a_time() {
+        let parts = [
+            "word",
+            " ",
+            "\u{b}",
+            "\t\n",
+            "é",
+            "\u{a0}",
+            "ab,cd",
+            "x",
+            "  ",
+            "—",
+            "long-word.",
+        ];
+        let mut seed = 3usize;
+        for len in 0..400 {
+            let pieces: Vec<&str> = (0..len / 4)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    parts[(seed >> 33) % parts.len()]
+                })
+                .collect();
+            let mut ours = Excerpt::default();
+            for piece in &pieces {
+                if !ours.feed(piece) {
+                    break;
+                }
+            }
+            assert_eq!(ours.finish(), reference_excerpt(&pieces), "{pieces:?}");
+        }
     }
 
     #[test]
