@@ -15,10 +15,13 @@
 #   out    size of the output folder
 # Measured with GNU time (`apt-get install -y time` if /usr/bin/time is missing).
 #
-# Each timed build writes into a new, empty folder; old outputs are removed only after a
-# size's runs. On ext4 without a journal, creating files where thousands were deleted in the
-# last ~30 s is several times slower (the kernel checks every recently freed inode, see
-# recently_deleted() in fs/ext4/ialloc.c), which would otherwise dominate the figures.
+# Nothing is deleted until every build has been timed: fresh builds of every size first, then
+# the rebuilds (each of which replaces, and so deletes, a whole output folder), then cleanup.
+# On ext4 without a journal (this project's machine), the kernel skips every inode freed in the
+# last 60 s, or 360 s while its inode-table block is still dirty, each time it allocates one
+# (recently_deleted() in fs/ext4/ialloc.c): after thousands of deletions, creating files is
+# several times slower for minutes. Wait ~6 minutes after deleting a big output folder
+# (including a previous run of this script cleaning up) before timing builds on such a disk.
 # Set NO_TABLE_DIRECTIVE=1 to leave the ```table directive out of the generated lessons.
 set -euo pipefail
 
@@ -46,27 +49,36 @@ measure() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-printf '%-8s %5s %9s %9s %10s %9s %8s\n' lessons runs wall_s cpu_s peak_MiB edit_s out_MiB
-for n in "${sizes[@]}"; do
-    course=$work/course-$n
-    python3 "$here/gen_course.py" "$course" "$n" "${gen_flags[@]}"
-    : > "$work/runs"
+# Times RUNS builds of course $1 (of $2 lessons) into new, empty folders: a line each in runs-$2.
+fresh_builds() {
     for i in $(seq "$runs"); do
-        measure "$course" "$work/out-$i" >> "$work/runs"
+        measure "$1" "$work/out-$2-$i" >> "$work/runs-$2"
     done
-    mv "$work/out-1" "$work/out"
-    rm -rf "$work"/out-*
-    : > "$work/edits"
-    lesson=$(find "$course/content" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
+}
+
+# Times RUNS rebuilds into the first fresh output, each after editing one lesson: edits-$2.
+rebuilds() {
+    local lesson
+    lesson=$(find "$1/content" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
     for i in $(seq "$runs"); do
         printf '\nEdited again (%s).\n' "$i" >> "$lesson"
-        measure "$course" "$work/out" >> "$work/edits"
+        measure "$1" "$work/out-$2-1" >> "$work/edits-$2"
     done
-    wall=$(awk '{ print $1 }' "$work/runs" | median)
-    cpu=$(awk '{ print $2 }' "$work/runs" | median)
-    peak=$(awk '{ print $3 }' "$work/runs" | median)
-    edit=$(awk '{ print $1 }' "$work/edits" | median)
-    size=$(du -sk "$work/out" | awk '{ print $1 }')
-    printf '%-8s %5s %9s %9s %10.0f %9s %8.0f\n' "$n" "$runs" "$wall" "$cpu" \
-        "$(echo "$peak / 1024" | bc -l)" "$edit" "$(echo "$size / 1024" | bc -l)"
+}
+
+col() { awk -v c="$1" '{ print $c }' "$2" | median; }
+
+for n in "${sizes[@]}"; do
+    python3 "$here/gen_course.py" "$work/course-$n" "$n" "${gen_flags[@]}"
+    fresh_builds "$work/course-$n" "$n"
+done
+for n in "${sizes[@]}"; do
+    rebuilds "$work/course-$n" "$n"
+done
+printf '%-8s %5s %9s %9s %10s %9s %8s\n' lessons runs wall_s cpu_s peak_MiB edit_s out_MiB
+for n in "${sizes[@]}"; do
+    size=$(du -sk "$work/out-$n-1" | awk '{ print $1 }')
+    printf '%-8s %5s %9s %9s %10.0f %9s %8.0f\n' "$n" "$runs" "$(col 1 "$work/runs-$n")" \
+        "$(col 2 "$work/runs-$n")" "$(echo "$(col 3 "$work/runs-$n") / 1024" | bc -l)" \
+        "$(col 1 "$work/edits-$n")" "$(echo "$size / 1024" | bc -l)"
 done
