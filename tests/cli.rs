@@ -299,3 +299,35 @@ fn a_successful_rebuild_replaces_the_output_whole() {
     );
     assert!(out.join("module/published.html").is_file());
 }
+
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_writes_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let (tmp, course) = copy_fixture("links");
+    let out = tmp.path().join("public");
+    let build = |into: &Path| {
+        let done = run(&["build", path_str(&course), "--out", path_str(into), "-q"]);
+        assert_eq!(done.status.code(), Some(0), "{:?}", outputs(&done));
+    };
+    build(&out);
+    let ino = |rel: &str| fs::metadata(out.join(rel)).expect("built").ino();
+    let (css, from) = (ino("assets/lectern.css"), ino("basics/from.html"));
+    let to = ino("basics/to.html");
+    // an edited lesson, and an output file changed by hand (same length, other bytes)
+    let lesson = course.join("content/01-basics/02-to.md");
+    let text = fs::read_to_string(&lesson).expect("readable");
+    fs::write(&lesson, text.replace("Text.", "Edited text.")).expect("write");
+    let by_hand = out.join("basics/from.html");
+    let mut bytes = fs::read(&by_hand).expect("built");
+    bytes[0] = b'X';
+    fs::write(&by_hand, &bytes).expect("write");
+    build(&out);
+    let fresh = tmp.path().join("fresh");
+    build(&fresh);
+    assert!(read_tree(&out) == read_tree(&fresh), "rebuild differs");
+    assert_eq!(ino("assets/lectern.css"), css, "unchanged file not kept");
+    assert_ne!(ino("basics/from.html"), from, "file changed by hand kept");
+    assert_ne!(ino("basics/to.html"), to, "edited page kept");
+    let page = fs::read_to_string(out.join("basics/to.html")).expect("built");
+    assert!(page.contains("Edited text."), "{page}");
+}

@@ -8,7 +8,10 @@
 //! (through [`Staging`], a [`Sink`]), so a big course is never held in memory all at once;
 //! [`write`] puts an already collected [`Site`] on disk the same way. A page handed over in
 //! pieces (its shell, shared sidebar and Markdown HTML) is written with vectored writes, never
-//! joined in memory.
+//! joined in memory. On a rebuild, a file whose bytes did not change is linked from the
+//! previous output instead of written ([`reuse`]).
+
+mod reuse;
 
 use std::collections::HashSet;
 use std::fs;
@@ -20,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::site::{Output, Sink, Site};
+use reuse::Previous;
 
 /// Writes `site` into `out`, replacing what was there only after everything was written.
 pub fn write(site: &Site, out: &Path) -> Result<(), Diagnostic> {
@@ -39,6 +43,7 @@ pub fn write_with<T>(
     let sink = Staging {
         dir: staging.path().to_path_buf(),
         folders: Mutex::new(HashSet::new()),
+        previous: Previous::of(out),
     };
     let made = make(&sink)?;
     crate::timing::mark("rendered and written");
@@ -52,6 +57,8 @@ pub struct Staging {
     dir: PathBuf,
     /// Folders already created, so each is made once.
     folders: Mutex<HashSet<PathBuf>>,
+    /// The output folder being replaced, whose unchanged files are kept.
+    previous: Option<Previous>,
 }
 
 impl Staging {
@@ -72,13 +79,25 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: String, output: Output) -> Result<(), Diagnostic> {
-        self.make_folder(&path)?;
-        write_file(&self.dir.join(&path), &output)
+        let bytes = match &output {
+            Output::Text(text) => text.as_bytes(),
+            Output::Bytes(bytes) => bytes,
+            Output::Copy(_) => {
+                self.make_folder(&path)?;
+                return write_file(&self.dir.join(&path), &output);
+            }
+        };
+        self.put_parts(path, &[bytes])
     }
 
     fn put_parts(&self, path: String, parts: &[&[u8]]) -> Result<(), Diagnostic> {
         self.make_folder(&path)?;
         let target = self.dir.join(&path);
+        if let Some(previous) = &self.previous {
+            if previous.keep(&path, parts, &target) {
+                return Ok(());
+            }
+        }
         fs::File::create(&target)
             .and_then(|mut file| write_all_vectored(&mut file, parts))
             .map_err(|e| io_error(&target, "cannot write the file", &e))
@@ -259,6 +278,7 @@ mod tests {
         let sink = Staging {
             dir: dir.path().to_path_buf(),
             folders: Mutex::new(HashSet::new()),
+            previous: None,
         };
         let parts: [&[u8]; 3] = [b"<html>", b"", b"</html>"];
         sink.put_parts("module/page.html".into(), &parts).unwrap();
