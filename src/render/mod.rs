@@ -21,6 +21,7 @@ pub mod directives;
 pub mod handouts;
 pub mod ids;
 pub mod inline;
+pub mod json;
 pub mod live;
 pub mod markdown;
 pub mod pages;

@@ -13,6 +13,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
+use super::json;
 use super::markdown::RenderedMarkdown;
 use super::pages::Nav;
 use super::search::html_text;
@@ -50,12 +51,12 @@ fn page_entry(title: &str, url: &str, items: &[String]) -> String {
         if i > 0 {
             out.push(',');
         }
-        push_json_str(&mut out, item);
+        json::push_str(&mut out, item);
     }
     out.push_str("],\"title\":");
-    push_json_str(&mut out, title);
+    json::push_str(&mut out, title);
     out.push_str(",\"url\":");
-    push_json_str(&mut out, url);
+    json::push_str(&mut out, url);
     out.push('}');
     out
 }
@@ -104,7 +105,7 @@ fn push_object(out: &mut String, mut entries: Vec<(&str, String)>) {
             out.push(',');
         }
         first = false;
-        push_json_str(out, key);
+        json::push_str(out, key);
         out.push(':');
         out.push_str(value);
     }
@@ -114,48 +115,8 @@ fn push_object(out: &mut String, mut entries: Vec<(&str, String)>) {
 /// A string as JSON text, as serde_json writes it.
 fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    push_json_str(&mut out, s);
+    json::push_str(&mut out, s);
     out
-}
-
-/// Appends `s` quoted and escaped exactly as serde_json writes a string: `"` and `\\`
-/// backslashed, control characters as `\n`-style or `\u00xx` escapes, the rest as is.
-fn push_json_str(out: &mut String, s: &str) {
-    out.push('"');
-    // Nearly every string needs no escape: a check over all bytes (no early exit, so the
-    // compiler vectorises it) lets those be copied at once.
-    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    if !s.bytes().fold(false, |any, b| any | special(b)) {
-        out.push_str(s);
-        out.push('"');
-        return;
-    }
-    let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let short = match b {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'\n' => 'n',
-            b'\r' => 'r',
-            b'\t' => 't',
-            0x08 => 'b',
-            0x0c => 'f',
-            0x00..=0x1f => 'u',
-            _ => continue,
-        };
-        out.push_str(&s[plain..i]);
-        plain = i + 1;
-        out.push('\\');
-        out.push(short);
-        if short == 'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
-    }
-    out.push_str(&s[plain..]);
-    out.push('"');
 }
 
 /// The label of each progress item of a page (see themes/default/MARKUP.md), in the order of

@@ -20,7 +20,6 @@
 
 mod chunk;
 mod intern;
-mod json;
 mod scan;
 mod shards;
 mod terms;
@@ -30,6 +29,7 @@ mod words;
 use rayon::prelude::*;
 use serde_json::json;
 
+use super::json;
 use super::markdown::RenderedMarkdown;
 use crate::model::Course;
 use chunk::{index_chunk, ChunkIndex, Doc, PageText};

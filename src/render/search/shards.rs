@@ -1,8 +1,8 @@
 //! Term shards: the sorted word list cut into `shard-<prefix>.js` files small enough to load
 //! on demand, split by one more letter while a shard is over the size limit.
 
-use super::json::{push_num, push_str};
 use super::{Term, MAX_PREFIX, SHARD_LIMIT};
+use crate::render::json::{push_num, push_str};
 
 /// Groups terms by their first letter, splitting large groups by one more letter.
 pub(super) fn shards(terms: &[Term]) -> Vec<(String, &[Term])> {

@@ -1,10 +1,11 @@
-//! JSON written straight into the script text, without building `serde_json::Value` trees:
-//! the index has hundreds of thousands of strings and numbers. Strings are escaped exactly as
-//! serde_json escapes them, so the files stay the same whichever way they are written.
+//! JSON written straight into script text, without building `serde_json::Value` trees: the
+//! search index and the progress scripts hold hundreds of thousands of strings and numbers.
+//! Strings are escaped exactly as serde_json escapes them, so the files stay the same
+//! whichever way they are written.
 
 /// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\n`-style
 /// escapes or `\u00XX` (lowercase hex), everything else as it is.
-pub(super) fn push_str(out: &mut String, text: &str) {
+pub fn push_str(out: &mut String, text: &str) {
     out.push('"');
     // most text needs no escape: one pass over all its bytes (no early exit, so the compiler
     // can check many at once) tells, and the text is then copied whole
@@ -49,7 +50,7 @@ fn push_escaped(out: &mut String, text: &str) {
 }
 
 /// Appends `n` in decimal.
-pub(super) fn push_num(out: &mut String, n: u64) {
+pub fn push_num(out: &mut String, n: u64) {
     // most numbers written are postings' deltas, of one digit
     if n < 10 {
         out.push(char::from(b'0' + n as u8));
