@@ -8,6 +8,7 @@
 // Diagnostics travel only on the error path, where their size costs nothing worth boxing for.
 #![allow(clippy::result_large_err)]
 
+pub mod background;
 pub mod error;
 pub mod load;
 pub mod model;
@@ -67,11 +68,13 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     let course = load_and_model(options)?;
     timing::mark("loaded and modelled");
     let pages = write::write_with(out, |sink| render::render_into(&course, sink))?;
-    Ok(Summary {
+    let summary = Summary {
         lessons: course.lesson_count(),
         modules: course.modules.len(),
         pages,
-    })
+    };
+    background::drop_in_background(course);
+    Ok(summary)
 }
 
 /// Loads and models the course. When some files could not be read or parsed, the rest of

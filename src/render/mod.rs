@@ -93,6 +93,7 @@ pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostic
     crate::timing::mark("pages, course data, progress labels and search index");
     let handouts = finish(course, &nav, &templates, &rendered, sink)?;
     add_files(course, sink)?;
+    crate::background::drop_in_background(rendered);
     // every page, the handouts, progress.html and 404.html
     Ok(course.pages.len() + handouts + 2)
 }
