@@ -190,6 +190,16 @@ fn docs_script(course: &Course, n: usize, chunk: &[Doc]) -> String {
     out
 }
 
+/// One of `parts`, picked by a linear congruential generator: the same sequence every run,
+/// for tests that compare a fast path with a reference on generated text.
+#[cfg(test)]
+fn pick<'p>(seed: &mut usize, parts: &[&'p str]) -> &'p str {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    parts[(*seed >> 33) % parts.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,14 +353,7 @@ mod tests {
         ];
         let mut seed = 11usize;
         for _ in 0..3000 {
-            let html: String = (0..10)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    parts[(seed >> 33) % parts.len()]
-                })
-                .collect();
+            let html: String = (0..10).map(|_| pick(&mut seed, &parts)).collect();
             let (found, expected) = both_ways(&html);
             assert_eq!(found, expected, "{html:?}");
         }

@@ -116,6 +116,7 @@ pub(super) fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::search::pick;
 
     #[test]
     fn tokenizes_like_the_script() {
@@ -160,16 +161,7 @@ mod tests {
             texts.extend(longer);
         }
         let mut seed = 7usize;
-        texts.extend((0..500).map(|_| {
-            (0..12)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    parts[(seed >> 33) % parts.len()]
-                })
-                .collect()
-        }));
+        texts.extend((0..500).map(|_| (0..12).map(|_| pick(&mut seed, &parts)).collect()));
         for text in &texts {
             assert_eq!(tokenize(text), reference(text), "{text:?}");
             // with room after every word to read it at once (see `scan`)
@@ -217,14 +209,7 @@ mod tests {
         ];
         let mut seed = 3usize;
         for len in 0..400 {
-            let pieces: Vec<&str> = (0..len / 4)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    parts[(seed >> 33) % parts.len()]
-                })
-                .collect();
+            let pieces: Vec<&str> = (0..len / 4).map(|_| pick(&mut seed, &parts)).collect();
             let mut ours = Excerpt::default();
             for piece in &pieces {
                 if !ours.feed(piece) {
