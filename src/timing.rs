@@ -1,6 +1,7 @@
 //! Phase timings for profiling a build: set `LECTERN_TIMINGS=1` and every phase boundary
 //! prints the time since the process started, and on Linux the CPU time the process has used
-//! (all threads, user + system), to stderr. Off, a mark costs one atomic load.
+//! (all threads, user + system) and its peak memory so far, to stderr. Off, a mark costs one
+//! atomic load.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -21,16 +22,19 @@ pub fn begin() {
 pub fn mark(label: &str) {
     if let Some(t) = start() {
         let wall = t.elapsed().as_secs_f64() * 1e3;
-        match cpu_ms() {
-            Some(cpu) => eprintln!("{wall:>8.1} ms {cpu:>8.1} ms cpu  {label}"),
+        match usage() {
+            Some((cpu, peak)) => {
+                eprintln!("{wall:>8.1} ms {cpu:>8.1} ms cpu {peak:>5} MiB peak  {label}")
+            }
             None => eprintln!("{wall:>8.1} ms  {label}"),
         }
     }
 }
 
-/// User + system CPU time of the whole process so far, in milliseconds.
+/// User + system CPU time of the whole process so far, in milliseconds, and its peak resident
+/// memory so far, in MiB.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn cpu_ms() -> Option<f64> {
+fn usage() -> Option<(f64, i64)> {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
     // SAFETY: getrusage fills the struct it is given; it is read only when the call succeeded
     let usage = unsafe {
@@ -40,10 +44,14 @@ fn cpu_ms() -> Option<f64> {
         usage.assume_init()
     };
     let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
-    Some(ms(usage.ru_utime) + ms(usage.ru_stime))
+    // ru_maxrss is in KiB on Linux
+    Some((
+        ms(usage.ru_utime) + ms(usage.ru_stime),
+        usage.ru_maxrss / 1024,
+    ))
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn cpu_ms() -> Option<f64> {
+fn usage() -> Option<(f64, i64)> {
     None
 }
