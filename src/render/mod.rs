@@ -109,9 +109,7 @@ fn whole_course_files(
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
     let labels = progress::labels_script(course, rendered);
     sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
-    search::index_files(course, rendered)
-        .into_par_iter()
-        .try_for_each(|(path, text)| sink.put(path, Output::Text(text)))
+    search::index_files(course, rendered, sink)
 }
 
 /// The handouts, the progress and 404 pages and the publishing files; returns the number of

@@ -18,7 +18,10 @@
 //! behaves the same in every language. Tokenizing is the same simple rule on both sides:
 //! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
 
+#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
+mod bench;
 mod chunk;
+mod docs;
 mod intern;
 mod scan;
 mod shards;
@@ -29,10 +32,12 @@ mod words;
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::json;
 use super::markdown::RenderedMarkdown;
+use crate::error::Diagnostic;
 use crate::model::Course;
-use chunk::{index_chunk, ChunkIndex, Doc, PageText};
+use crate::site::{Output, Sink};
+use chunk::{index_chunk, ChunkIndex, PageText};
+use docs::DocFiles;
 pub use shards::file_key;
 use shards::{shard_script, shards};
 use terms::Terms;
@@ -64,52 +69,45 @@ const RUN: usize = 64;
 /// A word and its postings (`doc * 4 + field`, ascending).
 type Term = (String, Vec<u32>);
 
-/// The search files: output path → script text.
+/// Makes the search files and hands each to `sink` as soon as it is made.
 ///
-/// Every step runs in parallel: runs of pages are indexed on their own (each batch merged
-/// while the next is indexed), and the files written each on its own.
+/// Every step runs in parallel: runs of pages are indexed on their own (each batch merged,
+/// and its documents' files written, while the next is indexed), and the files made each on
+/// its own.
 pub fn index_files(
     course: &Course,
     rendered: &[std::sync::Arc<RenderedMarkdown>],
-) -> Vec<(String, String)> {
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
     let stop: &[&str] = if course.config.language.starts_with("en") {
         &STOP_EN
     } else {
         &[]
     };
-    let (terms, docs) = index(course, rendered, stop);
+    let mut docs = DocFiles::new(course, sink);
+    let terms = index(course, rendered, stop, &mut docs)?;
+    let doc_count = docs.finish()?;
     let terms = terms.into_sorted();
     let shards = shards(&terms);
-    let mut files: Vec<(String, String)> = shards
-        .par_iter()
-        .map(|(key, shard)| {
-            let path = format!("assets/search/shard-{}.js", file_key(key));
-            (path, shard_script(key, shard))
-        })
-        .collect();
-    files.par_extend(docs.par_chunks(DOC_CHUNK).enumerate().map(|(n, chunk)| {
-        (
-            format!("assets/search/docs-{n}.js"),
-            docs_script(course, n, chunk),
-        )
-    }));
+    shards.par_iter().try_for_each(|(key, shard)| {
+        let path = format!("assets/search/shard-{}.js", file_key(key));
+        sink.put(path, Output::Text(shard_script(key, shard)))
+    })?;
     let keys: Vec<&String> = shards.iter().map(|(key, _)| key).collect();
     let index =
-        json!({ "v": 1, "chunk": DOC_CHUNK, "docs": docs.len(), "shards": keys, "stop": stop });
-    files.push((
-        "assets/search/index.js".into(),
-        format!("lecternSearch(\"index\",0,{index});\n"),
-    ));
-    files
+        json!({ "v": 1, "chunk": DOC_CHUNK, "docs": doc_count, "shards": keys, "stop": stop });
+    let script = format!("lecternSearch(\"index\",0,{index});\n");
+    sink.put("assets/search/index.js".into(), Output::Text(script))
 }
 
-/// Every page with a source, indexed in runs: the words with their postings, and the
-/// documents in order.
+/// Every page with a source, indexed in runs: the words with their postings; the documents,
+/// in order, go to `docs`.
 fn index(
     course: &Course,
     rendered: &[std::sync::Arc<RenderedMarkdown>],
     stop: &[&str],
-) -> (Terms, Vec<Doc>) {
+    docs: &mut DocFiles,
+) -> Result<Terms, Diagnostic> {
     let sources: Vec<usize> = (0..course.pages.len())
         .filter(|&i| course.pages[i].source.is_some())
         .collect();
@@ -123,71 +121,31 @@ fn index(
         }
     };
     let mut terms = Terms::default();
-    let mut docs: Vec<Doc> = Vec::new();
     let mut indexed: Vec<ChunkIndex> = Vec::new();
     for batch in sources.chunks(BATCH) {
         let done = std::mem::take(&mut indexed);
-        ((), indexed) = rayon::join(
-            || merge(&mut terms, &mut docs, done),
+        let merged;
+        (merged, indexed) = rayon::join(
+            || merge(&mut terms, docs, done),
             || {
                 (batch.par_chunks(RUN))
                     .map(|run| index_chunk(run.iter().map(|&i| page_text(i)), stop))
                     .collect()
             },
         );
+        merged?;
     }
-    merge(&mut terms, &mut docs, indexed);
-    (terms, docs)
+    merge(&mut terms, docs, indexed)?;
+    Ok(terms)
 }
 
-/// Adds indexed runs, the next ones in order.
-fn merge(terms: &mut Terms, docs: &mut Vec<Doc>, runs: Vec<ChunkIndex>) {
+/// Adds indexed runs, the next ones in order, and writes the documents' files now full.
+fn merge(terms: &mut Terms, docs: &mut DocFiles, runs: Vec<ChunkIndex>) -> Result<(), Diagnostic> {
     for run in runs {
         terms.add(&run, docs.len() as u32);
         docs.extend(run.docs);
     }
-}
-
-/// `lecternSearch("docs", n, {"d": [[page, anchor, heading, excerpt], ...], "p": {page:
-/// [title, url], ...}})`, the pages keyed by their number as a string and in string order
-/// (as a JSON object with sorted keys has always written them).
-fn docs_script(course: &Course, n: usize, chunk: &[Doc]) -> String {
-    let mut out = String::with_capacity(256 * chunk.len());
-    out.push_str("lecternSearch(\"docs\",");
-    json::push_num(&mut out, n as u64);
-    out.push_str(",{\"d\":[");
-    for (i, d) in chunk.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        json::push_num(&mut out, d.page as u64);
-        for text in [&d.anchor, &d.heading, &d.excerpt] {
-            out.push(',');
-            json::push_str(&mut out, text);
-        }
-        out.push(']');
-    }
-    out.push_str("],\"p\":{");
-    let mut pages: Vec<usize> = chunk.iter().map(|d| d.page).collect();
-    pages.dedup();
-    let mut pages: Vec<(String, usize)> = pages.into_iter().map(|p| (p.to_string(), p)).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    for (i, (key, page)) in pages.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let page = &course.pages[*page];
-        json::push_str(&mut out, key);
-        out.push_str(":[");
-        json::push_str(&mut out, &page.title);
-        out.push(',');
-        json::push_str(&mut out, &page.out);
-        out.push(']');
-    }
-    out.push_str("}});\n");
-    out
+    docs.write_full()
 }
 
 /// One of `parts`, picked by a linear congruential generator: the same sequence every run,

@@ -1,0 +1,67 @@
+//! A timing of the search index alone on a real course, for profiling: run with
+//! `LECTERN_BENCH_COURSE=<course folder> cargo test --release --lib search::bench -- --ignored
+//! --nocapture`. Prints the wall and process CPU time of each of a few index builds
+//! (`LECTERN_BENCH_RUNS`, 7 by default).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::render::markdown::RenderedMarkdown;
+use crate::site::{Output, Sink};
+use crate::Diagnostic;
+
+/// A sink that only counts the bytes it is given.
+#[derive(Default)]
+struct Measure(AtomicUsize);
+
+impl Sink for Measure {
+    fn put(&self, _path: String, output: Output) -> Result<(), Diagnostic> {
+        let len = match &output {
+            Output::Text(text) => text.len(),
+            _ => 0,
+        };
+        self.0.fetch_add(len, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// User + system CPU time of the process so far, in milliseconds.
+fn cpu_ms() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
+    // SAFETY: getrusage fills the struct it is given; read only when the call succeeded
+    let usage = unsafe {
+        assert_eq!(libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()), 0);
+        usage.assume_init()
+    };
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+    ms(usage.ru_utime) + ms(usage.ru_stime)
+}
+
+#[test]
+#[ignore = "a timing, not a test: needs LECTERN_BENCH_COURSE"]
+fn time_the_search_index() {
+    let Some(root) = std::env::var_os("LECTERN_BENCH_COURSE") else {
+        return;
+    };
+    let options = crate::BuildOptions {
+        root: root.into(),
+        drafts: false,
+    };
+    let course = crate::load_and_model(&options).expect("the course builds");
+    let rendered: Vec<Arc<RenderedMarkdown>> = (0..course.pages.len())
+        .into_par_iter()
+        .map(|i| Arc::new(crate::render::render_page_markdown(&course, i)))
+        .collect();
+    let runs = std::env::var("LECTERN_BENCH_RUNS").map_or(7, |n| n.parse().unwrap_or(7));
+    for _ in 0..runs {
+        let (wall, cpu) = (Instant::now(), cpu_ms());
+        let sink = Measure::default();
+        super::index_files(&course, &rendered, &sink).expect("no sink errors");
+        let bytes = sink.0.load(Ordering::Relaxed);
+        let (wall, cpu) = (wall.elapsed().as_secs_f64() * 1e3, cpu_ms() - cpu);
+        eprintln!("search index: {wall:7.1} ms wall {cpu:7.1} ms cpu, {bytes} bytes");
+    }
+}
