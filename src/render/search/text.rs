@@ -1,7 +1,10 @@
 //! Text for the search index: rendered HTML split into sections at its `h2`/`h3` headings,
 //! tags stripped and entities decoded.
 
-use memchr::{memchr, memmem};
+use std::sync::LazyLock;
+
+use memchr::memchr;
+use memchr::memmem::Finder;
 
 use super::words::Excerpt;
 
@@ -24,14 +27,18 @@ pub(super) fn sections(html: &str) -> Vec<Section<'_>> {
         push_section(&mut out, current, &rest[..start]);
         let after = &rest[start + 8..];
         let id_end = after.find('"').unwrap_or(0);
-        let close: &str = if level == '2' { "</h2>" } else { "</h3>" };
-        let end = memmem::find(after.as_bytes(), close.as_bytes()).unwrap_or(after.len());
+        let close = if level == '2' {
+            &FINDERS.h2_end
+        } else {
+            &FINDERS.h3_end
+        };
+        let end = close.find(after.as_bytes()).unwrap_or(after.len());
         let inner = &after[(id_end + 1).min(end)..end];
-        let link = memmem::find(inner.as_bytes(), b"<a class=\"anchor\"");
+        let link = FINDERS.anchor.find(inner.as_bytes());
         let inner = &inner[..link.unwrap_or(inner.len())];
         let heading = html_text(inner.trim_start_matches('>'));
         current = (decode(&after[..id_end]), heading);
-        rest = &after[(end + close.len()).min(after.len())..];
+        rest = &after[(end + close.needle().len()).min(after.len())..];
     }
     push_section(&mut out, current, rest);
     out
@@ -54,12 +61,28 @@ fn push_section<'h>(
     }
 }
 
+/// The searches [`sections`] makes, each set up once: setting one up costs more than a
+/// search through a page's few headings.
+struct Finders {
+    heading: Finder<'static>,
+    h2_end: Finder<'static>,
+    h3_end: Finder<'static>,
+    anchor: Finder<'static>,
+}
+
+static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
+    heading: Finder::new("<h"),
+    h2_end: Finder::new("</h2>"),
+    h3_end: Finder::new("</h3>"),
+    anchor: Finder::new("<a class=\"anchor\""),
+});
+
 /// Byte offset and level of the next `<h2 id="` or `<h3 id="`. (Looking for `<h` skips
 /// most tags at once, where stopping at every `<` costs a call per tag.)
 fn next_heading(html: &str) -> Option<(usize, char)> {
     let bytes = html.as_bytes();
     let mut from = 0;
-    while let Some(i) = memmem::find(&bytes[from..], b"<h") {
+    while let Some(i) = FINDERS.heading.find(&bytes[from..]) {
         let at = from + i;
         let tail = &bytes[at..];
         if tail.len() > 3 && matches!(tail[2], b'2' | b'3') && tail[3..].starts_with(b" id=\"") {
