@@ -40,7 +40,7 @@ use chunk::{index_chunk, ChunkIndex, PageText};
 use docs::DocFiles;
 pub use shards::file_key;
 use shards::{shard_script, shards};
-use terms::Terms;
+use terms::{Postings, Terms};
 pub use text::html_text;
 pub use words::tokenize;
 
@@ -66,8 +66,8 @@ const BATCH: usize = 1024;
 /// Pages in a run, indexed by one thread (see [`chunk`]).
 const RUN: usize = 64;
 
-/// A word and its postings (`doc * 4 + field`, ascending).
-type Term = (String, Vec<u32>);
+/// A word and its postings.
+type Term = (String, Postings);
 
 /// Makes the search files and hands each to `sink` as soon as it is made.
 ///
@@ -177,7 +177,8 @@ mod tests {
     fn words(run: &ChunkIndex) -> Vec<(String, Vec<u32>)> {
         let mut terms = Terms::default();
         terms.add(run, 0);
-        terms.into_sorted()
+        let terms = terms.into_sorted();
+        terms.into_iter().map(|(w, p)| (w, p.values())).collect()
     }
 
     #[test]
@@ -193,8 +194,10 @@ mod tests {
         terms.add(&runs[1], 3);
         let terms = terms.into_sorted();
         // doc 0 title (0*4+2), doc 2 heading (2*4+1 = 9, delta 7), doc 3 body (12, delta 3)
-        assert_eq!(terms[0], ("coach".to_string(), vec![2, 9, 12]));
-        assert_eq!(terms[1], ("delegate".to_string(), vec![0, 5]));
+        assert_eq!(terms[0].0, "coach");
+        assert_eq!(terms[0].1.values(), [2, 9, 12]);
+        assert_eq!(terms[1].0, "delegate");
+        assert_eq!(terms[1].1.values(), [0, 5]);
         assert_eq!(
             shard_script("c", &terms[..1]),
             "lecternSearch(\"shard\",\"c\",{\"terms\":{\"coach\":[2,7,3]}});\n"
@@ -319,9 +322,11 @@ mod tests {
 
     #[test]
     fn splits_large_shards_by_another_letter() {
-        let mut terms: Vec<Term> = vec![("de".into(), vec![1]), ("dx".into(), vec![1])];
-        terms.extend((0..SHARD_LIMIT / 8).map(|i| (format!("del{i}"), vec![1, 2, 3])));
-        terms.sort();
+        let postings = |values: &[u32]| Postings::from(values);
+        let mut terms: Vec<Term> =
+            vec![("de".into(), postings(&[1])), ("dx".into(), postings(&[1]))];
+        terms.extend((0..SHARD_LIMIT / 8).map(|i| (format!("del{i}"), postings(&[1, 2, 3]))));
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
         let keys: Vec<String> = shards(&terms).into_iter().map(|(k, _)| k).collect();
         // "d" is too big: "de" (itself too big) keeps only the word "de", "del…" goes deeper
         assert!(keys.contains(&"de".to_string()), "{keys:?}");

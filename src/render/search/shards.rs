@@ -2,7 +2,7 @@
 //! on demand, split by one more letter while a shard is over the size limit.
 
 use super::{Term, MAX_PREFIX, SHARD_LIMIT};
-use crate::render::json::{push_num, push_str};
+use crate::render::json::push_str;
 
 /// Groups terms by their first letter, splitting large groups by one more letter.
 pub(super) fn shards(terms: &[Term]) -> Vec<(String, &[Term])> {
@@ -45,12 +45,13 @@ fn prefix(word: &str, n: usize) -> &str {
 }
 
 /// `lecternSearch("shard", key, {"terms": {word: [delta, ...], ...}})`, written directly
-/// (words sorted, postings delta-encoded so most are one or two digits).
+/// (words sorted, postings delta-encoded so most are one or two digits: see
+/// [`Postings`](super::terms::Postings)).
 pub(super) fn shard_script(key: &str, terms: &[Term]) -> String {
     let mut out = String::with_capacity(
         64 + terms
             .iter()
-            .map(|(t, p)| t.len() + 3 * p.len() + 5)
+            .map(|(t, p)| t.len() + p.json().len() + 5)
             .sum::<usize>(),
     );
     out.push_str("lecternSearch(\"shard\",");
@@ -62,14 +63,7 @@ pub(super) fn shard_script(key: &str, terms: &[Term]) -> String {
         }
         push_str(&mut out, word);
         out.push_str(":[");
-        let mut last = 0;
-        for (i, &v) in postings.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_num(&mut out, u64::from(v - last));
-            last = v;
-        }
+        out.push_str(postings.json());
         out.push(']');
     }
     out.push_str("}});\n");
