@@ -55,7 +55,7 @@ impl Key {
 
     fn new(head: [u64; 2], len: usize) -> Key {
         let len = len as u64;
-        let hash = mix((head[0] ^ len).wrapping_mul(K).rotate_left(20) ^ head[1]);
+        let hash = mix(mix(head[0] ^ len) ^ head[1]);
         Key { head, len, hash }
     }
 
@@ -78,9 +78,13 @@ const MASKS: [u128; SHORT + 1] = {
     masks
 };
 
-/// The multiplication moves every bit up: the table takes the top bits.
+/// A multiplication's high half folded onto its low half: every bit of the result then
+/// depends on every bit of `hash`, so the table can take the top bits. (Rotating a plain
+/// product instead brought its poorly mixed low bits to the top: words that differ only in
+/// their last letters, such as the numbers 1000 to 1500, took nine probes on average.)
 fn mix(hash: u64) -> u64 {
-    hash.wrapping_mul(K).rotate_left(26)
+    let product = u128::from(hash) * u128::from(K);
+    (product >> 64) as u64 ^ product as u64
 }
 
 /// The first 16 bytes of `word` as two little-endian numbers, zeros after its end. (Reading
@@ -245,6 +249,52 @@ mod tests {
             }
         }
         assert!(Key::of(&[b'a'; 17]).short_word().is_none());
+    }
+
+    #[test]
+    fn spreads_words_over_the_table() {
+        // numbers (lesson numbers in titles) and short words that share letters
+        let numbers = |from: usize, n: usize| (from..from + n).map(|i| i.to_string()).collect();
+        let syllables = [
+            "co", "ach", "del", "e", "gate", "tr", "ust", "ing", "s", "x",
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for a in syllables {
+            for b in syllables {
+                words.extend(syllables.iter().map(|c| format!("{a}{b}{c}")));
+            }
+        }
+        for words in [
+            numbers(1, 300),
+            numbers(1000, 500),
+            numbers(1000, 3000),
+            words,
+        ] {
+            let mut interner = Interner::default();
+            for word in &words {
+                interner.intern(Key::of(word.as_bytes()), word.as_bytes());
+            }
+            let probes: usize = (words.iter())
+                .map(|word| interner.probes(Key::of(word.as_bytes())))
+                .sum();
+            // linear probing in a table at most half full takes 1.5 probes on average when
+            // the hashes are spread evenly
+            let average = probes as f64 / words.len() as f64;
+            assert!(average < 1.8, "{}..: {average} probes", words[0]);
+        }
+    }
+
+    impl Interner {
+        /// The slots looked at to find `key`.
+        fn probes(&self, key: Key) -> usize {
+            let mut at = (key.hash >> self.shift) as usize;
+            let mut probes = 1;
+            while self.keys[self.slots[at] as usize - 1] != key {
+                at = (at + 1) & (self.slots.len() - 1);
+                probes += 1;
+            }
+            probes
+        }
     }
 
     /// [`head`] a byte at a time.
