@@ -142,14 +142,21 @@ pub(super) fn tag_end(tag: &str) -> (usize, bool) {
         None => memchr(b'>', tag.as_bytes()).map(|i| i + 1),
     };
     let end = end.unwrap_or(tag.len());
-    (end, !is_inline_tag(&tag[..end]))
+    (end, !is_inline_tag(tag.as_bytes()))
 }
 
-fn is_inline_tag(tag: &str) -> bool {
-    let name = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .as_bytes();
+/// Whether the tag `tag` starts with is one of the inline elements, whose tags do not break
+/// words. Byte by byte and looking no further than the longest name (`strong`): this runs for
+/// every tag of every page.
+fn is_inline_tag(tag: &[u8]) -> bool {
+    let mut name = tag;
+    while let [b'<', rest @ ..] = name {
+        name = rest;
+    }
+    while let [b'/', rest @ ..] = name {
+        name = rest;
+    }
+    let name = &name[..name.len().min(7)];
     let len = (name.iter())
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(name.len());
@@ -255,6 +262,37 @@ mod tests {
             tokenize(&html_text(s[1].body)),
             ["because", "small", "still", "here"]
         );
+    }
+
+    /// [`is_inline_tag`] as it was first written, on the tag cut at its end.
+    fn is_inline_reference(tag: &str) -> bool {
+        let name = tag.trim_start_matches('<').trim_start_matches('/');
+        let name: String = name
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let inline = [
+            "a", "em", "strong", "code", "del", "span", "mark", "sup", "sub", "b", "i",
+        ];
+        inline.contains(&name.as_str())
+    }
+
+    #[test]
+    fn tells_inline_tags_as_the_simple_rule_does() {
+        let parts = [
+            "<", "/", "a", "b", "em", "strong", "s", "span", "sup", "i", "code", "x", ">", " ",
+            "=\"", "1", "é", "&",
+        ];
+        let mut seed = 5usize;
+        for _ in 0..20_000 {
+            let text: String = (0..6)
+                .map(|_| crate::render::search::pick(&mut seed, &parts))
+                .collect();
+            let Some(lt) = text.find('<') else { continue };
+            let tag = &text[lt..];
+            let (end, breaks) = tag_end(tag);
+            assert_eq!(!breaks, is_inline_reference(&tag[..end]), "{tag:?}");
+        }
     }
 
     #[test]
