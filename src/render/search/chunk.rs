@@ -4,7 +4,7 @@
 //! time so that a word met on many pages is looked up in the course's index once per run.
 
 use super::intern::{Interner, Key};
-use super::scan::Scanner;
+use super::scan::{Scanner, Words};
 use super::text::sections;
 use super::words::excerpt;
 use super::{BODY, HEADING, TITLE};
@@ -124,29 +124,51 @@ impl Indexer<'_> {
         let ChunkIndex {
             words, postings, ..
         } = out;
-        let mut sink = |key: Key, long: &[u8]| {
-            let (id, new) = words.intern(key, long);
-            if new {
-                let is_stop = stop.iter().any(|s| s.as_bytes() == words.word(id));
-                last.push(if is_stop { STOP } else { NONE });
-            }
-            let last = &mut last[id as usize];
-            if *last == STOP {
-                return;
-            }
-            // words come in document order: the same document again keeps the best field
-            match postings.get_mut(*last as usize) {
-                Some(p) if p.1 / 4 == posting / 4 => p.1 = p.1.max(posting),
-                _ => {
-                    *last = postings.len() as u32;
-                    postings.push((id, posting));
-                }
-            }
+        let mut sink = DocWords {
+            stop,
+            last,
+            words,
+            postings,
+            posting,
         };
         if html {
             scanner.html(text, &mut sink);
         } else {
             scanner.text(text, &mut sink);
+        }
+    }
+}
+
+/// The words of one field of one document going into a run's index.
+struct DocWords<'a> {
+    stop: &'a [&'a str],
+    last: &'a mut Vec<u32>,
+    words: &'a mut Interner,
+    postings: &'a mut Vec<(u32, u32)>,
+    /// `doc * 4 + field`
+    posting: u32,
+}
+
+impl Words for DocWords<'_> {
+    /// Inlined into the scanner's loop: this runs for every word of every page.
+    #[inline(always)]
+    fn word(&mut self, key: Key, long: &[u8]) {
+        let (id, new) = self.words.intern(key, long);
+        if new {
+            let is_stop = (self.stop.iter()).any(|s| s.as_bytes() == self.words.word(id));
+            self.last.push(if is_stop { STOP } else { NONE });
+        }
+        let last = &mut self.last[id as usize];
+        if *last == STOP {
+            return;
+        }
+        // words come in document order: the same document again keeps the best field
+        match self.postings.get_mut(*last as usize) {
+            Some(p) if p.1 / 4 == self.posting / 4 => p.1 = p.1.max(self.posting),
+            _ => {
+                *last = self.postings.len() as u32;
+                self.postings.push((id, self.posting));
+            }
         }
     }
 }

@@ -127,6 +127,7 @@ pub(super) struct Interner {
 impl Interner {
     /// The number of the word whose key is `key`, and whether it is new; `long` is the word,
     /// needed only when it is longer than [`SHORT`] bytes.
+    #[inline(always)]
     pub fn intern(&mut self, key: Key, long: &[u8]) -> (u32, bool) {
         if self.keys.len() * 2 >= self.slots.len() {
             self.grow();

@@ -11,6 +11,19 @@
 use super::intern::{Key, SHORT};
 use super::text::{entity_at, tag_end};
 
+/// Where a [`Scanner`] hands the words it finds: each word's [`Key`] and, for a word longer
+/// than [`SHORT`] bytes, its bytes. A trait rather than only closures so that the index's sink,
+/// called for every word of the course, can be inlined into the scanning loop.
+pub(super) trait Words {
+    fn word(&mut self, key: Key, long: &[u8]);
+}
+
+impl<F: FnMut(Key, &[u8])> Words for F {
+    fn word(&mut self, key: Key, long: &[u8]) {
+        self(key, long)
+    }
+}
+
 /// Splits texts into words, each handed to a sink as its [`Key`] and, for a word longer than
 /// [`SHORT`] bytes, its bytes (lowercased). Reused from text to text (its buffer stays).
 #[derive(Default)]
@@ -23,28 +36,28 @@ pub(super) struct Scanner {
 
 impl Scanner {
     /// The words of plain text.
-    pub fn text(&mut self, text: &str, sink: &mut impl FnMut(Key, &[u8])) {
+    pub fn text(&mut self, text: &str, sink: &mut impl Words) {
         self.scan::<false>(text, sink);
         self.end(sink);
     }
 
     /// The words of an HTML fragment: tags and entities are read as [`super::html_text`]
     /// reads them.
-    pub fn html(&mut self, html: &str, sink: &mut impl FnMut(Key, &[u8])) {
+    pub fn html(&mut self, html: &str, sink: &mut impl Words) {
         self.scan::<true>(html, sink);
         self.end(sink);
     }
 
     /// Ends the current word: a word of two characters or more goes to `sink`.
-    fn end(&mut self, sink: &mut impl FnMut(Key, &[u8])) {
+    fn end(&mut self, sink: &mut impl Words) {
         if self.chars > 1 {
-            sink(Key::of(&self.word), &self.word);
+            sink.word(Key::of(&self.word), &self.word);
         }
         self.word.clear();
         self.chars = 0;
     }
 
-    fn scan<const HTML: bool>(&mut self, text: &str, sink: &mut impl FnMut(Key, &[u8])) {
+    fn scan<const HTML: bool>(&mut self, text: &str, sink: &mut impl Words) {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -59,7 +72,7 @@ impl Scanner {
                     match window.and_then(|w| <&[u8; SHORT]>::try_from(w).ok()) {
                         _ if run < 2 => continue,
                         Some(window) if run <= SHORT => {
-                            sink(Key::of_ascii(window, run), &[]);
+                            sink.word(Key::of_ascii(window, run), &[]);
                             continue;
                         }
                         _ => {}
@@ -94,7 +107,7 @@ impl Scanner {
         }
     }
 
-    fn char(&mut self, c: char, sink: &mut impl FnMut(Key, &[u8])) {
+    fn char(&mut self, c: char, sink: &mut impl Words) {
         if c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 let mut buf = [0; 4];

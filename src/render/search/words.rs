@@ -2,6 +2,7 @@
 //! [`super::scan`]), and the excerpt shown under a result, taken from text in pieces as
 //! [`super::text::each_piece`] yields it from HTML.
 
+use super::intern::Key;
 use super::scan::Scanner;
 
 /// Characters of section text kept for the snippet.
@@ -11,7 +12,7 @@ const EXCERPT: usize = 120;
 /// "dont"); one-letter words are left out. search.js tokenizes queries the same way.
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    Scanner::default().text(text, &mut |key, long| {
+    Scanner::default().text(text, &mut |key: Key, long: &[u8]| {
         let word = match key.short_word() {
             Some((bytes, len)) => String::from_utf8_lossy(&bytes[..len]).into_owned(),
             None => String::from_utf8_lossy(long).into_owned(),
