@@ -148,8 +148,9 @@ fn alnum_run(bytes: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
+/// A one in every byte, and bit 7 of every byte: for reading eight bytes at a time.
+pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(super) const HIGH: u64 = ONES * 0x80;
 
 /// Bit 7 of each byte set where that byte of `x` is an ASCII letter or digit. Each byte's
 /// low seven bits plus `0x80 - lo` reach bit 7 exactly when they are `lo` or more, without
