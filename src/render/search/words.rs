@@ -3,7 +3,7 @@
 //! [`super::text::each_piece`] yields it from HTML.
 
 use super::intern::Key;
-use super::scan::Scanner;
+use super::scan::{Scanner, HIGH, ONES};
 
 /// Characters of section text kept for the snippet.
 const EXCERPT: usize = 120;
@@ -105,17 +105,41 @@ impl Excerpt {
 /// between them allowed (text that whitespace collapsing leaves as it is), at most `max`.
 fn plain_run(bytes: &[u8], max: usize) -> usize {
     let bytes = &bytes[..bytes.len().min(max)];
-    let visible = |b: u8| b.is_ascii_graphic();
     let mut n = 0;
     loop {
+        // eight bytes at a time while all are plain (a paragraph's text nearly always is), then
+        // one at a time where the eight-byte test stopped
+        while let Some(eight) = bytes.get(n..n + 8) {
+            let stop = not_plain(eight.try_into().map_or(0, u64::from_le_bytes), n == 0);
+            if stop != 0 {
+                n += stop.trailing_zeros() as usize / 8;
+                break;
+            }
+            n += 8;
+        }
         match bytes.get(n) {
-            Some(&b) if visible(b) => n += 1,
-            Some(b' ') if n > 0 && bytes.get(n + 1).is_some_and(|&b| visible(b)) => n += 2,
+            Some(&b) if b.is_ascii_graphic() => n += 1,
+            Some(b' ') if n > 0 && bytes.get(n + 1).is_some_and(u8::is_ascii_graphic) => n += 2,
             _ => return n,
         }
     }
 }
 
+/// Bit 7 set in the bytes of `x` that may not be taken into a plain run as they stand: those
+/// outside `' '..='~'`, and spaces not followed by a visible character in `x` (the last byte's
+/// follower is unknown), nor preceded by one (the first byte's when `first` starts the run).
+fn not_plain(x: u64, first: bool) -> u64 {
+    let low = x & !HIGH;
+    let at_least = |lo: u8| low + ONES * u64::from(0x80 - lo);
+    let printable = at_least(b' ') & !at_least(0x7f) & !x & HIGH;
+    let other = !printable & HIGH;
+    // exactly the bytes equal to a space: their bits 0-6 are zero and bit 7 clear
+    let z = x ^ (ONES * u64::from(b' '));
+    let space = !(((z & !HIGH) + !HIGH) | z) & HIGH;
+    let last = HIGH << 56;
+    let first = if first { HIGH & 0x80 } else { 0 };
+    other | (space & (((space | other) >> 8) | last | first))
+}
 /// The snippet of a plain text.
 pub(super) fn excerpt(text: &str) -> String {
     let mut out = Excerpt::default();
@@ -233,6 +257,34 @@ mod tests {
                 }
             }
             assert_eq!(ours.finish(), reference_excerpt(&pieces), "{pieces:?}");
+        }
+    }
+
+    #[test]
+    fn finds_plain_runs_eight_bytes_at_a_time_as_a_byte_at_a_time() {
+        let reference = |bytes: &[u8]| {
+            let mut n = 0;
+            loop {
+                match bytes.get(n) {
+                    Some(&b) if b.is_ascii_graphic() => n += 1,
+                    Some(b' ') if n > 0 && bytes.get(n + 1).is_some_and(u8::is_ascii_graphic) => {
+                        n += 2
+                    }
+                    _ => return n,
+                }
+            }
+        };
+        let parts = [
+            "ab", " ", "  ", "x", "\t", "\n", "é", "~", "\u{7f}", "word. ", "!",
+        ];
+        let mut seed = 9usize;
+        for len in 0..3000 {
+            let text: String = (0..len % 30).map(|_| pick(&mut seed, &parts)).collect();
+            let bytes = text.as_bytes();
+            for max in [usize::MAX, len % 17] {
+                let cut = &bytes[..bytes.len().min(max)];
+                assert_eq!(plain_run(bytes, max), reference(cut), "{text:?} {max}");
+            }
         }
     }
 
