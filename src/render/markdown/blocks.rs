@@ -1,33 +1,30 @@
-//! Block rewrites with no page state, applied as the `items` pass copies events on: GitHub
+//! Block rewrites with no page state, applied as the `items` step passes events on: GitHub
 //! alerts to callouts, GFM tables wrapped for narrow screens.
 
-use std::ops::Range;
+use std::collections::VecDeque;
 
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
-use super::Spanned;
-
 /// Pushes an event onto `out`, turning `> [!TIP]` blockquotes into callouts and wrapping GFM
 /// tables so they scroll on narrow screens.
-pub(super) fn push<'e>(out: &mut Vec<Spanned<'e>>, event: Event<'e>, range: Range<usize>) {
+pub(super) fn push<'e>(out: &mut VecDeque<Event<'e>>, event: Event<'e>) {
     match event {
         Event::Start(Tag::BlockQuote(Some(kind))) => {
             let (class, title) = alert_name(kind);
-            out.push((Event::Html(format!("<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n").into()), range));
+            out.push_back(Event::Html(format!("<div class=\"callout callout-{class}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n").into()));
         }
-        Event::End(TagEnd::BlockQuote(Some(_))) => {
-            out.push((Event::Html("</div>\n".into()), range))
-        }
+        Event::End(TagEnd::BlockQuote(Some(_))) => out.push_back(Event::Html("</div>\n".into())),
         Event::Start(Tag::Table(_)) => {
-            let wrap = Event::Html("<div class=\"table-wrap\" tabindex=\"0\">".into());
-            out.push((wrap, range.clone()));
-            out.push((event, range));
+            out.push_back(Event::Html(
+                "<div class=\"table-wrap\" tabindex=\"0\">".into(),
+            ));
+            out.push_back(event);
         }
         Event::End(TagEnd::Table) => {
-            out.push((event, range.clone()));
-            out.push((Event::Html("</div>\n".into()), range));
+            out.push_back(event);
+            out.push_back(Event::Html("</div>\n".into()));
         }
-        other => out.push((other, range)),
+        other => out.push_back(other),
     }
 }
 
