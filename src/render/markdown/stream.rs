@@ -15,7 +15,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::items::passes_through;
 use super::{heading_tags, Heading, Spanned, State};
 use crate::render::ids;
-use crate::render::inline::escape;
+use crate::render::inline::escape_cow;
 
 /// Whether events the `items` step passes on unchanged skip its queues ([`Path::Fast`], what
 /// builds use); tests compare it with [`Path::General`].
@@ -118,7 +118,7 @@ impl<'s, 'i, 'a, 'e, P: Iterator<Item = Spanned<'e>>> Stream<'s, 'i, 'a, 'e, P> 
         };
         let id = self.state.heading_ids.unique(id);
         let n = level as u8;
-        let (open_tag, close_tag) = heading_tags(n, &escape(&id));
+        let (open_tag, close_tag) = heading_tags(n, &escape_cow(&id));
         self.ahead[open].0 = Event::Html(open_tag.into());
         self.ahead.push_back((Event::Html(close_tag.into()), range));
         self.state.out.headings.push(Heading {
