@@ -65,9 +65,9 @@ pub struct Summary {
 /// folder as they are rendered, so memory stays flat however big the course is.
 pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnostics> {
     check_output_folder(&options.root, out)?;
-    let course = load_and_model(options)?;
+    let mut course = load_and_model(options)?;
     timing::mark("loaded and modelled");
-    let pages = write::write_with(out, |sink| render::render_into(&course, sink))?;
+    let pages = write::write_with(out, |sink| render::render_owned_into(&mut course, sink))?;
     let summary = Summary {
         lessons: course.lesson_count(),
         modules: course.modules.len(),

@@ -97,6 +97,14 @@ impl Course {
     pub fn lesson_count(&self) -> usize {
         self.modules.iter().map(|m| m.lessons.len()).sum()
     }
+
+    /// Frees the text of every Markdown file (paths and front matter stay). For a build that
+    /// has rendered the Markdown and needs the memory more than the text.
+    pub fn free_source_texts(&mut self) {
+        for source in self.pages.iter_mut().filter_map(|p| p.source.as_mut()) {
+            source.text = String::new();
+        }
+    }
 }
 
 /// Builds the course model from loaded files.
