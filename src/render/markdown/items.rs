@@ -1,105 +1,37 @@
-//! The `items` step: fenced directive blocks and GFM task lists, in page order, so that the
+//! The `items` pass: fenced directive blocks and GFM task lists, in page order, so that the
 //! ids of checklist items, quiz questions and sorts are claimed in the order a reader meets them.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
-use super::stream::Stream;
 use super::{blocks, Spanned, State};
 use crate::load::yaml::Fragment;
 use crate::render::checklist;
 use crate::render::directives;
 use crate::render::ids;
 
-impl<'e, P: Iterator<Item = Spanned<'e>>> Stream<'_, '_, '_, 'e, P> {
-    /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
-    /// duplicate id is reported where it is used the second time; every other event goes on
-    /// through [`blocks::push`].
-    pub(super) fn item_step(&mut self, event: Event<'e>, range: Range<usize>) {
-        match event {
-            Event::Start(Tag::List(_)) => {
-                let task = self.starts_with_task();
-                self.lists.push(task);
-                let event = match task {
-                    true => Event::Html(checklist::open(None).into()),
-                    false => event,
-                };
-                self.ready.push_back(event);
-            }
-            Event::End(TagEnd::List(_)) if self.lists.pop() == Some(true) => {
-                self.ready.push_back(Event::Html(checklist::CLOSE.into()))
-            }
-            Event::Start(Tag::Item) if self.lists.last() == Some(&true) => self.task_label(range),
-            Event::End(TagEnd::Item) if self.lists.last() == Some(&true) => {
-                self.ready.push_back(Event::Html("</li>\n".into()))
-            }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
-                if directives::is_directive(directive_name(lang)) =>
-            {
-                let kind = directive_name(lang).to_string();
-                let html = self.directive_block(&kind, range);
-                self.ready.push_back(Event::Html(html.into()));
-            }
-            other => blocks::push(&mut self.ready, other),
-        }
-    }
-
-    /// Whether the list just started has a task marker on its first item (directly or in
-    /// its paragraph): the events after its item start.
-    fn starts_with_task(&mut self) -> bool {
-        for n in 1..3 {
-            match self.peek(n) {
-                Some(Event::Start(Tag::Paragraph)) => {}
-                Some(Event::TaskListMarker(_)) => return true,
-                _ => return false,
-            }
-        }
-        false
-    }
-
+impl State<'_, '_> {
     /// A fenced directive block (its start event already taken) → its HTML.
-    fn directive_block(&mut self, kind: &str, range: Range<usize>) -> String {
+    fn directive_block<'e, I: Iterator<Item = Spanned<'e>>>(
+        &mut self,
+        kind: &str,
+        iter: &mut I,
+        range: Range<usize>,
+    ) -> Spanned<'e> {
         let mut body = String::new();
-        while let Some((e, _)) = self.take() {
+        for (e, _) in iter.by_ref() {
             match e {
                 Event::Text(t) => body.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => break,
                 _ => {}
             }
         }
-        self.state.directive(kind, &body, range)
+        let html = self.directive(kind, &body, range.clone());
+        (Event::Html(html.into()), range)
     }
 
-    /// The checkbox and label of a task item: its text up to the item's end or a nested list.
-    fn task_label(&mut self, range: Range<usize>) {
-        let mut checked = false;
-        let mut label = VecDeque::new();
-        loop {
-            let keep = match self.peek(0) {
-                None | Some(Event::End(TagEnd::Item) | Event::Start(Tag::List(_))) => break,
-                Some(Event::TaskListMarker(c)) => {
-                    checked = *c;
-                    false
-                }
-                Some(Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)) => false,
-                Some(_) => true,
-            };
-            if let Some((e, _)) = self.take().filter(|_| keep) {
-                blocks::push(&mut label, e);
-            }
-        }
-        let id = self.state.item_id(&mut label, range.start);
-        let open = checklist::item_open(&id, checked);
-        self.ready.push_back(Event::Html(open.into()));
-        self.ready.extend(label);
-        self.ready.push_back(Event::Html("</label>".into()));
-    }
-}
-
-impl State<'_, '_> {
-    pub(super) fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
+    fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
         let fence_line = self.line_of(range.start);
         let fence = self
             .lines
@@ -129,10 +61,83 @@ impl State<'_, '_> {
         }
     }
 
+    /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
+    /// duplicate id is reported where it is used the second time.
+    /// Moves `events` (left empty) into `out`.
+    pub(super) fn items<'e>(&mut self, events: &mut Vec<Spanned<'e>>, out: &mut Vec<Spanned<'e>>) {
+        let mut task_lists: std::collections::VecDeque<bool> = (0..events.len())
+            .filter(|&i| matches!(events[i].0, Event::Start(Tag::List(_))))
+            .map(|i| starts_with_task(&events[i + 1..]))
+            .collect();
+        // Room for a few table wrappers, the only events this adds.
+        out.reserve(events.len() + 8);
+        let mut lists: Vec<bool> = Vec::new();
+        let mut iter = events.drain(..).peekable();
+        while let Some((event, range)) = iter.next() {
+            match event {
+                Event::Start(Tag::List(_)) if task_lists.pop_front() == Some(true) => {
+                    lists.push(true);
+                    out.push((Event::Html(checklist::open(None).into()), range));
+                }
+                Event::Start(Tag::List(_)) => {
+                    lists.push(false);
+                    out.push((event, range));
+                }
+                Event::End(TagEnd::List(_)) if lists.pop() == Some(true) => {
+                    out.push((Event::Html(checklist::CLOSE.into()), range))
+                }
+                Event::Start(Tag::Item) if lists.last() == Some(&true) => {
+                    self.task_label(&mut iter, out, range)
+                }
+                Event::End(TagEnd::Item) if lists.last() == Some(&true) => {
+                    out.push((Event::Html("</li>\n".into()), range))
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
+                    if directives::is_directive(directive_name(lang)) =>
+                {
+                    let kind = directive_name(lang).to_string();
+                    out.push(self.directive_block(&kind, &mut iter, range));
+                }
+                other => blocks::push(out, other, range),
+            }
+        }
+    }
+
+    /// The checkbox and label of a task item: its text up to the item's end or a nested list.
+    fn task_label<'e, I: Iterator<Item = Spanned<'e>>>(
+        &mut self,
+        iter: &mut std::iter::Peekable<I>,
+        out: &mut Vec<Spanned<'e>>,
+        range: Range<usize>,
+    ) {
+        let mut checked = false;
+        // The opening markup needs the id, known only after the label's text: keep its
+        // place and fill it in afterwards.
+        let open = out.len();
+        out.push((Event::Html(CowStr::Borrowed("")), range.clone()));
+        while let Some((e, _)) = iter.peek() {
+            match e {
+                Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => break,
+                Event::TaskListMarker(c) => checked = *c,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                _ => {
+                    if let Some((e, r)) = iter.next() {
+                        blocks::push(out, e, r);
+                    }
+                    continue;
+                }
+            }
+            iter.next();
+        }
+        let id = self.item_id(&mut out[open + 1..], range.start);
+        out[open].0 = Event::Html(checklist::item_open(&id, checked).into());
+        out.push((Event::Html("</label>".into()), range));
+    }
+
     /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text.
-    pub(super) fn item_id(&mut self, inner: &mut VecDeque<Event>, offset: usize) -> String {
+    fn item_id(&mut self, inner: &mut [Spanned], offset: usize) -> String {
         let mut text = String::new();
-        for e in inner.iter() {
+        for (e, _) in inner.iter() {
             if let Event::Text(t) | Event::Code(t) = e {
                 text.push_str(t);
             }
@@ -154,30 +159,22 @@ impl State<'_, '_> {
     }
 }
 
-/// Whether the `items` step (and [`blocks::push`]) passes `event` on unchanged whatever the
-/// page state: none of the events it rewrites or counts, nor a heading (see
-/// [`super::stream`]).
-pub(super) fn passes_through(event: &Event) -> bool {
-    !matches!(
-        event,
-        Event::Start(
-            Tag::List(_)
-                | Tag::Item
-                | Tag::CodeBlock(_)
-                | Tag::BlockQuote(_)
-                | Tag::Table(_)
-                | Tag::Heading { .. }
-        ) | Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::Table)
-    )
-}
-
 /// The directive a fenced block's info string names (its first word).
 fn directive_name(lang: &str) -> &str {
     lang.split_whitespace().next().unwrap_or("")
 }
 
-fn strip_explicit_id(inner: &mut VecDeque<Event>) {
-    for e in inner.iter_mut().rev() {
+/// Whether a list's first item starts with a task marker (directly or in its paragraph).
+fn starts_with_task(rest: &[Spanned]) -> bool {
+    rest.iter()
+        .skip(1)
+        .take(2)
+        .find(|(e, _)| !matches!(e, Event::Start(Tag::Paragraph)))
+        .is_some_and(|(e, _)| matches!(e, Event::TaskListMarker(_)))
+}
+
+fn strip_explicit_id(inner: &mut [Spanned]) {
+    for (e, _) in inner.iter_mut().rev() {
         if let Event::Text(t) = e {
             let (rest, id) = ids::explicit_id(t);
             if id.is_some() {

@@ -1,22 +1,25 @@
 //! Markdown → HTML for one page.
 //!
 //! 1. pulldown-cmark parses the body into events with byte ranges (for error locations).
-//! 2. Named steps rewrite the events as they stream from the parser to the writer
-//!    ([`stream`]), each owning one feature: `link` (`.md` and asset links to output URLs),
-//!    `heading` (GitHub ids, anchor links, table of contents), `items` (fenced
-//!    `table`/`checklist`/`quiz`/`sort` directives and task lists to interactive checklists,
-//!    together so ids are claimed in page order), and, as `items` passes the other events on,
-//!    `blocks` (`> [!TIP]` callouts, GFM tables wrapped for narrow screens).
-//! 3. The events are serialised to HTML as they come, and the labels of the page's progress
-//!    items read from it.
+//! 2. Named passes rewrite the event list, each owning one feature:
+//!    `headings` (GitHub ids, anchor links, table of contents), `links` (`.md` and asset links
+//!    to output URLs), `items` (fenced `table`/`checklist`/`quiz`/`sort` directives and task
+//!    lists to interactive checklists, together so ids are claimed in page order), and, as
+//!    `items` copies the other events on, `blocks` (`> [!TIP]` callouts, GFM tables wrapped for
+//!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
+//!    a new one (pages are many and small: copying event lists showed in profiles). Both
+//!    lists reuse the allocations of the thread's previous page ([`buffers`]).
+//! 3. The events are serialised to HTML, and the labels of the page's progress items read
+//!    from it.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::ids::{HeadingIds, ItemIds};
+use super::ids::{self, HeadingIds, ItemIds};
+use super::inline::escape_cow;
 use super::progress;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::Table;
@@ -24,11 +27,9 @@ use crate::model::links::{relative_url, LinkMap, Target};
 use crate::model::Course;
 
 mod blocks;
+mod buffers;
 mod items;
 mod lines;
-mod stream;
-#[cfg(test)]
-mod tests;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -80,10 +81,6 @@ pub struct PageInput<'a> {
 
 /// Renders a page's Markdown body.
 pub fn render(input: &PageInput) -> RenderedMarkdown {
-    render_with(input, stream::Path::Fast)
-}
-
-fn render_with(input: &PageInput, path: stream::Path) -> RenderedMarkdown {
     let body = &input.text[input.body_start..];
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -92,17 +89,23 @@ fn render_with(input: &PageInput, path: stream::Path) -> RenderedMarkdown {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM;
-    let parser = Parser::new_ext(body, options).into_offset_iter();
+    let (mut events, mut out) = buffers::take();
+    // Sized for typical prose (about one event per 20 bytes) so collecting rarely regrows.
+    events.reserve(body.len() / 16 + 16);
+    events.extend(Parser::new_ext(body, options).into_offset_iter());
     let mut state = State {
         input,
         lines: lines::Lines::new(input.text),
         out: RenderedMarkdown::default(),
-        heading_ids: HeadingIds::default(),
         item_ids: ItemIds::default(),
     };
+    state.headings(&mut events);
+    state.links(&mut events);
+    state.items(&mut events, &mut out);
     // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
     let mut html_out = String::with_capacity(body.len() * 2 + 1024);
-    html::push_html(&mut html_out, stream::Stream::new(&mut state, parser, path));
+    html::push_html(&mut html_out, out.drain(..).map(|(e, _)| e));
+    buffers::put_back(events, out);
     html_out.shrink_to_fit();
     state.out.html = html_out;
     state.out.items = std::mem::take(&mut state.item_ids.progress);
@@ -115,7 +118,6 @@ struct State<'i, 'a> {
     input: &'i PageInput<'a>,
     lines: lines::Lines<'a>,
     out: RenderedMarkdown,
-    heading_ids: HeadingIds,
     item_ids: ItemIds,
 }
 
@@ -129,15 +131,61 @@ impl State<'_, '_> {
         self.lines.line(self.input.body_start + offset)
     }
 
-    /// A relative link or image → its output URL; a missing target is an error.
-    fn link(&mut self, event: &mut Event, offset: usize) {
-        let (dest, image) = match event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
-            _ => return,
-        };
-        if let Some(url) = self.rewrite(dest, image, offset) {
-            *dest = CowStr::from(url);
+    /// Headings get GitHub ids and anchor links; h2/h3 are collected for the table of contents.
+    /// Each heading's start and end events become its opening and closing markup in place.
+    fn headings(&mut self, events: &mut Vec<Spanned>) {
+        let mut ids = HeadingIds::default();
+        let mut text = String::new();
+        let mut i = 0;
+        while i < events.len() {
+            let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i].0 else {
+                i += 1;
+                continue;
+            };
+            let (level, id) = (*level, id.take());
+            text.clear();
+            let mut end = i + 1;
+            while end < events.len() {
+                match &events[end].0 {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+                end += 1;
+            }
+            let id = ids.unique(
+                id.map(|s| s.to_string())
+                    .unwrap_or_else(|| ids::github_slug(&text)),
+            );
+            let n = level as u8;
+            let (open_tag, close_tag) = heading_tags(n, &escape_cow(&id));
+            let range = events[i].1.clone();
+            events[i].0 = Event::Html(open_tag.into());
+            let close = (Event::Html(close_tag.into()), range);
+            match events.get_mut(end) {
+                Some(slot) => *slot = close,
+                None => events.push(close),
+            }
+            self.out.headings.push(Heading {
+                level: n,
+                id,
+                text: text.clone(),
+            });
+            i = end + 1;
+        }
+    }
+
+    /// Relative links and images → output URLs; missing targets are errors.
+    fn links(&mut self, events: &mut [Spanned]) {
+        for (event, range) in events.iter_mut() {
+            let (dest, image) = match event {
+                Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+                Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+                _ => continue,
+            };
+            if let Some(url) = self.rewrite(dest, image, range.start) {
+                *dest = CowStr::from(url);
+            }
         }
     }
 
