@@ -6,6 +6,13 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// GitHub's heading slug: lowercase, letters/digits/spaces/`-`/`_` kept, spaces to `-`.
 pub fn github_slug(text: &str) -> String {
+    if text.is_ascii() {
+        return ascii_github_slug(text);
+    }
+    any_github_slug(text)
+}
+
+fn any_github_slug(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.chars() {
         if c == ' ' {
@@ -20,6 +27,19 @@ pub fn github_slug(text: &str) -> String {
         }
     }
     slug
+}
+
+/// [`github_slug`] of ASCII text (nearly every heading), byte by byte: pushing `char`s one
+/// at a time cost several times more.
+fn ascii_github_slug(text: &str) -> String {
+    let mut slug = Vec::with_capacity(text.len());
+    slug.extend(text.bytes().filter_map(|b| match b {
+        b' ' => Some(b'-'),
+        b'-' | b'_' => Some(b),
+        _ if b.is_ascii_alphanumeric() => Some(b.to_ascii_lowercase()),
+        _ => None,
+    }));
+    String::from_utf8(slug).unwrap_or_default()
 }
 
 /// Heading ids already used on a page; repeats get `-1`, `-2`, as on GitHub.
@@ -96,9 +116,12 @@ pub fn item_slug(text: &str) -> String {
     } else {
         crate::model::order::slugify(text)
     };
-    // At most 60 characters, without a trailing `-`.
-    if let Some((end, _)) = slug.char_indices().nth(60) {
-        slug.truncate(end);
+    // At most 60 characters, without a trailing `-` (60 bytes or fewer are 60 characters or
+    // fewer: the count is skipped for most items).
+    if slug.len() > 60 {
+        if let Some((end, _)) = slug.char_indices().nth(60) {
+            slug.truncate(end);
+        }
     }
     let len = slug.trim_end_matches('-').len();
     slug.truncate(len);
@@ -112,7 +135,8 @@ pub fn item_slug(text: &str) -> String {
 /// `slugify` of ASCII text, stopping once more than `limit` bytes are written (the slug is cut
 /// anyway). Items are many and mostly ASCII; this skips the general case mapping.
 fn ascii_slug(text: &str, limit: usize) -> String {
-    let mut slug = String::with_capacity(text.len().min(limit.saturating_add(1)));
+    // bytes, not `char`s: pushing a `char` checks its width every time
+    let mut slug = Vec::with_capacity(text.len().min(limit.saturating_add(1)));
     let mut pending_dash = false;
     for b in text.bytes() {
         if !b.is_ascii_alphanumeric() {
@@ -120,15 +144,15 @@ fn ascii_slug(text: &str, limit: usize) -> String {
             continue;
         }
         if pending_dash && !slug.is_empty() {
-            slug.push('-');
+            slug.push(b'-');
         }
         pending_dash = false;
-        slug.push(char::from(b.to_ascii_lowercase()));
+        slug.push(b.to_ascii_lowercase());
         if slug.len() > limit {
             break;
         }
     }
-    slug
+    String::from_utf8(slug).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -148,6 +172,19 @@ mod tests {
         assert_eq!(ids.unique("x".into()), "x");
         assert_eq!(ids.unique("x".into()), "x-1");
         assert_eq!(ids.unique("x-1".into()), "x-1-1");
+    }
+
+    #[test]
+    fn ascii_headings_slug_as_any_heading() {
+        let ascii: String = (0..128u8).map(char::from).collect();
+        for text in [
+            ascii.as_str(),
+            "Step 5: Be a resource, not a shadow",
+            "A  -- B_c",
+            "",
+        ] {
+            assert_eq!(ascii_github_slug(text), any_github_slug(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! show as text.
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 /// Renders `text` as inline HTML: emphasis, code, links; no paragraphs, raw HTML escaped.
 pub fn inline_markdown(text: &str) -> String {
@@ -59,6 +60,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// [`escape`], borrowing `text` when it has nothing to escape: heading ids and progress ids
+/// are slugs, and copying each of them showed in profiles.
+pub fn escape_cow(text: &str) -> Cow<'_, str> {
+    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'');
+    match text.as_bytes().iter().any(special) {
+        true => Cow::Owned(escape(text)),
+        false => Cow::Borrowed(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +81,15 @@ mod tests {
             "Be <em>kind</em> &lt;script&gt;x&lt;/script&gt;"
         );
         assert_eq!(escape("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
+    }
+
+    #[test]
+    fn escape_cow_escapes_as_escape_does() {
+        for byte in 0..=127u8 {
+            let text = format!("a-{}_é", char::from(byte));
+            assert_eq!(escape_cow(&text), escape(&text), "{text:?}");
+        }
+        assert!(matches!(escape_cow("step-1_é"), Cow::Borrowed(_)));
     }
 
     #[test]

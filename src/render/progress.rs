@@ -232,8 +232,8 @@ fn item_marker(id: &str) -> (Kind, &str) {
     }
 }
 
-fn attr(s: &str) -> String {
-    super::inline::escape(s)
+fn attr(s: &str) -> std::borrow::Cow<'_, str> {
+    super::inline::escape_cow(s)
 }
 
 /// Appends to `out` the text of the first `open … close` element in `html`, whitespace runs

@@ -19,7 +19,7 @@ use std::path::Path;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::ids::{self, HeadingIds, ItemIds};
-use super::inline::escape;
+use super::inline::escape_cow;
 use super::progress;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::Table;
@@ -158,7 +158,7 @@ impl State<'_, '_> {
                     .unwrap_or_else(|| ids::github_slug(&text)),
             );
             let n = level as u8;
-            let (open_tag, close_tag) = heading_tags(n, &escape(&id));
+            let (open_tag, close_tag) = heading_tags(n, &escape_cow(&id));
             let range = events[i].1.clone();
             events[i].0 = Event::Html(open_tag.into());
             let close = (Event::Html(close_tag.into()), range);
