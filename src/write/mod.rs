@@ -9,9 +9,11 @@
 //! [`write`] puts an already collected [`Site`] on disk the same way. A page handed over in
 //! pieces (its shell, shared sidebar and Markdown HTML) is written with vectored writes, never
 //! joined in memory. On a rebuild, a file whose bytes did not change is linked from the
-//! previous output instead of written ([`reuse`]).
+//! previous output instead of written ([`reuse`]). On ext4, the staging folder asks for its
+//! subfolders to be spread over the disk ([`spread`]), away from recently deleted inodes.
 
 mod reuse;
+mod spread;
 
 use std::collections::HashSet;
 use std::fs;
@@ -125,10 +127,12 @@ fn staging_folder(out: &Path) -> Result<tempfile::TempDir, Diagnostic> {
     refuse_foreign_folder(out)?;
     let parent = parent_of(out);
     fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "cannot create the folder", &e))?;
-    tempfile::Builder::new()
+    let staging = tempfile::Builder::new()
         .prefix(".lectern-build-")
         .tempdir_in(&parent)
-        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))
+        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))?;
+    spread::spread_subfolders(staging.path());
+    Ok(staging)
 }
 
 fn parent_of(out: &Path) -> PathBuf {
