@@ -31,6 +31,12 @@ pub fn mark(label: &str) {
     }
 }
 
+/// User + system CPU time of the whole process so far, in milliseconds, where the platform
+/// tells it (Linux with glibc).
+pub fn cpu_ms() -> Option<f64> {
+    usage().map(|(cpu, _)| cpu)
+}
+
 /// User + system CPU time of the whole process so far, in milliseconds, and its peak resident
 /// memory so far, in MiB.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

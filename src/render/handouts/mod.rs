@@ -94,9 +94,10 @@ impl Handout<'_> {
         title: &str,
         pages: &[usize],
     ) -> Result<String, Diagnostic> {
-        let html = match self.pieces {
-            true => self.by_pieces(id, title, pages)?,
-            false => None,
+        let html = if self.pieces {
+            self.by_pieces(id, title, pages)?
+        } else {
+            None
         };
         let html = match html {
             Some(html) => html,

@@ -30,14 +30,7 @@ impl Sink for Measure {
 
 /// User + system CPU time of the process so far, in milliseconds.
 fn cpu_ms() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
-    // SAFETY: getrusage fills the struct it is given; read only when the call succeeded
-    let usage = unsafe {
-        assert_eq!(libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()), 0);
-        usage.assume_init()
-    };
-    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
-    ms(usage.ru_utime) + ms(usage.ru_stime)
+    crate::timing::cpu_ms().expect("CPU time is read on Linux with glibc")
 }
 
 #[test]
