@@ -108,12 +108,16 @@ pub fn page_html<'a>(
         PageKind::Lesson => ("lesson.html", "builtin/lesson.html"),
     };
     let sidebar = bar.split(&page.out);
-    let mut ctx = pages::page_context(course, nav, index, md);
     if templates.is_builtin(template) && templates.is_builtin("base.html") {
-        ctx.insert("sidebar", SIDEBAR);
-        ctx.insert("content", CONTENT);
-        // by its full name: tera need not try the theme's name first
-        let shell = templates.render_bytes(builtin, &ctx, SHELL)?;
+        let shell = if page.kind == PageKind::Lesson {
+            lesson_shell(course, nav, index, md)
+        } else {
+            let mut ctx = pages::page_context(course, nav, index, md);
+            ctx.insert("sidebar", SIDEBAR);
+            ctx.insert("content", CONTENT);
+            // by its full name: tera need not try the theme's name first
+            templates.render_bytes(builtin, &ctx, SHELL)?
+        };
         if let Some((sidebar_at, content_at)) = holes(&shell) {
             return Ok(PageHtml::Pieces {
                 shell,
@@ -124,7 +128,22 @@ pub fn page_html<'a>(
             });
         }
     }
+    let ctx = pages::page_context(course, nav, index, md);
     whole(templates, template, ctx, &sidebar.concat(), &md.html)
+}
+
+/// The built-in lesson template's shell, written without tera ([`super::shell`]).
+fn lesson_shell(course: &Course, nav: &Nav, index: usize, md: &RenderedMarkdown) -> Vec<u8> {
+    let mut shell = Vec::with_capacity(SHELL);
+    let values = pages::page_values(course, nav, index, md);
+    super::shell::lesson(
+        &super::site_info(course),
+        &values,
+        SIDEBAR,
+        CONTENT,
+        &mut shell,
+    );
+    shell
 }
 
 /// The page through its template with its real sidebar and content, as before placeholders.

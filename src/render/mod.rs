@@ -28,6 +28,7 @@ pub mod pages;
 pub mod progress;
 pub mod publish;
 pub mod search;
+mod shell;
 pub mod templates;
 
 use std::collections::HashSet;
@@ -110,8 +111,8 @@ fn render_rest(
     rendered: Vec<Arc<RenderedMarkdown>>,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
-    check(course, &rendered)?;
-    let nav = Nav::new(course);
+    let (checked, nav) = rayon::join(|| check(course, &rendered), || Nav::new(course));
+    checked?;
     // the whole-course files need every page's Markdown but no page needs them: make them
     // while the pages render, so neither waits on a single core
     let (pages, whole) = rayon::join(
