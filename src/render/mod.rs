@@ -260,8 +260,8 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
     out.push((None, "../"));
     out.into_par_iter()
         .map(|(module, root)| {
-            let ctx = pages::sidebar_context(nav, module, root);
-            Ok(Sidebar::new(templates.render("sidebar.html", &ctx)?, root))
+            let html = pages::sidebar_html(nav, templates, module, root)?;
+            Ok(Sidebar::new(html, root))
         })
         .collect()
 }
@@ -300,10 +300,7 @@ fn root_page_context(
     let mut ctx = Context::new();
     ctx.insert("page", &page);
     ctx.insert("root", root);
-    ctx.insert(
-        "sidebar",
-        &templates.render("sidebar.html", &pages::sidebar_context(nav, None, root))?,
-    );
+    ctx.insert("sidebar", &pages::sidebar_html(nav, templates, None, root)?);
     ctx.insert("breadcrumbs", &None::<()>);
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);

@@ -12,6 +12,8 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::markdown::{Heading, RenderedMarkdown};
+use super::templates::Templates;
+use crate::error::Diagnostic;
 use crate::model::links::{relative_url, root_of};
 use crate::model::order::format_minutes;
 use crate::model::{Course, Page, PageKind};
@@ -134,9 +136,24 @@ fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
     }
 }
 
+/// The sidebar of a page in `module` (none: a page outside the modules), `root` away from the
+/// site root: written directly for the built-in template ([`super::shell::sidebar`]), through
+/// tera for a theme's own.
+pub fn sidebar_html(
+    nav: &Nav,
+    templates: &Templates,
+    module: Option<usize>,
+    root: &str,
+) -> Result<String, Diagnostic> {
+    if templates.is_builtin("sidebar.html") {
+        return Ok(super::shell::sidebar(&nav.modules, module, root));
+    }
+    templates.render("sidebar.html", &sidebar_context(nav, module, root))
+}
+
 /// Sidebar context for a page in `module` (None: the home page and other root pages).
 /// Only the current module lists its lessons; the others are shared values, made once.
-pub fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
+pub(super) fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
     let mut modules = nav.values.closed.clone();
     if let Some(m) = module {
         modules[m] = nav_module(&nav.modules[m], true);

@@ -39,7 +39,7 @@ pub fn render(
     sink: &dyn Sink,
     limit: usize,
 ) -> Result<Vec<String>, Diagnostic> {
-    let bar = templates.render("sidebar.html", &pages::sidebar_context(nav, None, "../"))?;
+    let bar = pages::sidebar_html(nav, templates, None, "../")?;
     let handout = Handout {
         course,
         templates,
