@@ -89,7 +89,7 @@ fn drafts_are_left_out_of_pages_navigation_and_progress_data() {
     );
     let published = page(&built, "module/published.html");
     assert_eq!(
-        texts(&published, ".sidebar .nav-lesson a"),
+        texts(&published, ".sidebar .nav-lessons a"),
         ["Published lesson", "Also published"]
     );
     assert_eq!(
@@ -143,19 +143,19 @@ fn the_sidebar_lists_modules_and_the_current_modules_lessons() {
     let built = build("navigation");
     let long = page(&built, "first/long.html");
     assert_eq!(
-        texts(&long, "#sidebar .nav-module > a"),
+        texts(&long, "#sidebar .nav-modules > li > a"),
         ["First module", "Second module"]
     );
     assert_eq!(
-        attrs(&long, "#sidebar .nav-module > a", "href"),
+        attrs(&long, "#sidebar .nav-modules > li > a", "href"),
         ["../first/index.html", "../second/index.html"]
     );
     assert_eq!(
-        texts(&long, "#sidebar .nav-module.is-current > a"),
+        texts(&long, "#sidebar .nav-modules > li.is-current > a"),
         ["First module"]
     );
     assert_eq!(
-        texts(&long, "#sidebar .nav-lesson a"),
+        texts(&long, "#sidebar .nav-lessons a"),
         ["Long lesson", "Short lesson"],
         "only the current module's lessons"
     );
@@ -164,9 +164,9 @@ fn the_sidebar_lists_modules_and_the_current_modules_lessons() {
         ["Long lesson"]
     );
     let home = page(&built, "index.html");
-    assert!(texts(&home, "#sidebar .nav-lesson").is_empty());
+    assert!(texts(&home, "#sidebar .nav-lessons > li").is_empty());
     assert_eq!(
-        attrs(&home, "#sidebar .nav-module > a", "href"),
+        attrs(&home, "#sidebar .nav-modules > li > a", "href"),
         ["first/index.html", "second/index.html"]
     );
 }
@@ -355,7 +355,7 @@ fn the_chalk_theme_overrides_colours_and_the_footer_block_only() {
     );
     // Everything outside the footer block is the built-in base template.
     assert_eq!(texts(&lesson, "main h1"), ["Lesson"]);
-    assert_eq!(texts(&lesson, "#sidebar .nav-lesson a"), ["Lesson"]);
+    assert_eq!(texts(&lesson, "#sidebar .nav-lessons a"), ["Lesson"]);
     assert_eq!(attrs(&lesson, "a.skip-link", "href"), ["#main"]);
     let plain = build("brand");
     let plain_lesson = page(&plain, "module/lesson.html");

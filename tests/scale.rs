@@ -87,8 +87,8 @@ fn a_lesson_page_does_not_grow_with_other_modules_lessons() {
         "a lesson page changed with the number of lessons in other modules"
     );
     // The sidebar lists every module and only the current module's lessons.
-    assert_eq!(count(large_page, ".sidebar .nav-module"), 10);
-    assert_eq!(count(large_page, ".sidebar .nav-lesson"), 30);
+    assert_eq!(count(large_page, ".sidebar .nav-modules > li"), 10);
+    assert_eq!(count(large_page, ".sidebar .nav-lessons > li"), 30);
     assert_eq!(
         count(large_page, ".sidebar [aria-current=page]"),
         1,

@@ -66,7 +66,7 @@ fn serve(root: &Path) -> Server {
 
 fn sidebar_titles(html: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
-    let sel = Selector::parse(".nav-lesson a").unwrap();
+    let sel = Selector::parse(".nav-lessons a").unwrap();
     doc.select(&sel).map(|a| a.text().collect()).collect()
 }
 

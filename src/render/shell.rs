@@ -246,34 +246,21 @@ fn pager_link(out: &mut Vec<u8>, rel: &str, label: &str, crumb: &Crumb) {
 /// Writes the sidebar of a page in module `current` (none: a page outside the modules),
 /// `root` away from the site root, as `sidebar.html` does.
 pub(super) fn sidebar(modules: &[ModuleLink], current: Option<usize>, root: &str) -> String {
-    let mut out = Vec::with_capacity(160 * modules.len());
+    let mut out = Vec::with_capacity(120 * modules.len());
     out.extend_from_slice(b"<ol class=\"nav-modules\">\n");
     for (m, module) in modules.iter().enumerate() {
         let open = current == Some(m);
-        out.extend_from_slice(b"<li class=\"nav-module");
-        if open {
-            out.extend_from_slice(b" is-current");
-        }
-        item_link(
-            &mut out,
-            "\" data-module=\"",
-            &module.id,
-            root,
-            &module.url,
-            &module.title,
-        );
+        out.extend_from_slice(if open {
+            b"<li class=\"is-current\">"
+        } else {
+            b"<li>"
+        });
+        item_link(&mut out, root, &module.url, &module.title);
         if open {
             out.extend_from_slice(b"\n<ol class=\"nav-lessons\">\n");
             for lesson in &module.lessons {
-                out.extend_from_slice(b"<li class=\"nav-lesson");
-                item_link(
-                    &mut out,
-                    "\" data-lesson=\"",
-                    &lesson.id,
-                    root,
-                    &lesson.url,
-                    &lesson.title,
-                );
+                out.extend_from_slice(b"<li>");
+                item_link(&mut out, root, &lesson.url, &lesson.title);
                 out.extend_from_slice(b"</li>\n");
             }
             out.extend_from_slice(b"</ol>");
@@ -284,11 +271,9 @@ pub(super) fn sidebar(modules: &[ModuleLink], current: Option<usize>, root: &str
     String::from_utf8(out).expect("written from strings")
 }
 
-/// `attr` + `id` + `"><a href="` + `root` + `url` + `">` + `title` + `</a>`, escaped.
-fn item_link(out: &mut Vec<u8>, attr: &str, id: &str, root: &str, url: &str, title: &str) {
-    out.extend_from_slice(attr.as_bytes());
-    text(out, id);
-    out.extend_from_slice(b"\"><a href=\"");
+/// `<a href="` + `root` + `url` + `">` + `title` + `</a>`, escaped.
+fn item_link(out: &mut Vec<u8>, root: &str, url: &str, title: &str) {
+    out.extend_from_slice(b"<a href=\"");
     text(out, root);
     text(out, url);
     out.extend_from_slice(b"\">");

@@ -289,6 +289,18 @@ function onStorage(e) {
   resync();
 }
 
+// The sidebar, sent with every page, carries only links: each item's module or lesson id
+// (what the progress code reads) comes from its link, `root` + the page's address.
+function sidebarIds(root) {
+  const id = li => {
+    const a = $('a', li), href = (a && a.getAttribute('href')) || '';
+    const url = href.startsWith(root) ? href.slice(root.length) : href;
+    return url.replace(/\/index\.html$/, '').replace(/\.html$/, '');
+  };
+  $$('.nav-modules > li').forEach(li => { if (!li.dataset.module) li.dataset.module = id(li); });
+  $$('.nav-lessons > li').forEach(li => { if (!li.dataset.lesson) li.dataset.lesson = id(li); });
+}
+
 function init() {
   const b = document.body, L = window.LECTERN_COURSE;
   document.documentElement.classList.add('js');
@@ -296,7 +308,8 @@ function init() {
   pid = b.dataset.page || location.pathname;
   course = b.dataset.course || (C && C.id) || 'course';
   key = 'lectern:v1:' + course;
-  $$('li.nav-module[data-module]').forEach(li => { // progress slots, not sent with every page
+  sidebarIds(b.dataset.root || '');
+  $$('.nav-modules > li[data-module]').forEach(li => { // progress slots, not sent with every page
     if ($('[data-module-progress]', li)) return;
     const s = make('span', 'nav-progress', '');
     s.dataset.moduleProgress = li.dataset.module;
