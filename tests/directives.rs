@@ -351,3 +351,32 @@ fn theme_templates_can_read_every_table() {
     assert_eq!(text(select(&html, "p.table-title")[0]), "Who does *what*");
     assert_eq!(text(select(&html, "p.row-count")[0]), "3");
 }
+
+#[test]
+fn a_task_items_label_is_its_first_paragraph_and_its_blocks_follow_it() {
+    let built = build();
+    let html = page(&built, "basics/task-blocks.html");
+    let items = select(
+        &html,
+        ".lesson-body > div.checklist > ul > li.checklist-item",
+    );
+    let labels: Vec<String> = items
+        .iter()
+        .map(|li| text(within(*li, "label")[0]))
+        .collect();
+    assert_eq!(labels, ["Read the table", "Plan the week", "Coach"]);
+    // the table directive is rendered after the label, inside the item
+    let table = within(items[0], ":scope > div.table-wrap > table.data-table");
+    assert_eq!(table.len(), 1);
+    assert_eq!(text(within(table[0], "tbody th")[0]), "Prospecting");
+    assert!(within(items[0], "label table, label pre").is_empty());
+    let paragraph = within(items[1], ":scope > p");
+    assert_eq!(paragraph.len(), 1);
+    assert_eq!(text(paragraph[0]), "Block an hour on Monday.");
+    let nested = within(items[2], ":scope > div.checklist li.checklist-item label");
+    assert_eq!(text(nested[0]), "Observe a call");
+    assert_eq!(
+        progress_items(&built, "basics/task-blocks"),
+        ["read-the-table", "plan-the-week", "coach", "observe-a-call"]
+    );
+}

@@ -103,7 +103,10 @@ impl State<'_, '_> {
         }
     }
 
-    /// The checkbox and label of a task item: its text up to the item's end or a nested list.
+    /// The checkbox and label of a task item: its first paragraph, up to the item's end or its
+    /// first block. A label holds only inline content, so what follows in the item (a nested
+    /// list, another paragraph, a directive such as a ```` ```table ````) comes after it and is
+    /// rendered as anywhere else.
     fn task_label<'e, I: Iterator<Item = Spanned<'e>>>(
         &mut self,
         iter: &mut std::iter::Peekable<I>,
@@ -117,9 +120,14 @@ impl State<'_, '_> {
         out.push((Event::Html(CowStr::Borrowed("")), range.clone()));
         while let Some((e, _)) = iter.peek() {
             match e {
-                Event::End(TagEnd::Item) | Event::Start(Tag::List(_)) => break,
+                Event::End(TagEnd::Item) | Event::Rule => break,
+                Event::Start(tag) if ends_label(tag) => break,
                 Event::TaskListMarker(c) => checked = *c,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                Event::Start(Tag::Paragraph) => {}
+                Event::End(TagEnd::Paragraph) => {
+                    iter.next();
+                    break;
+                }
                 _ => {
                     if let Some((e, r)) = iter.next() {
                         blocks::push(out, e, r);
@@ -157,6 +165,22 @@ impl State<'_, '_> {
         }
         id
     }
+}
+
+/// Whether a block starting inside a task item ends the item's label: any block but the
+/// paragraph the label is.
+fn ends_label(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
 }
 
 /// The directive a fenced block's info string names (its first word).
