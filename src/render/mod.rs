@@ -84,7 +84,9 @@ pub fn render_owned_into(course: &mut Course, sink: &dyn Sink) -> Result<usize, 
     let templates = templates(course)?;
     let rendered = render_markdown(course);
     course.free_source_texts();
-    render_rest(course, &templates, rendered, sink)
+    let pages = render_rest(course, &templates, rendered, sink);
+    crate::background::drop_in_background(templates);
+    pages
 }
 
 fn templates(course: &Course) -> Result<Templates, Diagnostics> {
@@ -124,7 +126,9 @@ fn render_rest(
     crate::timing::mark("pages, course data, progress labels and search index");
     let handouts = finish(course, &nav, templates, &rendered, sink)?;
     add_files(course, sink)?;
-    crate::background::drop_in_background(rendered);
+    // the navigation holds every lesson as template values: freeing it (and the Markdown)
+    // here took the build's last ~15 ms on one core at 10,000 lessons
+    crate::background::drop_in_background((rendered, nav));
     // every page, the handouts, progress.html and 404.html
     Ok(course.pages.len() + handouts + 2)
 }
