@@ -21,18 +21,20 @@ use super::pages::{Crumb, ModuleLink, PageValues};
 use super::SiteInfo;
 
 /// Writes the lesson shell of `page` into `out`, with `sidebar` and `content` (placeholders)
-/// where the sidebar and the Markdown HTML go.
+/// where the sidebar and the Markdown HTML go; returns where each placeholder starts, so
+/// nothing need search the shell for them.
 pub(super) fn lesson(
     site: &SiteInfo,
     page: &PageValues,
     sidebar: &str,
     content: &str,
     out: &mut Vec<u8>,
-) {
+) -> (usize, usize) {
     head(site, page, out);
-    header(site, page, sidebar, out);
-    article(page, content, out);
+    let sidebar_at = header(site, page, sidebar, out);
+    let content_at = article(page, content, out);
     footer(site, page, out);
+    (sidebar_at, content_at)
 }
 
 /// Writes `text` escaped for HTML, as tera's autoescape does.
@@ -88,7 +90,8 @@ fn head(site: &SiteInfo, page: &PageValues, out: &mut Vec<u8>) {
     out.extend_from_slice(b"</head>\n");
 }
 
-fn header(site: &SiteInfo, page: &PageValues, sidebar: &str, out: &mut Vec<u8>) {
+/// Returns where `sidebar` starts.
+fn header(site: &SiteInfo, page: &PageValues, sidebar: &str, out: &mut Vec<u8>) -> usize {
     let root = page.root.as_bytes();
     out.extend_from_slice(b"<body class=\"lectern page-");
     text(out, page.info.kind);
@@ -110,10 +113,12 @@ fn header(site: &SiteInfo, page: &PageValues, sidebar: &str, out: &mut Vec<u8>) 
     out.extend_from_slice(b"<span class=\"brand-title\">");
     text(out, site.title);
     out.extend_from_slice(b"</span></a>\n<div class=\"search\" role=\"search\">\n<label for=\"search-input\" class=\"visually-hidden\">Search the course</label>\n<input id=\"search-input\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" data-search-input>\n<div class=\"search-results\" data-search-results></div>\n</div>\n<button type=\"button\" class=\"nav-toggle\" aria-controls=\"sidebar\" aria-expanded=\"false\">Menu</button>\n\n</header>\n<div class=\"layout\">\n<nav id=\"sidebar\" class=\"sidebar\" aria-label=\"Course\">\n");
+    let sidebar_at = out.len();
     out.extend_from_slice(sidebar.as_bytes());
     out.extend_from_slice(b"\n</nav>\n<main id=\"main\" class=\"content\" tabindex=\"-1\">\n");
     breadcrumbs(&page.breadcrumbs, page.info.title, out);
     out.push(b'\n');
+    sidebar_at
 }
 
 fn breadcrumbs(crumbs: &[Crumb], title: &str, out: &mut Vec<u8>) {
@@ -147,7 +152,8 @@ fn link(out: &mut Vec<u8>, before: &str, crumb: &Crumb, after: &str) {
     out.extend_from_slice(after.as_bytes());
 }
 
-fn article(page: &PageValues, content: &str, out: &mut Vec<u8>) {
+/// Returns where `content` starts.
+fn article(page: &PageValues, content: &str, out: &mut Vec<u8>) -> usize {
     let info = &page.info;
     out.extend_from_slice(b"\n<article class=\"lesson\">\n<header class=\"lesson-header\">\n<h1>");
     text(out, info.title);
@@ -163,6 +169,7 @@ fn article(page: &PageValues, content: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(b"\n</header>\n");
     toc(page, out);
     out.extend_from_slice(b"\n<div class=\"lesson-body\">\n");
+    let content_at = out.len();
     out.extend_from_slice(content.as_bytes());
     out.extend_from_slice(b"\n</div>\n");
     if info.items > 0 {
@@ -176,6 +183,7 @@ fn article(page: &PageValues, content: &str, out: &mut Vec<u8>) {
         .expect("memory");
     }
     out.extend_from_slice(b"\n</article>\n\n");
+    content_at
 }
 
 fn objectives(objectives: &[String], out: &mut Vec<u8>) {
@@ -315,7 +323,9 @@ mod tests {
                 .unwrap();
             let mut own = Vec::new();
             let values = pages::page_values(&course, &nav, i, &md);
-            lesson(&site, &values, "<!--S-->", "<!--C-->", &mut own);
+            let (sidebar_at, content_at) = lesson(&site, &values, "<!--S-->", "<!--C-->", &mut own);
+            assert!(own[sidebar_at..].starts_with(b"<!--S-->"));
+            assert!(own[content_at..].starts_with(b"<!--C-->"));
             assert_eq!(
                 String::from_utf8(own).unwrap(),
                 String::from_utf8(tera).unwrap(),
