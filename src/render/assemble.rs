@@ -23,7 +23,8 @@ use memchr::memmem::Finder;
 use tera::Context;
 
 use super::markdown::RenderedMarkdown;
-use super::pages::{self, Nav, Sidebar};
+use super::pages::{self, Nav};
+use super::sidebar::Sidebar;
 use super::templates::Templates;
 use crate::error::Diagnostic;
 use crate::model::{Course, PageKind};

@@ -33,7 +33,7 @@ pub struct Live {
     /// Every page's Markdown, by page index.
     rendered: Vec<Arc<RenderedMarkdown>>,
     /// The sidebar of each module, then of root pages, then of pages one folder down.
-    bars: Vec<super::pages::Sidebar>,
+    bars: Vec<super::sidebar::Sidebar>,
     /// Files edited since the full render, by page index. `course` keeps the files it was
     /// built from (what the aggregates read of it, titles, paths and order, is the same).
     edited: HashMap<usize, MarkdownFile>,

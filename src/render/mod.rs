@@ -29,6 +29,7 @@ pub mod progress;
 pub mod publish;
 pub mod search;
 mod shell;
+pub mod sidebar;
 pub mod templates;
 
 use std::collections::HashSet;
@@ -43,7 +44,8 @@ use crate::model::Course;
 use crate::site::{Collect, Output, Sink, Site};
 pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
-use pages::{Nav, Sidebar};
+use pages::Nav;
+use sidebar::Sidebar;
 use templates::Templates;
 
 /// Output folder names that module slugs may not take.
@@ -264,7 +266,7 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
     out.push((None, "../"));
     out.into_par_iter()
         .map(|(module, root)| {
-            let html = pages::sidebar_html(nav, templates, module, root)?;
+            let html = sidebar::sidebar_html(nav, templates, module, root)?;
             Ok(Sidebar::new(html, root))
         })
         .collect()
@@ -304,7 +306,10 @@ fn root_page_context(
     let mut ctx = Context::new();
     ctx.insert("page", &page);
     ctx.insert("root", root);
-    ctx.insert("sidebar", &pages::sidebar_html(nav, templates, None, root)?);
+    ctx.insert(
+        "sidebar",
+        &sidebar::sidebar_html(nav, templates, None, root)?,
+    );
     ctx.insert("breadcrumbs", &None::<()>);
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);

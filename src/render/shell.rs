@@ -11,7 +11,7 @@
 //! lessons: 20,000 loop turns per build at 10,000 lessons) is written the same way.
 //!
 //! Each is used only while the course theme does not override its templates (as
-//! [`super::assemble`] and [`super::pages::sidebar_html`] decide), and tests render every
+//! [`super::assemble`] and [`super::sidebar::sidebar_html`] decide), and tests render every
 //! lesson and sidebar of several courses both ways and compare them byte for byte, so a change
 //! to a template that is not made here too fails the tests.
 
@@ -343,7 +343,7 @@ mod tests {
         let modules = (0..course.modules.len()).map(Some).chain([None]);
         for module in modules {
             for root in ["", "../"] {
-                let ctx = pages::sidebar_context(nav, module, root);
+                let ctx = super::super::sidebar::sidebar_context(nav, module, root);
                 let tera = templates.render("builtin/sidebar.html", &ctx).unwrap();
                 assert_eq!(sidebar(&nav.modules, module, root), tera, "{module:?}");
             }

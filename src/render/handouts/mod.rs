@@ -39,7 +39,7 @@ pub fn render(
     sink: &dyn Sink,
     limit: usize,
 ) -> Result<Vec<String>, Diagnostic> {
-    let bar = pages::sidebar_html(nav, templates, None, "../")?;
+    let bar = super::sidebar::sidebar_html(nav, templates, None, "../")?;
     let handout = Handout {
         course,
         templates,

@@ -1,0 +1,134 @@
+//! The sidebar: every module, and the lessons of the page's own module.
+//!
+//! It is made once per module (every page of a module sits at the same depth): written
+//! directly for the built-in template ([`super::shell::sidebar`]), through tera for a theme's
+//! own. Each page then only marks its own link ([`Sidebar::split`]).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use super::pages::{ModuleLink, Nav, PageLink};
+use super::templates::Templates;
+use crate::error::Diagnostic;
+
+/// The sidebar of a page in `module` (none: a page outside the modules), `root` away from the
+/// site root: written directly for the built-in template ([`super::shell::sidebar`]), through
+/// tera for a theme's own.
+pub fn sidebar_html(
+    nav: &Nav,
+    templates: &Templates,
+    module: Option<usize>,
+    root: &str,
+) -> Result<String, Diagnostic> {
+    if templates.is_builtin("sidebar.html") {
+        return Ok(super::shell::sidebar(&nav.modules, module, root));
+    }
+    templates.render("sidebar.html", &sidebar_context(nav, module, root))
+}
+
+/// Sidebar context for a page in `module` (None: the home page and other root pages).
+/// Only the current module lists its lessons; the others are shared values, made once.
+pub(super) fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
+    let mut modules = nav.closed_modules();
+    if let Some(m) = module {
+        modules[m] = nav_module(&nav.modules[m], true);
+    }
+    let mut ctx = Context::new();
+    ctx.insert_value("modules", Value::from(modules));
+    ctx.insert("root", root);
+    ctx
+}
+
+/// A module as the sidebar reads it: a [`ModuleLink`], with its lessons only when current.
+pub(super) fn nav_module(m: &ModuleLink, current: bool) -> Value {
+    #[derive(Serialize)]
+    struct NavModule<'a> {
+        id: &'a str,
+        title: &'a str,
+        url: &'a str,
+        description: Option<&'a str>,
+        duration: Option<&'a str>,
+        lessons: &'a [PageLink],
+        current: bool,
+    }
+    Value::from_serializable(&NavModule {
+        id: &m.id,
+        title: &m.title,
+        url: &m.url,
+        description: m.description.as_deref(),
+        duration: m.duration.as_deref(),
+        lessons: if current { &m.lessons } else { &[] },
+        current,
+    })
+}
+
+/// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
+/// page's own link searches nothing (and, split at the mark, copies nothing).
+pub struct Sidebar {
+    html: String,
+    /// Output path of a page (as escaped in the HTML) → offset just after its link's `href`.
+    links: HashMap<String, usize>,
+}
+
+impl Sidebar {
+    /// `html` is the sidebar as rendered for pages `root` away from the site root.
+    pub fn new(html: String, root: &str) -> Sidebar {
+        const HREF: &str = "href=\"";
+        let mut links = HashMap::new();
+        let mut from = 0;
+        while let Some(found) = html[from..].find(HREF) {
+            let start = from + found + HREF.len();
+            let Some(len) = html[start..].find('"') else {
+                break;
+            };
+            let end = start + len + 1;
+            if let Some(out) = html[start..start + len].strip_prefix(root) {
+                links.entry(out.to_string()).or_insert(end);
+            }
+            from = end;
+        }
+        Sidebar { html, links }
+    }
+
+    /// The sidebar with the link to the page at `out` marked `aria-current="page"`.
+    pub fn marked(&self, out: &str) -> String {
+        self.split(out).concat()
+    }
+
+    /// The sidebar for the page at `out` in three pieces, to be written one after another
+    /// without joining them: the HTML up to the end of the page's link's `href`, the
+    /// ` aria-current="page"` mark, and the rest (the whole sidebar and two empty pieces when
+    /// the page has no link in it).
+    pub fn split(&self, out: &str) -> [&str; 3] {
+        const CURRENT: &str = " aria-current=\"page\"";
+        match self.links.get(&super::inline::escape(out)) {
+            Some(&at) => [&self.html[..at], CURRENT, &self.html[at..]],
+            None => [&self.html, "", ""],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_only_the_current_pages_link() {
+        let html = "<a href=\"../m/index.html\">M</a>\
+            <a href=\"../m/a&amp;b.html\" class=\"x\">A</a><a href=\"../m/a&amp;b.html\">again</a>";
+        let bar = Sidebar::new(html.to_string(), "../");
+        let current = " aria-current=\"page\"";
+        let expected = html.replacen("a&amp;b.html\"", &format!("a&amp;b.html\"{current}"), 1);
+        assert_eq!(bar.marked("m/a&b.html"), expected);
+        let expected = html.replace("index.html\"", &format!("index.html\"{current}"));
+        assert_eq!(bar.marked("m/index.html"), expected);
+        assert_eq!(bar.marked("elsewhere.html"), html);
+        let [before, mark, after] = bar.split("m/index.html");
+        assert_eq!(mark, current);
+        assert_eq!(before, "<a href=\"../m/index.html\"");
+        assert_eq!(after, &html[before.len()..]);
+        assert_eq!(bar.split("elsewhere.html"), [html, "", ""]);
+    }
+}
