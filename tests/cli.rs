@@ -331,3 +331,76 @@ fn a_rebuild_keeps_unchanged_files_and_writes_changed_ones() {
     let page = fs::read_to_string(out.join("basics/to.html")).expect("built");
     assert!(page.contains("Edited text."), "{page}");
 }
+
+/// Kills the server it holds when the test ends, passed or not.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn serve_open_hands_the_served_address_to_the_desktop_opener() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Stdio;
+
+    // a stand-in `xdg-open` first on the PATH, writing down the address it is given
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let bin = tmp.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    let opened = tmp.path().join("opened.txt");
+    let opener = bin.join("xdg-open");
+    fs::write(
+        &opener,
+        "#!/bin/sh\nprintf '%s' \"$1\" > \"$LECTERN_TEST_OPENED\"\n",
+    )
+    .unwrap();
+    fs::set_permissions(&opener, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let (_course_tmp, course) = copy_fixture("navigation");
+    let child = lectern()
+        .args(["serve", path_str(&course), "--port", "0", "--open"])
+        .env("PATH", path)
+        .env("LECTERN_TEST_OPENED", &opened)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("lectern serve starts");
+    let mut server = Running(child);
+    let mut line = String::new();
+    BufReader::new(server.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .strip_prefix("Serving the course at ")
+        .and_then(|rest| rest.strip_suffix(" (Ctrl-C to stop)\n"))
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+    let deadline = std::time::Instant::now() + common::client::WAIT;
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // the opener may have made the file and not yet written it
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(fs::read_to_string(&opened).expect("the opener ran"), url);
+    let addr: std::net::SocketAddr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap_or_else(|_| panic!("not host:port: {url}"));
+    let home = common::client::get(addr, "/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body.contains("<title>Navigation</title>"),
+        "{}",
+        home.body
+    );
+}
