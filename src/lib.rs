@@ -53,18 +53,21 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
 }
 
 /// What a build to disk made, for the summary line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub lessons: usize,
     pub modules: usize,
     /// HTML pages written.
     pub pages: usize,
+    /// Temporary folders of earlier, interrupted builds of this output, now removed.
+    pub removed_leftovers: Vec<PathBuf>,
 }
 
 /// Builds the course and writes it into `out` atomically. Pages are written into the staging
 /// folder as they are rendered, so memory stays flat however big the course is.
 pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnostics> {
     check_output_folder(&options.root, out)?;
+    let removed_leftovers = write::remove_leftovers(out);
     let mut course = load_and_model(options)?;
     timing::mark("loaded and modelled");
     let pages = write::write_with(out, |sink| render::render_owned_into(&mut course, sink))?;
@@ -72,6 +75,7 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
         lessons: course.lesson_count(),
         modules: course.modules.len(),
         pages,
+        removed_leftovers,
     };
     background::drop_in_background(course);
     Ok(summary)

@@ -136,6 +136,12 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
     let start = Instant::now();
     let out = out.unwrap_or_else(|| dir.join("public"));
     let built = lectern::build_to(&BuildOptions { root: dir, drafts }, &out)?;
+    for folder in &built.removed_leftovers {
+        eprintln!(
+            "note: removed {}, left by an interrupted build",
+            folder.display()
+        );
+    }
     if !quiet {
         println!(
             "Built {} in {}: {} in {} ms into {}",

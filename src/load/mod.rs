@@ -8,6 +8,7 @@
 pub mod config;
 mod fast_front;
 pub mod frontmatter;
+mod kind;
 pub mod table;
 pub mod theme;
 pub mod walk;
@@ -82,7 +83,7 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
 /// parsed) and every problem found. Files that failed are listed in `Source::unreadable`, so
 /// later stages can still check the rest and one run reports every problem.
 pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
-    if !root.join("course.yaml").exists() {
+    if !kind::is_there(&root.join("course.yaml")) {
         return (None, missing_config(root).into());
     }
     let mut problems = Diagnostics::default();
@@ -128,6 +129,7 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
 
 fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     let path = root.join("course.yaml");
+    kind::check_readable(root, &path)?;
     let text = read_text(root, &path)?;
     let file = PathBuf::from("course.yaml");
     if yaml::is_blank(&text) {

@@ -94,7 +94,15 @@ fn overlay(root: &Path, dir: &Path, theme: &mut Theme) -> Result<(), Diagnostics
                 continue;
             }
         };
-        if !entry.file_type().is_file() || super::is_ignored(entry.file_name()) {
+        if super::is_ignored(entry.file_name()) {
+            continue;
+        }
+        if super::walk::is_special(entry.file_type()) {
+            let fix = "remove it from the theme, or replace it with an ordinary file";
+            problems.push(super::kind::not_ordinary(root, entry.path(), fix));
+            continue;
+        }
+        if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::io_reason;
+use super::{io_reason, kind};
 use crate::error::{relative, Diagnostic, Diagnostics};
 
 /// Names that are never content: hidden files, editor swap and backup files.
@@ -71,13 +71,8 @@ pub(super) fn walk(
             continue;
         }
         if !entry.file_type().is_file() {
-            problems.push(
-                Diagnostic::file(
-                    relative(root, entry.path()),
-                    "this is not an ordinary file (it is a named pipe, socket or device), so it cannot be read",
-                )
-                .help("remove it from content/, or replace it with an ordinary file"),
-            );
+            let fix = "remove it from content/, or replace it with an ordinary file";
+            problems.push(kind::not_ordinary(root, entry.path(), fix));
             continue;
         }
         let rel = entry
@@ -143,6 +138,9 @@ pub(crate) fn walk_error(root: &Path, content: &Path, e: &walkdir::Error) -> Dia
         )
         .help("remove the link or point it somewhere else");
     }
+    if kind::is_link_loop(path) {
+        return kind::link_loop(root, path);
+    }
     if let Ok(target) = fs::read_link(path) {
         return Diagnostic::file(
             relative(root, path),
@@ -166,7 +164,8 @@ pub(super) fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBu
     let mut files = Vec::new();
     for entry in WalkDir::new(&dir).sort_by(by_name) {
         match entry {
-            Ok(e) if e.file_type().is_file() && !is_ignored(e.file_name()) => {
+            Ok(e) if is_ignored(e.file_name()) && e.depth() > 0 => {}
+            Ok(e) if e.file_type().is_file() => {
                 files.push(
                     e.path()
                         .strip_prefix(&dir)
@@ -174,9 +173,18 @@ pub(super) fn list_static(root: &Path, problems: &mut Diagnostics) -> Vec<PathBu
                         .to_path_buf(),
                 );
             }
+            Ok(e) if is_special(e.file_type()) => {
+                let fix = "remove it from static/, or replace it with an ordinary file";
+                problems.push(kind::not_ordinary(root, e.path(), fix));
+            }
             Ok(_) => {}
             Err(e) => problems.push(walk_error(root, &dir, &e)),
         }
     }
     files
+}
+
+/// A named pipe, socket or device: neither a file, a folder nor a link.
+pub(super) fn is_special(t: fs::FileType) -> bool {
+    !t.is_file() && !t.is_dir() && !t.is_symlink()
 }

@@ -9,11 +9,15 @@
 //! [`write`] puts an already collected [`Site`] on disk the same way. A page handed over in
 //! pieces (its shell, shared sidebar and Markdown HTML) is written with vectored writes, never
 //! joined in memory. On a rebuild, a file whose bytes did not change is linked from the
-//! previous output instead of written ([`reuse`]). On ext4, the staging folder asks for its
-//! subfolders to be spread over the disk ([`spread`]), away from recently deleted inodes.
+//! previous output instead of written ([`reuse`]). Only an empty folder or an earlier Lectern
+//! site is ever replaced ([`guard`]); the temporary folders are locked while a build runs, and
+//! the ones interrupted builds left are removed by the next build ([`leftovers`]).
 
+mod guard;
+mod leftovers;
 mod reuse;
-mod spread;
+
+pub use leftovers::remove_stale as remove_leftovers;
 
 use std::collections::HashSet;
 use std::fs;
@@ -25,12 +29,13 @@ use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::site::{Output, Sink, Site};
+use leftovers::{claim, Claimed, Purpose};
 use reuse::Previous;
 
 /// Writes `site` into `out`, replacing what was there only after everything was written.
 pub fn write(site: &Site, out: &Path) -> Result<(), Diagnostic> {
     let staging = staging_folder(out)?;
-    write_all(site, staging.path())?;
+    write_all(site, staging.dir.path())?;
     swap(staging, out)
 }
 
@@ -43,7 +48,7 @@ pub fn write_with<T>(
 ) -> Result<T, Diagnostics> {
     let staging = staging_folder(out)?;
     let sink = Staging {
-        dir: staging.path().to_path_buf(),
+        dir: staging.dir.path().to_path_buf(),
         folders: Mutex::new(HashSet::new()),
         previous: Previous::of(out),
     };
@@ -84,9 +89,15 @@ impl Sink for Staging {
         let bytes = match &output {
             Output::Text(text) => text.as_bytes(),
             Output::Bytes(bytes) => bytes,
-            Output::Copy(_) => {
+            Output::Copy(src) => {
                 self.make_folder(&path)?;
-                return write_file(&self.dir.join(&path), &output);
+                let target = self.dir.join(&path);
+                if let Some(previous) = &self.previous {
+                    if previous.keep_copy(&path, src, &target) {
+                        return Ok(());
+                    }
+                }
+                return write_file(&target, &output);
             }
         };
         self.put_parts(path, &[bytes])
@@ -123,16 +134,12 @@ fn write_all_vectored(out: &mut impl Write, parts: &[&[u8]]) -> io::Result<()> {
     Ok(())
 }
 
-fn staging_folder(out: &Path) -> Result<tempfile::TempDir, Diagnostic> {
-    refuse_foreign_folder(out)?;
+fn staging_folder(out: &Path) -> Result<Claimed, Diagnostic> {
+    guard::check_replaceable(out)?;
     let parent = parent_of(out);
     fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "cannot create the folder", &e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".lectern-build-")
-        .tempdir_in(&parent)
-        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))?;
-    spread::spread_subfolders(staging.path());
-    Ok(staging)
+    claim(&parent, out, Purpose::Build)
+        .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))
 }
 
 fn parent_of(out: &Path) -> PathBuf {
@@ -140,24 +147,6 @@ fn parent_of(out: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     }
-}
-
-/// Never replace a folder that is not a Lectern output: it may hold someone's work.
-fn refuse_foreign_folder(out: &Path) -> Result<(), Diagnostic> {
-    let Ok(mut entries) = fs::read_dir(out) else {
-        return Ok(());
-    };
-    let empty = entries.next().is_none();
-    let ours =
-        out.join("assets/course-data.js").is_file() || out.join("assets/lectern.css").is_file();
-    if empty || ours {
-        return Ok(());
-    }
-    Err(Diagnostic::file(
-        out,
-        "the output folder already exists and is not a Lectern site, so it was left alone",
-    )
-    .help("choose another folder with --out, or empty this one first"))
 }
 
 fn write_all(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
@@ -187,21 +176,21 @@ fn write_file(target: &Path, output: &Output) -> Result<(), Diagnostic> {
     })
 }
 
-fn swap(staging: tempfile::TempDir, out: &Path) -> Result<(), Diagnostic> {
+fn swap(staging: Claimed, out: &Path) -> Result<(), Diagnostic> {
     let parent = parent_of(out);
-    let old = if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(".lectern-old-")
-            .tempdir_in(&parent)
+    // Checked again: the output may have been replaced while the pages were written.
+    guard::check_replaceable(out)?;
+    let old = if fs::symlink_metadata(out).is_ok() {
+        let old = claim(&parent, out, Purpose::Old)
             .map_err(|e| io_error(&parent, "cannot create a temporary folder in", &e))?;
-        let old_path = old.path().join("site");
+        let old_path = old.dir.path().join("site");
         fs::rename(out, &old_path)
             .map_err(|e| io_error(out, "cannot move the previous output aside", &e))?;
         Some((old, old_path))
     } else {
         None
     };
-    let new = staging.keep();
+    let (new, _lock) = staging.keep();
     if let Err(e) = fs::rename(&new, out) {
         if let Some((_, old_path)) = &old {
             let _ = fs::rename(old_path, out);
@@ -223,7 +212,8 @@ fn remove_in_parallel(dir: &Path) {
     };
     let paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.par_iter().for_each(|path| {
-        let _ = if path.is_dir() {
+        let is_dir = fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        let _ = if is_dir {
             fs::remove_dir_all(path)
         } else {
             fs::remove_file(path)

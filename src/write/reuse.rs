@@ -9,6 +9,10 @@
 //! output is only read, never changed, so a failed build still leaves it exactly as it was; an
 //! unchanged file also keeps its modification time, which suits HTTP caches and `rsync`.
 //!
+//! Files copied from the course (`static/`, files beside lessons) are kept the same way when
+//! the previous output's copy has the source's bytes. A kept file is the previous file itself,
+//! so it also keeps that file's owner and permissions.
+//!
 //! Anything unexpected (no previous file, another size, different bytes, a symbolic link, a
 //! file system without hard links) simply means the file is written as usual.
 
@@ -41,6 +45,54 @@ impl Previous {
         let old = self.dir.join(path);
         same_bytes(&old, parts) && fs::hard_link(&old, target).is_ok()
     }
+}
+
+impl Previous {
+    /// Links the previous output's `path` to `target` when its bytes are those of the file
+    /// `src`; true when it did (and so nothing needs copying).
+    pub fn keep_copy(&self, path: &str, src: &Path, target: &Path) -> bool {
+        let old = self.dir.join(path);
+        same_file_bytes(&old, src) && fs::hard_link(&old, target).is_ok()
+    }
+}
+
+/// Whether the regular file `old` holds exactly the bytes of the file `src`, compared a
+/// block at a time so that a big video is never read whole into memory.
+fn same_file_bytes(old: &Path, src: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (fs::symlink_metadata(old), fs::metadata(src)) else {
+        return false;
+    };
+    if !a.is_file() || !b.is_file() || a.len() != b.len() {
+        return false;
+    }
+    let (Ok(mut a), Ok(mut b)) = (fs::File::open(old), fs::File::open(src)) else {
+        return false;
+    };
+    let (mut x, mut y) = (vec![0; BLOCK], vec![0; BLOCK]);
+    loop {
+        match (read_block(&mut a, &mut x), read_block(&mut b, &mut y)) {
+            (Ok(0), Ok(0)) => return true,
+            (Ok(n), Ok(m)) if n == m && x[..n] == y[..m] => {}
+            _ => return false,
+        }
+    }
+}
+
+/// How much of each file [`same_file_bytes`] compares at a time.
+const BLOCK: usize = 64 * 1024;
+
+/// Fills `buf` as far as the file allows; the count read (0 at the end).
+fn read_block(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Whether the regular file `file` holds exactly `parts` joined.
@@ -108,6 +160,27 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("elsewhere"), old.join("a.html")).unwrap();
         let previous = Previous::of(&old).unwrap();
         assert!(!previous.keep("a.html", &[b"x"], &new.join("a.html")));
+    }
+
+    #[test]
+    fn keeps_a_copy_only_when_the_source_has_the_same_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        fs::create_dir_all(&old).unwrap();
+        fs::create_dir_all(&new).unwrap();
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut changed = big.clone();
+        *changed.last_mut().unwrap() ^= 1;
+        fs::write(old.join("video.bin"), &big).unwrap();
+        fs::write(dir.path().join("same.bin"), &big).unwrap();
+        fs::write(dir.path().join("changed.bin"), &changed).unwrap();
+        let previous = Previous::of(&old).unwrap();
+        let src = |name: &str| dir.path().join(name);
+        assert!(!previous.keep_copy("video.bin", &src("changed.bin"), &new.join("a")));
+        assert!(!previous.keep_copy("none.bin", &src("same.bin"), &new.join("b")));
+        assert!(previous.keep_copy("video.bin", &src("same.bin"), &new.join("c")));
+        let ino = |p: &Path| fs::metadata(p).unwrap().ino();
+        assert_eq!(ino(&new.join("c")), ino(&old.join("video.bin")));
     }
 
     #[test]
