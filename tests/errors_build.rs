@@ -147,6 +147,20 @@ fn duplicate_module_slugs_name_both_folders() {
 }
 
 #[test]
+fn a_module_named_like_lecterns_own_folders_is_refused() {
+    let text = error_of(&[
+        ("content/01-assets/01-a.md", "---\ntitle: A\n---\n"),
+        ("content/02-m/01-b.md", "---\ntitle: B\n---\n"),
+    ]);
+    assert_eq!(
+        text,
+        "error: a module cannot be called `assets`: Lectern uses that folder name itself
+--> content/01-assets
+ = help: rename the module folder"
+    );
+}
+
+#[test]
 fn missing_link_target_names_file_and_line() {
     let text = error_of(&[(
         "content/01-m/01-a.md",

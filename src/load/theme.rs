@@ -12,6 +12,15 @@ use crate::error::{relative, Diagnostic, Diagnostics};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// Where a template or asset comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Lectern's own default theme, compiled into the binary.
+    Builtin,
+    /// The course's `themes/<name>/` folder.
+    Course,
+}
+
 /// A template, by the name templates use to reach it.
 #[derive(Debug, Clone)]
 pub struct TemplateFile {
@@ -20,6 +29,7 @@ pub struct TemplateFile {
     pub text: Cow<'static, str>,
     /// The file to name in errors.
     pub file: PathBuf,
+    pub origin: Origin,
 }
 
 /// A static file of the theme, copied under `assets/`.
@@ -65,6 +75,7 @@ pub fn builtin() -> Theme {
                 name: format!("builtin/{name}"),
                 text: Cow::Borrowed(text),
                 file: PathBuf::from("(built-in theme)").join(&path),
+                origin: Origin::Builtin,
             });
         } else if let Some(asset) = path.strip_prefix("static/") {
             theme.assets.push(ThemeAsset {
@@ -132,6 +143,7 @@ fn replace_template(theme: &mut Theme, name: &str, text: String, file: PathBuf) 
         name: name.to_string(),
         text: Cow::Owned(text),
         file,
+        origin: Origin::Course,
     });
 }
 

@@ -10,6 +10,17 @@ use super::{order, Module, Page, PageKind};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::MarkdownFile;
 
+/// Output folder names that module slugs may not take: Lectern writes its own files there.
+pub const RESERVED: [&str; 2] = ["assets", "handouts"];
+
+fn reserved_module(slug: &str, folder: &Path) -> Diagnostic {
+    Diagnostic::file(
+        folder,
+        format!("a module cannot be called `{slug}`: Lectern uses that folder name itself"),
+    )
+    .help("rename the module folder")
+}
+
 /// A module's pages, built apart from the others (see [`build_modules`]).
 struct ModulePages {
     slug: String,
@@ -34,6 +45,10 @@ pub(super) fn build_modules(
         let folder_path = PathBuf::from("content").join(&folder);
         if let Some(first) = slugs.insert(slug.clone(), folder_path.clone()) {
             problems.push(duplicate_slug(&slug, &first, &folder_path));
+            continue;
+        }
+        if RESERVED.contains(&slug.as_str()) {
+            problems.push(reserved_module(&slug, &folder_path));
             continue;
         }
         kept.push((folder, slug, files));

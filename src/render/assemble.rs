@@ -15,7 +15,6 @@
 //! placeholder would not do, so when the theme overrides the page's template or `base.html`,
 //! the page is rendered whole as before. So it is when a placeholder does not appear exactly
 //! once, in order, in the shell (it cannot come from escaped text, but the check is cheap).
-//! A lesson's shell is written without tera ([`super::shell`]), which says where it put them.
 
 use std::sync::LazyLock;
 
@@ -111,19 +110,12 @@ pub fn page_html<'a>(
     };
     let sidebar = bar.split(&page.out);
     if templates.is_builtin(template) && templates.is_builtin("base.html") {
-        let (shell, holes) = if page.kind == PageKind::Lesson {
-            let (shell, at) = lesson_shell(course, nav, index, md);
-            (shell, Some(at))
-        } else {
-            let mut ctx = pages::page_context(course, nav, index, md);
-            ctx.insert("sidebar", SIDEBAR);
-            ctx.insert("content", CONTENT);
-            // by its full name: tera need not try the theme's name first
-            let shell = templates.render_bytes(builtin, &ctx, SHELL)?;
-            let holes = holes(&shell);
-            (shell, holes)
-        };
-        if let Some((sidebar_at, content_at)) = holes {
+        let mut ctx = pages::page_context(course, nav, index, md);
+        ctx.insert("sidebar", SIDEBAR);
+        ctx.insert("content", CONTENT);
+        // by its full name: tera need not try the theme's name first
+        let shell = templates.render_bytes(builtin, &ctx, SHELL)?;
+        if let Some((sidebar_at, content_at)) = holes(&shell) {
             return Ok(PageHtml::Pieces {
                 shell,
                 sidebar_at,
@@ -135,21 +127,6 @@ pub fn page_html<'a>(
     }
     let ctx = pages::page_context(course, nav, index, md);
     whole(templates, template, ctx, &sidebar.concat(), &md.html)
-}
-
-/// The built-in lesson template's shell, written without tera ([`super::shell`]), and where
-/// its sidebar's and content's placeholders are.
-fn lesson_shell(
-    course: &Course,
-    nav: &Nav,
-    index: usize,
-    md: &RenderedMarkdown,
-) -> (Vec<u8>, (usize, usize)) {
-    let mut shell = Vec::with_capacity(SHELL);
-    let values = pages::page_values(course, nav, index, md);
-    let site = super::site_info(course);
-    let at = super::shell::lesson(&site, &values, SIDEBAR, CONTENT, &mut shell);
-    (shell, at)
 }
 
 /// The page through its template with its real sidebar and content, as before placeholders.
@@ -202,6 +179,7 @@ mod tests {
                 name: name.to_string(),
                 text: Cow::Owned(text.to_string()),
                 file: format!("theme/templates/{name}").into(),
+                origin: crate::load::theme::Origin::Course,
             });
         }
         course

@@ -28,7 +28,6 @@ pub mod pages;
 pub mod progress;
 pub mod publish;
 pub mod search;
-mod shell;
 pub mod sidebar;
 pub mod templates;
 
@@ -47,9 +46,6 @@ use markdown::{PageInput, RenderedMarkdown};
 use pages::Nav;
 use sidebar::Sidebar;
 use templates::Templates;
-
-/// Output folder names that module slugs may not take.
-pub const RESERVED: [&str; 2] = ["assets", "handouts"];
 
 /// What templates read as `site`.
 #[derive(Serialize)]
@@ -216,26 +212,6 @@ fn check(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Result<(), Diag
     for (i, page) in rendered.iter().enumerate() {
         problems.extend(page.problems.clone());
         problems.extend(check_anchors(course, rendered, i));
-    }
-    for module in &course.modules {
-        if RESERVED.contains(&module.slug.as_str()) {
-            let page = &course.pages[module.page];
-            let file = page
-                .source
-                .as_ref()
-                .map(|s| s.file.clone())
-                .unwrap_or_else(|| format!("content/{}", module.slug).into());
-            problems.push(
-                Diagnostic::file(
-                    file,
-                    format!(
-                        "a module cannot be called `{}`: Lectern uses that folder name itself",
-                        module.slug
-                    ),
-                )
-                .help("rename the module folder"),
-            );
-        }
     }
     problems.into_result(())
 }

@@ -150,9 +150,7 @@ pub(super) struct PageInfo<'a> {
     pub items: usize,
 }
 
-/// What a page's template reads about the page itself, made once, for tera
-/// ([`page_context`]) or for the lesson shell written without it
-/// ([`super::shell`]).
+/// What a page's template reads about the page itself ([`page_context`]).
 pub(super) struct PageValues<'a> {
     pub info: PageInfo<'a>,
     pub root: String,

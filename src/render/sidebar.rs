@@ -1,8 +1,7 @@
 //! The sidebar: every module, and the lessons of the page's own module.
 //!
-//! It is made once per module (every page of a module sits at the same depth): written
-//! directly for the built-in template ([`super::shell::sidebar`]), through tera for a theme's
-//! own. Each page then only marks its own link ([`Sidebar::split`]).
+//! It is made once per module through the theme's `sidebar.html` (every page of a module sits
+//! at the same depth), and each page then only marks its own link ([`Sidebar::split`]).
 
 use std::collections::HashMap;
 
@@ -14,17 +13,13 @@ use super::templates::Templates;
 use crate::error::Diagnostic;
 
 /// The sidebar of a page in `module` (none: a page outside the modules), `root` away from the
-/// site root: written directly for the built-in template ([`super::shell::sidebar`]), through
-/// tera for a theme's own.
+/// site root.
 pub fn sidebar_html(
     nav: &Nav,
     templates: &Templates,
     module: Option<usize>,
     root: &str,
 ) -> Result<String, Diagnostic> {
-    if templates.is_builtin("sidebar.html") {
-        return Ok(super::shell::sidebar(&nav.modules, module, root));
-    }
     templates.render("sidebar.html", &sidebar_context(nav, module, root))
 }
 

@@ -5,13 +5,13 @@
 //! the built-in template it replaces with `{% extends "builtin/base.html" %}` and change one
 //! block.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use tera::{Context, ErrorKind, Tera};
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::load::theme::Origin;
 use crate::load::Theme;
 
 /// Compiled templates, and which file each came from (for error messages).
@@ -31,11 +31,10 @@ impl Templates {
             .iter()
             .map(|t| (t.name.clone(), (t.file.clone(), t.text.to_string())))
             .collect();
-        // the built-in templates are the only ones whose text is compiled in (borrowed)
         let own = theme
             .templates
             .iter()
-            .filter(|t| matches!(t.text, Cow::Owned(_)))
+            .filter(|t| t.origin == Origin::Course)
             .map(|t| {
                 t.name
                     .strip_prefix("builtin/")

@@ -29,6 +29,11 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
         let html = table.whole_html.get_or_init(|| whole_table_html(table));
         return Ok(html.clone());
     }
+    render_parsed(input)
+}
+
+/// The general path: the block's YAML parsed, its table, columns and rows looked up.
+fn render_parsed(input: Input) -> Result<String, Diagnostics> {
     let raw: RawTableBlock = yaml::parse(input.body, input.at)?;
     let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = select::columns(input.at, table, raw.columns.as_ref());
@@ -108,4 +113,72 @@ pub fn table_html(table: &Table, columns: &[&Column], rows: &[&Row]) -> String {
     }
     out.push_str("</tbody>\n</table></div>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    use super::*;
+    use crate::render::ids::ItemIds;
+
+    /// The tables of the sample course, by path.
+    fn sample_tables() -> BTreeMap<String, Table> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/tables");
+        let mut tables = BTreeMap::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = format!("tables/{}", path.file_name().unwrap().to_string_lossy());
+            let text = std::fs::read_to_string(&path).unwrap();
+            let table = crate::load::table::parse(Path::new(&rel), rel.clone(), &text).unwrap();
+            tables.insert(rel, table);
+        }
+        assert!(tables.len() >= 3);
+        tables
+    }
+
+    fn run(
+        body: &str,
+        tables: &BTreeMap<String, Table>,
+        way: fn(Input) -> Result<String, Diagnostics>,
+    ) -> Result<String, Diagnostics> {
+        let file = Path::new("content/m/a.md");
+        let unreadable = BTreeSet::new();
+        let mut ids = ItemIds::default();
+        way(Input {
+            kind: "table",
+            body,
+            at: yaml::Fragment::whole(file, body),
+            tables,
+            unreadable: &unreadable,
+            ids: &mut ids,
+        })
+    }
+
+    #[test]
+    fn the_src_only_shortcut_renders_what_the_general_path_renders() {
+        let tables = sample_tables();
+        let mut shortcuts = 0;
+        for path in tables.keys() {
+            let yml = path.replace(".yaml", ".yml");
+            let bodies = [
+                format!("src: {path}\n"),
+                format!("src: ./{path}\n"),
+                format!("src:    {path}  \n\n"),
+                format!("src: {yml}\n"),
+                format!("src: \"{path}\"\n"),
+                format!("src: {path}\ncolumns: []\n"),
+                format!("# all of it\nsrc: {path}\n"),
+            ];
+            for body in &bodies {
+                shortcuts += usize::from(whole_table(body).is_some());
+                let fast = run(body, &tables, render).map_err(|e| e.to_string());
+                let general = run(body, &tables, render_parsed).map_err(|e| e.to_string());
+                assert_eq!(fast, general, "{body:?}");
+            }
+        }
+        // the plain forms (and the `.yml` name, which names no table) take the shortcut
+        assert_eq!(shortcuts, tables.len() * 4);
+    }
 }
