@@ -4,7 +4,7 @@
 # On a fresh Debian machine (as root) it first installs what the tests call and is missing:
 # Debian's chromium and chromium-driver (browser tests), nginx (serving the site under a
 # subpath), a Java runtime (the Nu HTML Checker) and the npm tools in package.json
-# (vnu-jar, axe-core, playwright-core). Nothing downloads a browser of its own.
+# (vnu-jar, axe-core, playwright-core, commonmark-spec). Nothing downloads a browser of its own.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,7 +36,13 @@ if ((${#apt_packages[@]})); then
 fi
 
 # The npm tools; --ignore-scripts: vnu-jar's postinstall would try to fetch a Java runtime.
-if [[ ! -d node_modules ]]; then
+# Installed again when package.json names one that node_modules lacks.
+missing_npm=$(node -e '
+  const deps = Object.keys(require("./package.json").devDependencies);
+  const fs = require("fs");
+  console.log(deps.filter((d) => !fs.existsSync(`node_modules/${d}/package.json`)).join(" "));
+')
+if [[ ! -d node_modules || -n $missing_npm ]]; then
   if [[ -f package-lock.json ]]; then
     npm ci --ignore-scripts --no-audit --no-fund </dev/null
   else
