@@ -72,8 +72,6 @@ impl HeadingIds {
 #[derive(Debug, Default)]
 pub struct ItemIds {
     lines: HashMap<String, usize>,
-    /// Every progress id in page order (`item`, `quiz:q`, `sort:s`).
-    pub progress: Vec<String>,
 }
 
 impl ItemIds {

@@ -30,6 +30,7 @@ pub mod publish;
 pub mod search;
 pub mod sidebar;
 pub mod templates;
+pub mod tracked;
 
 use std::collections::HashSet;
 use std::sync::Arc;

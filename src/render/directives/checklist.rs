@@ -6,12 +6,13 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::{claim, error_at, Claim, Input};
+use super::{claim, error_at, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::checklist::{self, Item};
 use crate::render::ids::{explicit_id, item_slug};
 use crate::render::inline::inline_markdown;
+use crate::render::tracked::{ItemKind, TrackedItem};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,7 +36,7 @@ struct Planned<'s> {
     text: String,
 }
 
-pub fn render(input: Input) -> Result<String, Diagnostics> {
+pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawChecklist = yaml::parse(input.body, input.at)?;
     let (planned, help) = match (&raw.items, &raw.from) {
         (Some(_), None) if raw.column.is_some() || raw.rows.is_some() => {
@@ -72,23 +73,29 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
     };
     let mut problems = Diagnostics::default();
     let mut items = Vec::with_capacity(planned.len());
+    let mut tracked = Vec::with_capacity(planned.len());
     for p in planned {
         let what = Claim {
             what: "checklist item",
             key: p.id.clone(),
             help,
         };
+        let html = inline_markdown(&p.text);
         match claim(input.ids, input.at, p.at, &p.id, what) {
-            Ok(()) => input.ids.progress.push(p.id.clone()),
+            Ok(()) => tracked.push(TrackedItem::new(ItemKind::Item, p.id.clone(), &html)),
             Err(d) => problems.push(d),
         }
         items.push(Item {
             id: p.id,
-            html: inline_markdown(&p.text),
+            html,
             checked: false,
         });
     }
-    problems.into_result(checklist::render(raw.title.as_deref(), &items))
+    let html = checklist::render(raw.title.as_deref(), &items);
+    problems.into_result(Rendered {
+        html,
+        items: tracked,
+    })
 }
 
 fn from_items<'s>(

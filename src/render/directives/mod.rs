@@ -1,6 +1,6 @@
 //! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz` or `sort`,
-//! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and may add progress
-//! items to the page.
+//! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and returns, beside
+//! it, the progress items it registers ([`Rendered`]).
 //!
 //! One module per directive; `select` resolves the table, columns and rows a block names.
 //! Every problem points at its line of the lesson: YAML values are read with their place
@@ -21,6 +21,7 @@ use crate::load::yaml::Fragment;
 use crate::load::Table;
 
 use super::ids::ItemIds;
+use super::tracked::TrackedItem;
 
 /// The directive names Lectern knows.
 pub const NAMES: [&str; 4] = ["table", "checklist", "quiz", "sort"];
@@ -43,12 +44,29 @@ pub struct Input<'a> {
     /// Table files that failed to load: a block naming one renders nothing and reports
     /// nothing more (the table's own problem is already reported).
     pub unreadable: &'a std::collections::BTreeSet<String>,
-    /// Ids used on this page so far; directives claim theirs and push progress ids.
+    /// Ids used on this page so far; directives claim theirs.
     pub ids: &'a mut ItemIds,
 }
 
-/// Renders one directive to HTML.
-pub fn render(input: Input) -> Result<String, Diagnostics> {
+/// A rendered directive: its HTML and the progress items it registers, in page order.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub items: Vec<TrackedItem>,
+}
+
+impl Rendered {
+    /// HTML that registers no progress item.
+    fn html(html: String) -> Self {
+        Rendered {
+            html,
+            items: Vec::new(),
+        }
+    }
+}
+
+/// Renders one directive to HTML and the items it registers.
+pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     if crate::load::yaml::is_blank(input.body) {
         let needs = match input.kind {
             "table" => "`src: tables/….yaml`",
@@ -69,7 +87,7 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
         );
     }
     match input.kind {
-        "table" => table::render(input),
+        "table" => table::render(input).map(Rendered::html),
         "checklist" => checklist::render(input),
         "quiz" => quiz::render(input),
         "sort" => sort::render(input),

@@ -7,11 +7,12 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{claim, error_at, Claim, Input};
+use super::{claim, error_at, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::ids::item_slug;
 use crate::render::inline::{escape, inline_markdown};
+use crate::render::tracked::{ItemKind, TrackedItem};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +43,7 @@ struct RawOption {
     feedback: Option<String>,
 }
 
-pub fn render(mut input: Input) -> Result<String, Diagnostics> {
+pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawQuiz = yaml::parse(input.body, input.at)?;
     let Some(first) = raw.questions.value.first() else {
         return Err(
@@ -67,24 +68,32 @@ pub fn render(mut input: Input) -> Result<String, Diagnostics> {
     if let Err(d) = claim(input.ids, input.at, quiz_at, &quiz_id, quiz_claim) {
         problems.push(d);
     }
-    let mut out = format!(
+    let form = format!(
         "<form class=\"quiz\" data-quiz=\"{}\" aria-label=\"Knowledge check\" action=\"#\">\n",
         escape(&quiz_id)
     );
+    let mut out = Rendered::html(form);
     for question in &raw.questions.value {
         match self::question(&mut input, question) {
-            Ok(html) => out.push_str(&html),
+            Ok((html, item)) => {
+                out.html.push_str(&html);
+                out.items.extend(item);
+            }
             Err(d) => problems.extend(d),
         }
     }
-    out.push_str(ACTIONS);
+    out.html.push_str(ACTIONS);
     problems.into_result(out)
 }
 
 const ACTIONS: &str = "<div class=\"quiz-actions\"><button type=\"submit\" data-quiz-check>Check answers</button>\n<button type=\"button\" data-quiz-retry>Try again</button>\n<button type=\"button\" data-quiz-reveal>Show answers</button></div>\n</form>\n";
 
-/// One question's fieldset, after checking its options and claiming its id.
-fn question(input: &mut Input, q: &Spanned<RawQuestion>) -> Result<String, Diagnostics> {
+/// One question's fieldset, after checking its options and claiming its id, and the question
+/// as a tracked item (none when its id is taken).
+fn question(
+    input: &mut Input,
+    q: &Spanned<RawQuestion>,
+) -> Result<(String, Option<TrackedItem>), Diagnostics> {
     let raw = &q.value;
     let id = match &raw.id {
         Some(id) => item_slug(&id.value),
@@ -100,11 +109,15 @@ fn question(input: &mut Input, q: &Spanned<RawQuestion>) -> Result<String, Diagn
         key: format!("quiz:{id}"),
         help: "give one of the questions its own `id: …`",
     };
-    match claim(input.ids, input.at, id_at, &id, what) {
-        Ok(()) => input.ids.progress.push(format!("quiz:{id}")),
-        Err(d) => problems.push(d),
-    }
-    problems.into_result(fieldset(&id, raw))
+    let legend = inline_markdown(&raw.question.value);
+    let item = match claim(input.ids, input.at, id_at, &id, what) {
+        Ok(()) => Some(TrackedItem::new(ItemKind::Question, id.clone(), &legend)),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    };
+    problems.into_result((fieldset(&id, &legend, raw), item))
 }
 
 /// At least two options; at least one correct, exactly one unless `multiple: true`.
@@ -138,14 +151,13 @@ fn check_options(input: &Input, q: &RawQuestion) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The question's markup (see themes/default/MARKUP.md).
-fn fieldset(id: &str, q: &RawQuestion) -> String {
+/// The question's markup (see themes/default/MARKUP.md), its legend `legend` (inline HTML).
+fn fieldset(id: &str, legend: &str, q: &RawQuestion) -> String {
     let id = escape(id);
     let kind = if q.multiple { "checkbox" } else { "radio" };
     let mut out = format!(
         "<fieldset class=\"quiz-question\" data-question=\"{id}\" data-multiple=\"{}\">\n<legend>{}</legend>\n",
-        q.multiple,
-        inline_markdown(&q.question.value)
+        q.multiple, legend
     );
     for (n, option) in q.options.value.iter().enumerate() {
         out.push_str(&format!(

@@ -7,12 +7,13 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::{claim, error_at, Claim, Input};
+use super::{claim, error_at, Claim, Input, Rendered};
 use crate::error::Diagnostics;
 use crate::load::table::Column;
 use crate::load::{yaml, Table};
 use crate::model::order::slugify;
 use crate::render::inline::{escape, inline_markdown};
+use crate::render::tracked::{ItemKind, TrackedItem};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,7 +36,7 @@ struct Card<'t> {
     answer: &'t Column,
 }
 
-pub fn render(input: Input) -> Result<String, Diagnostics> {
+pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawSort = yaml::parse(input.body, input.at)?;
     let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = answer_columns(&input, table, &raw)?;
@@ -52,7 +53,6 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
     };
     let id_at = raw.id.as_ref().or(raw.title.as_ref()).unwrap_or(&raw.src);
     claim(input.ids, input.at, id_at, &id, what)?;
-    input.ids.progress.push(format!("sort:{id}"));
     let mut cards = Vec::new();
     for row in rows {
         for column in &columns {
@@ -71,7 +71,11 @@ pub fn render(input: Input) -> Result<String, Diagnostics> {
         .title
         .as_ref()
         .map_or("Who does this?", |t| t.value.as_str());
-    Ok(section(&id, title, &columns, &cards))
+    let title = inline_markdown(title);
+    Ok(Rendered {
+        html: section(&id, &title, &columns, &cards),
+        items: vec![TrackedItem::new(ItemKind::Sort, id, &title)],
+    })
 }
 
 /// The columns to sort into: at least two, and not the key column (it names the rows).
@@ -109,6 +113,7 @@ fn answer_columns<'t>(
     Ok(picked)
 }
 
+/// The sort's markup, titled `title` (inline HTML).
 fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String {
     let id = escape(id);
     let mut options = String::from("<option value=\"\">Choose…</option>");
@@ -120,8 +125,7 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String
         ));
     }
     let mut out = format!(
-        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n",
-        inline_markdown(title)
+        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{title}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n"
     );
     for card in cards {
         let item = escape(&card.id);

@@ -1,5 +1,7 @@
 //! The `items` pass: fenced directive blocks and GFM task lists, in page order, so that the
-//! ids of checklist items, quiz questions and sorts are claimed in the order a reader meets them.
+//! ids of checklist items, quiz questions and sorts are claimed in the order a reader meets them
+//! and the page's tracked items ([`TrackedItem`]) are registered in that order. A task item's
+//! label is its label's HTML, known once the page is written ([`State::label_task_items`]).
 
 use std::ops::Range;
 
@@ -10,6 +12,7 @@ use crate::load::yaml::Fragment;
 use crate::render::checklist;
 use crate::render::directives;
 use crate::render::ids;
+use crate::render::tracked::{ItemKind, TrackedItem};
 
 impl State<'_, '_> {
     /// A fenced directive block (its start event already taken) → its HTML.
@@ -53,7 +56,10 @@ impl State<'_, '_> {
             ids: &mut self.item_ids,
         };
         match directives::render(input) {
-            Ok(html) => html,
+            Ok(rendered) => {
+                self.out.items.extend(rendered.items);
+                rendered.html
+            }
             Err(problems) => {
                 self.out.problems.extend(problems);
                 String::new()
@@ -137,13 +143,27 @@ impl State<'_, '_> {
             }
             iter.next();
         }
-        let id = self.item_id(&mut out[open + 1..], range.start);
+        let (id, tracked) = self.item_id(&mut out[open + 1..], range.start);
         out[open].0 = Event::Html(checklist::item_open(&id, checked).into());
+        if let Some(item) = tracked {
+            self.task_labels.push((item, open + 1..out.len()));
+        }
         out.push((Event::Html("</label>".into()), range));
     }
 
-    /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text.
-    fn item_id(&mut self, inner: &mut [Spanned], offset: usize) -> String {
+    /// Sets the label of each task item from the HTML its label's events became (`starts`:
+    /// where each event of the page starts in `html`).
+    pub(super) fn label_task_items(&mut self, html: &str, starts: &[usize]) {
+        for (item, events) in self.task_labels.drain(..) {
+            let label = &html[starts[events.start]..starts[events.end]];
+            self.out.items[item].set_label(label);
+        }
+    }
+
+    /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text; and,
+    /// unless the page already uses the id, the item registered (its label still empty), as
+    /// its place in the page's items.
+    fn item_id(&mut self, inner: &mut [Spanned], offset: usize) -> (String, Option<usize>) {
         let mut text = String::new();
         for (e, _) in inner.iter() {
             if let Event::Text(t) | Event::Code(t) = e {
@@ -160,10 +180,15 @@ impl State<'_, '_> {
             let d = self.diagnostic(offset, format!("the checklist item id `{id}` is already used on line {first} of this page"))
                 .help("give one of the items its own id by ending it with `{#another-id}`, or reword it");
             self.out.problems.push(d);
-        } else {
-            self.item_ids.progress.push(id.clone());
+            return (id, None);
         }
-        id
+        let item = TrackedItem {
+            kind: ItemKind::Item,
+            id: id.clone(),
+            label: String::new(),
+        };
+        self.out.items.push(item);
+        (id, Some(self.out.items.len() - 1))
     }
 }
 

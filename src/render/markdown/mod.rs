@@ -9,18 +9,21 @@
 //!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
 //!    a new one (pages are many and small: copying event lists showed in profiles). Both
 //!    lists reuse the allocations of the thread's previous page ([`buffers`]).
-//! 3. The events are serialised to HTML, and the labels of the page's progress items read
-//!    from it.
+//! 3. The events are serialised to HTML ([`serialise`]), noting where each event's HTML
+//!    starts, from which the task items' labels are set.
+//!
+//! The page's tracked items (with their labels) come from the passes and the directives that
+//! wrote them ([`RenderedMarkdown::items`]), never from searching the HTML.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::ids::{self, HeadingIds, ItemIds};
 use super::inline::escape_cow;
-use super::progress;
+use super::tracked::TrackedItem;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::Table;
 use crate::model::links::{relative_url, LinkMap, Target};
@@ -30,6 +33,7 @@ mod blocks;
 mod buffers;
 mod items;
 mod lines;
+mod serialise;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -54,10 +58,8 @@ pub struct AnchorLink {
 pub struct RenderedMarkdown {
     pub html: String,
     pub headings: Vec<Heading>,
-    /// Progress ids on the page: checklist items, `quiz:…`, `sort:…`.
-    pub items: Vec<String>,
-    /// The label of each of `items`, for the progress page (see [`progress::page_labels`]).
-    pub labels: Vec<String>,
+    /// What the page tracks (checklist items, quiz questions, sorts), in page order.
+    pub items: Vec<TrackedItem>,
     pub anchors: Vec<AnchorLink>,
     pub problems: Diagnostics,
 }
@@ -98,19 +100,18 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         lines: lines::Lines::new(input.text),
         out: RenderedMarkdown::default(),
         item_ids: ItemIds::default(),
+        task_labels: Vec::new(),
     };
     state.headings(&mut events);
     state.links(&mut events);
     state.items(&mut events, &mut out);
     // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
     let mut html_out = String::with_capacity(body.len() * 2 + 1024);
-    html::push_html(&mut html_out, out.drain(..).map(|(e, _)| e));
+    let starts = serialise::write(&mut html_out, out.drain(..).map(|(e, _)| e));
     buffers::put_back(events, out);
     html_out.shrink_to_fit();
+    state.label_task_items(&html_out, &starts);
     state.out.html = html_out;
-    state.out.items = std::mem::take(&mut state.item_ids.progress);
-    // read now, while the page is in cache, rather than by the whole-course labels step
-    state.out.labels = progress::page_labels(&state.out.html, &state.out.items);
     state.out
 }
 
@@ -119,6 +120,9 @@ struct State<'i, 'a> {
     lines: lines::Lines<'a>,
     out: RenderedMarkdown,
     item_ids: ItemIds,
+    /// Each task item's place in `out.items` and the events of its label, until the page is
+    /// written and the labels can be read.
+    task_labels: Vec<(usize, Range<usize>)>,
 }
 
 impl State<'_, '_> {
