@@ -76,3 +76,140 @@ fn raw_html_is_never_an_item_nor_a_label() {
         }})
     );
 }
+
+/// A lesson using every directive, headings, a footnote, a same-page link and a ticked item.
+const EVERY_DIRECTIVE: &str = r#"---
+title: Everything
+---
+
+## Goals
+
+- [x] Done already
+- [ ] Still to do
+
+See [the goals](#goals) and a note.[^n]
+
+```table
+src: tables/roles.yaml
+```
+
+```checklist
+items:
+  - Picked someone
+```
+
+```quiz
+questions:
+  - question: Which?
+    options:
+      - text: "This"
+        correct: true
+      - text: "That"
+```
+
+```sort
+src: tables/roles.yaml
+columns: [a, b]
+```
+
+[^n]: The note.
+"#;
+
+/// Raw HTML an author wrote: left exactly as written in a handout.
+const RAW: &str = r##"---
+title: Raw
+---
+
+<div id="raw-box"><input type="checkbox" id="raw-input" checked><a href="#raw-box">top</a></div>
+"##;
+
+/// Whether `value` starts with a handout prefix, `h<page>-`.
+fn is_scoped(value: &str) -> bool {
+    let digits = value.strip_prefix('h').unwrap_or("");
+    let rest = digits.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < digits.len() && rest.starts_with('-')
+}
+
+#[test]
+fn a_handout_of_pages_using_every_directive_has_each_id_once() {
+    for name in lectern::render::directives::NAMES {
+        assert!(
+            EVERY_DIRECTIVE.contains(&format!("```{name}\n")),
+            "use the `{name}` directive in the lesson of this test"
+        );
+    }
+    let (_tmp, root) = common::write_course(&[
+        ("content/01-m/_index.md", "---\ntitle: M\n---\n\n## Goals\n"),
+        ("content/01-m/01-one.md", EVERY_DIRECTIVE),
+        ("content/01-m/02-two.md", EVERY_DIRECTIVE),
+        ("content/01-m/03-raw.md", RAW),
+        ("content/tables/roles.yaml", ROLES),
+    ]);
+    let built = common::build_course(&root, false);
+    let handout = built.site.text("handouts/course.html").unwrap();
+    let doc = scraper::Html::parse_document(handout);
+    let mut seen = std::collections::HashSet::new();
+    for element in doc.select(&common::sel("[id]")) {
+        let id = element.value().id().unwrap();
+        assert!(seen.insert(id), "the id `{id}` is used twice");
+    }
+    // every id and same-page reference the renderer wrote is scoped, whichever wrote it
+    let attrs = [
+        "id",
+        "for",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-controls",
+    ];
+    let mut scoped = 0;
+    for element in doc.select(&common::sel("section.print-lesson *")) {
+        let raw = element
+            .value()
+            .id()
+            .is_some_and(|id| id.starts_with("raw-"))
+            || element.value().attr("href") == Some("#raw-box");
+        for (name, value) in element.value().attrs() {
+            let value = match name {
+                "href" => match value.strip_prefix('#') {
+                    Some(fragment) => fragment,
+                    None => continue,
+                },
+                _ if attrs.contains(&name) => value,
+                _ => continue,
+            };
+            assert_eq!(is_scoped(value), !raw, "{name}=\"{value}\"");
+            scoped += usize::from(!raw);
+        }
+    }
+    assert!(scoped > 20, "only {scoped} scoped values");
+    let raw_html = r##"<div id="raw-box"><input type="checkbox" id="raw-input" checked><a href="#raw-box">top</a></div>"##;
+    assert!(handout.contains(raw_html), "raw HTML is left as written");
+    let ticked = common::sel("section.print-lesson input[checked]");
+    let ticked: Vec<_> = doc.select(&ticked).map(|e| e.value().id()).collect();
+    assert_eq!(
+        ticked,
+        [Some("raw-input")],
+        "only the author's box stays ticked"
+    );
+}
+
+#[test]
+fn a_heading_in_a_task_item_follows_its_label() {
+    let lesson = "---\ntitle: H\n---\n\n- [ ] Read this\n  ## Then this\n";
+    let (_tmp, root) = common::write_course(&[
+        ("content/01-m/_index.md", "---\ntitle: M\n---\n"),
+        ("content/01-m/01-h.md", lesson),
+    ]);
+    let built = common::build_course(&root, false);
+    let page = common::page(&built, "m/h.html");
+    assert_eq!(
+        common::texts(&page, "li.checklist-item label"),
+        ["Read this"]
+    );
+    assert_eq!(
+        common::attrs(&page, "li.checklist-item > h2", "id"),
+        ["then-this"]
+    );
+    let labels = script_json(&built, "assets/progress-data.js");
+    assert_eq!(labels["m/h"]["read-this"], "Read this", "{labels}");
+}

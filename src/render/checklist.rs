@@ -4,6 +4,7 @@
 //! carries the stable id that progress storage keys on (see themes/default/MARKUP.md).
 
 use super::inline::escape;
+use super::markup::Markup;
 
 /// One checklist item ready to render.
 #[derive(Debug, Clone)]
@@ -30,20 +31,21 @@ pub fn open(title: Option<&str>) -> String {
 pub const CLOSE: &str = "</ul>\n</div>\n";
 
 /// Markup before an item's text.
-pub fn item_open(item_id: &str, checked: bool) -> String {
+pub fn item_open(item_id: &str, checked: bool) -> Markup {
     let id = escape(item_id);
-    let mut out = String::with_capacity(3 * id.len() + 128);
-    out.push_str("<li class=\"checklist-item\"><input type=\"checkbox\" id=\"check-");
-    out.push_str(&id);
-    out.push_str("\" data-item=\"");
-    out.push_str(&id);
-    out.push('"');
+    let check = format!("check-{id}");
+    let mut out = Markup::plain(String::with_capacity(3 * id.len() + 128));
+    out.fill(
+        "<li class=\"checklist-item\"><input type=\"checkbox\" id=\"{#}\"",
+        &check,
+    );
+    out.push(" data-item=\"");
+    out.push(&id);
+    out.push("\"");
     if checked {
-        out.push_str(" checked");
+        out.checked();
     }
-    out.push_str("><label for=\"check-");
-    out.push_str(&id);
-    out.push_str("\">");
+    out.fill("><label for=\"{#}\">", &check);
     out
 }
 
@@ -51,13 +53,13 @@ pub fn item_open(item_id: &str, checked: bool) -> String {
 pub const ITEM_CLOSE: &str = "</label></li>\n";
 
 /// A whole checklist.
-pub fn render(title: Option<&str>, items: &[Item]) -> String {
-    let mut out = open(title);
+pub fn render(title: Option<&str>, items: &[Item]) -> Markup {
+    let mut out = Markup::plain(open(title));
     for item in items {
-        out.push_str(&item_open(&item.id, item.checked));
-        out.push_str(&item.html);
-        out.push_str(ITEM_CLOSE);
+        out.append(&item_open(&item.id, item.checked));
+        out.push(&item.html);
+        out.push(ITEM_CLOSE);
     }
-    out.push_str(CLOSE);
+    out.push(CLOSE);
     out
 }

@@ -24,6 +24,7 @@ pub mod inline;
 pub mod json;
 pub mod live;
 pub mod markdown;
+pub mod markup;
 pub mod pages;
 pub mod progress;
 pub mod publish;

@@ -91,9 +91,9 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
             checked: false,
         });
     }
-    let html = checklist::render(raw.title.as_deref(), &items);
+    let markup = checklist::render(raw.title.as_deref(), &items);
     problems.into_result(Rendered {
-        html,
+        markup,
         items: tracked,
     })
 }

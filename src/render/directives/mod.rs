@@ -21,6 +21,7 @@ use crate::load::yaml::Fragment;
 use crate::load::Table;
 
 use super::ids::ItemIds;
+use super::markup::Markup;
 use super::tracked::TrackedItem;
 
 /// The directive names Lectern knows.
@@ -48,18 +49,19 @@ pub struct Input<'a> {
     pub ids: &'a mut ItemIds,
 }
 
-/// A rendered directive: its HTML and the progress items it registers, in page order.
+/// A rendered directive: its markup (every id in it written through [`Markup::id`], so a
+/// handout can scope them) and the progress items it registers, in page order.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    pub html: String,
+    pub markup: Markup,
     pub items: Vec<TrackedItem>,
 }
 
 impl Rendered {
-    /// HTML that registers no progress item.
-    fn html(html: String) -> Self {
+    /// Markup that registers no progress item.
+    fn markup(markup: Markup) -> Self {
         Rendered {
-            html,
+            markup,
             items: Vec::new(),
         }
     }
@@ -87,7 +89,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         );
     }
     match input.kind {
-        "table" => table::render(input).map(Rendered::html),
+        "table" => table::render(input).map(|html| Rendered::markup(Markup::plain(html))),
         "checklist" => checklist::render(input),
         "quiz" => quiz::render(input),
         "sort" => sort::render(input),
@@ -142,4 +144,66 @@ fn claim<T>(
         )
         .help(claim.help)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    use super::*;
+    use crate::render::tracked::ItemKind;
+
+    fn render_one(kind: &str, body: &str) -> Rendered {
+        let file = Path::new("content/m/a.md");
+        let (tables, unreadable) = (BTreeMap::new(), BTreeSet::new());
+        let mut ids = ItemIds::default();
+        render(Input {
+            kind,
+            body,
+            at: Fragment::whole(file, body),
+            tables: &tables,
+            unreadable: &unreadable,
+            ids: &mut ids,
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The values the markup's ids start at, as noted.
+    fn scoped(markup: &Markup) -> Vec<&str> {
+        let html = &markup.html;
+        let value = |&at: &usize| &html[at..at + html[at..].find('"').unwrap()];
+        markup.print.scoped.iter().map(value).collect()
+    }
+
+    #[test]
+    fn a_checklist_registers_its_items_with_their_labels() {
+        let out = render_one(
+            "checklist",
+            "items:\n  - Pick *someone* {#pick}\n  - Agree\n",
+        );
+        let items: Vec<(ItemKind, &str, &str)> = (out.items.iter())
+            .map(|i| (i.kind, i.id.as_str(), i.label.as_str()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (ItemKind::Item, "pick", "Pick someone"),
+                (ItemKind::Item, "agree", "Agree")
+            ]
+        );
+        let ids = ["check-pick", "check-pick", "check-agree", "check-agree"];
+        assert_eq!(scoped(&out.markup), ids);
+        assert!(out.markup.print.ticked.is_empty());
+    }
+
+    #[test]
+    fn a_quiz_registers_each_question() {
+        let body = "questions:\n  - question: Who *coaches*?\n    id: who\n    options:\n      - text: A\n        correct: true\n      - text: B\n";
+        let out = render_one("quiz", body);
+        assert_eq!(out.items.len(), 1);
+        assert_eq!(out.items[0].progress_id(), "quiz:who");
+        assert_eq!(out.items[0].label, "Question: Who coaches?");
+        assert_eq!(scoped(&out.markup), ["who-0", "who-0", "who-1", "who-1"]);
+    }
 }

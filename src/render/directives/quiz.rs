@@ -12,6 +12,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::ids::item_slug;
 use crate::render::inline::{escape, inline_markdown};
+use crate::render::markup::Markup;
 use crate::render::tracked::{ItemKind, TrackedItem};
 
 #[derive(Deserialize)]
@@ -72,17 +73,17 @@ pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
         "<form class=\"quiz\" data-quiz=\"{}\" aria-label=\"Knowledge check\" action=\"#\">\n",
         escape(&quiz_id)
     );
-    let mut out = Rendered::html(form);
+    let mut out = Rendered::markup(Markup::plain(form));
     for question in &raw.questions.value {
         match self::question(&mut input, question) {
-            Ok((html, item)) => {
-                out.html.push_str(&html);
+            Ok((markup, item)) => {
+                out.markup.append(&markup);
                 out.items.extend(item);
             }
             Err(d) => problems.extend(d),
         }
     }
-    out.html.push_str(ACTIONS);
+    out.markup.push(ACTIONS);
     problems.into_result(out)
 }
 
@@ -93,7 +94,7 @@ const ACTIONS: &str = "<div class=\"quiz-actions\"><button type=\"submit\" data-
 fn question(
     input: &mut Input,
     q: &Spanned<RawQuestion>,
-) -> Result<(String, Option<TrackedItem>), Diagnostics> {
+) -> Result<(Markup, Option<TrackedItem>), Diagnostics> {
     let raw = &q.value;
     let id = match &raw.id {
         Some(id) => item_slug(&id.value),
@@ -152,27 +153,26 @@ fn check_options(input: &Input, q: &RawQuestion) -> Result<(), Diagnostic> {
 }
 
 /// The question's markup (see themes/default/MARKUP.md), its legend `legend` (inline HTML).
-fn fieldset(id: &str, legend: &str, q: &RawQuestion) -> String {
+fn fieldset(id: &str, legend: &str, q: &RawQuestion) -> Markup {
     let id = escape(id);
     let kind = if q.multiple { "checkbox" } else { "radio" };
-    let mut out = format!(
-        "<fieldset class=\"quiz-question\" data-question=\"{id}\" data-multiple=\"{}\">\n<legend>{}</legend>\n",
-        q.multiple, legend
-    );
+    let mut out = Markup::plain(format!(
+        "<fieldset class=\"quiz-question\" data-question=\"{id}\" data-multiple=\"{}\">\n<legend>{legend}</legend>\n",
+        q.multiple
+    ));
     for (n, option) in q.options.value.iter().enumerate() {
-        out.push_str(&format!(
-            "<div class=\"quiz-option\"><input type=\"{kind}\" name=\"{id}\" id=\"{id}-{n}\" value=\"{n}\" data-correct=\"{}\"><label for=\"{id}-{n}\">{}</label>",
-            option.correct,
-            inline_markdown(&option.text)
-        ));
+        let start = format!("<div class=\"quiz-option\"><input type=\"{kind}\" name=\"{id}\" id=\"{{#}}-{n}\" value=\"{n}\" data-correct=\"{}\"><label for=\"{{#}}-{n}\">", option.correct);
+        out.fill(&start, &id);
+        out.push(&inline_markdown(&option.text));
+        out.push("</label>");
         if let Some(feedback) = &option.feedback {
-            out.push_str(&format!(
+            out.push(&format!(
                 "<p class=\"quiz-feedback\" data-feedback-for=\"{n}\" hidden>{}</p>",
                 inline_markdown(feedback)
             ));
         }
-        out.push_str("</div>\n");
+        out.push("</div>\n");
     }
-    out.push_str("<p class=\"quiz-result\" aria-live=\"polite\"></p>\n</fieldset>\n");
+    out.push("<p class=\"quiz-result\" aria-live=\"polite\"></p>\n</fieldset>\n");
     out
 }

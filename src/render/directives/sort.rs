@@ -13,6 +13,7 @@ use crate::load::table::Column;
 use crate::load::{yaml, Table};
 use crate::model::order::slugify;
 use crate::render::inline::{escape, inline_markdown};
+use crate::render::markup::Markup;
 use crate::render::tracked::{ItemKind, TrackedItem};
 
 #[derive(Deserialize)]
@@ -73,7 +74,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         .map_or("Who does this?", |t| t.value.as_str());
     let title = inline_markdown(title);
     Ok(Rendered {
-        html: section(&id, &title, &columns, &cards),
+        markup: section(&id, &title, &columns, &cards),
         items: vec![TrackedItem::new(ItemKind::Sort, id, &title)],
     })
 }
@@ -114,7 +115,7 @@ fn answer_columns<'t>(
 }
 
 /// The sort's markup, titled `title` (inline HTML).
-fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String {
+fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup {
     let id = escape(id);
     let mut options = String::from("<option value=\"\">Choose…</option>");
     for column in columns {
@@ -124,18 +125,22 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> String
             escape(&column.label)
         ));
     }
-    let mut out = format!(
-        "<section class=\"sort\" data-sort=\"{id}\" aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{title}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n"
-    );
+    let mut out = Markup::plain(format!("<section class=\"sort\" data-sort=\"{id}\" "));
+    out.fill("aria-labelledby=\"{#}-title\">\n<h2 id=\"{#}-title\">", &id);
+    out.push(&format!("{title}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n"));
     for card in cards {
         let item = escape(&card.id);
-        out.push_str(&format!(
-            "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n<p class=\"sort-text\" id=\"{item}-text\">{}</p>\n<label for=\"{item}-choice\">Who does this?</label>\n<select id=\"{item}-choice\" aria-describedby=\"{item}-text\">{options}</select>\n<p class=\"sort-feedback\" aria-live=\"polite\"></p>\n</li>\n",
-            escape(&card.answer.id),
-            card.html
+        out.push(&format!(
+            "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n",
+            escape(&card.answer.id)
         ));
+        out.fill("<p class=\"sort-text\" id=\"{#}-text\">", &item);
+        out.push(&card.html);
+        out.fill("</p>\n<label for=\"{#}-choice\">Who does this?</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">", &item);
+        out.push(&options);
+        out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\"></p>\n</li>\n");
     }
-    out.push_str("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>Check answers</button>\n<button type=\"button\" data-sort-reset>Start again</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n");
+    out.push("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>Check answers</button>\n<button type=\"button\" data-sort-reset>Start again</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n");
     out
 }
 

@@ -1,5 +1,6 @@
 //! The printable handouts: one per module (`handouts/<module>.html`) and one for the whole
-//! course (`handouts/course.html`), built from each page's HTML with its ids scoped.
+//! course (`handouts/course.html`), built from each page's HTML with its ids scoped (where the
+//! page's renderer said they are: [`RenderedMarkdown::print`]).
 //!
 //! A whole-course handout grows with the course: 10,000 lessons make some 70 MB of HTML, more
 //! than a browser can lay out or print, and writing it doubles the output. So when the
@@ -144,7 +145,8 @@ impl Handout<'_> {
         let mut out = String::with_capacity(shell.len() + size + size / 16);
         out.push_str(gaps[0]);
         for (&i, gap) in pages.iter().zip(&gaps[1..]) {
-            print::push_print_html(&mut out, &self.rendered[i].html, &prefix(i));
+            let page = &self.rendered[i];
+            print::push_print_html(&mut out, &page.html, &page.print, &prefix(i));
             out.push_str(gap);
         }
         Ok(Some(out))
@@ -204,7 +206,7 @@ fn parts(course: &Course) -> Vec<Value> {
 /// Page `i`'s HTML as a handout prints it, for a theme's handout template.
 fn print_value(i: usize, md: &RenderedMarkdown) -> Value {
     let mut html = String::new();
-    print::push_print_html(&mut html, &md.html, &prefix(i));
+    print::push_print_html(&mut html, &md.html, &md.print, &prefix(i));
     Value::safe_string(&html)
 }
 
@@ -216,6 +218,7 @@ fn prefix(i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::markup::Markup;
     use crate::site::Collect;
     use scraper::{Html, Selector};
 
@@ -235,11 +238,15 @@ mod tests {
     fn rendered(course: &Course) -> Vec<Arc<RenderedMarkdown>> {
         (0..course.pages.len())
             .map(|i| {
-                let html = format!(
-                    r##"<h2 id="a">A<a href="#a">#</a></h2><p>Page {i}</p><input id="b" checked>"##
-                );
+                let mut page = Markup::plain(String::new());
+                page.fill("<h2 id=\"{#}\">A<a href=\"#{#}\">#</a></h2>", "a");
+                page.push(&format!("<p>Page {i}</p>"));
+                page.fill("<input id=\"{#}\"", "b");
+                page.checked();
+                page.push(">");
                 Arc::new(RenderedMarkdown {
-                    html,
+                    html: page.html,
+                    print: page.print,
                     ..RenderedMarkdown::default()
                 })
             })

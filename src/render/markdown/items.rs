@@ -12,16 +12,18 @@ use crate::load::yaml::Fragment;
 use crate::render::checklist;
 use crate::render::directives;
 use crate::render::ids;
+use crate::render::markup::{Markup, PrintEdits};
 use crate::render::tracked::{ItemKind, TrackedItem};
 
 impl State<'_, '_> {
-    /// A fenced directive block (its start event already taken) → its HTML.
+    /// A fenced directive block (its start event already taken) → its HTML, and where its ids
+    /// are in it.
     fn directive_block<'e, I: Iterator<Item = Spanned<'e>>>(
         &mut self,
         kind: &str,
         iter: &mut I,
         range: Range<usize>,
-    ) -> Spanned<'e> {
+    ) -> (Spanned<'e>, PrintEdits) {
         let mut body = String::new();
         for (e, _) in iter.by_ref() {
             match e {
@@ -30,11 +32,11 @@ impl State<'_, '_> {
                 _ => {}
             }
         }
-        let html = self.directive(kind, &body, range.clone());
-        (Event::Html(html.into()), range)
+        let markup = self.directive(kind, &body, range.clone());
+        ((Event::Html(markup.html.into()), range), markup.print)
     }
 
-    fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> String {
+    fn directive(&mut self, kind: &str, body: &str, range: Range<usize>) -> Markup {
         let fence_line = self.line_of(range.start);
         let fence = self
             .lines
@@ -58,11 +60,11 @@ impl State<'_, '_> {
         match directives::render(input) {
             Ok(rendered) => {
                 self.out.items.extend(rendered.items);
-                rendered.html
+                rendered.markup
             }
             Err(problems) => {
                 self.out.problems.extend(problems);
-                String::new()
+                Markup::default()
             }
         }
     }
@@ -102,7 +104,9 @@ impl State<'_, '_> {
                     if directives::is_directive(directive_name(lang)) =>
                 {
                     let kind = directive_name(lang).to_string();
-                    out.push(self.directive_block(&kind, &mut iter, range));
+                    let (event, print) = self.directive_block(&kind, &mut iter, range);
+                    self.marks.push((out.len(), print));
+                    out.push(event);
                 }
                 other => blocks::push(out, other, range),
             }
@@ -144,7 +148,9 @@ impl State<'_, '_> {
             iter.next();
         }
         let (id, tracked) = self.item_id(&mut out[open + 1..], range.start);
-        out[open].0 = Event::Html(checklist::item_open(&id, checked).into());
+        let markup = checklist::item_open(&id, checked);
+        out[open].0 = Event::Html(markup.html.into());
+        self.marks.push((open, markup.print));
         if let Some(item) = tracked {
             self.task_labels.push((item, open + 1..out.len()));
         }

@@ -2,15 +2,16 @@
 //!
 //! 1. pulldown-cmark parses the body into events with byte ranges (for error locations).
 //! 2. Named passes rewrite the event list, each owning one feature:
-//!    `headings` (GitHub ids, anchor links, table of contents), `links` (`.md` and asset links
-//!    to output URLs), `items` (fenced `table`/`checklist`/`quiz`/`sort` directives and task
-//!    lists to interactive checklists, together so ids are claimed in page order), and, as
-//!    `items` copies the other events on, `blocks` (`> [!TIP]` callouts, GFM tables wrapped for
-//!    narrow screens). `headings` and `links` rewrite the list in place; only `items` builds
-//!    a new one (pages are many and small: copying event lists showed in profiles). Both
+//!    `links` (`.md` and asset links to output URLs), `items` (fenced
+//!    `table`/`checklist`/`quiz`/`sort` directives and task lists to interactive checklists,
+//!    together so ids are claimed in page order), and, as `items` copies the other events on,
+//!    `blocks` (`> [!TIP]` callouts, GFM tables wrapped for narrow screens), then `headings`
+//!    (GitHub ids, anchor links, table of contents). `links` and `headings` rewrite the list in
+//!    place; only `items` builds a new one (pages are many and small: copying event lists showed in profiles). Both
 //!    lists reuse the allocations of the thread's previous page ([`buffers`]).
 //! 3. The events are serialised to HTML ([`serialise`]), noting where each event's HTML
-//!    starts, from which the task items' labels are set.
+//!    starts, from which the task items' labels are set and the page's ids are placed for
+//!    handouts ([`scope`]): the passes write every id through [`Markup`], which notes it.
 //!
 //! The page's tracked items (with their labels) come from the passes and the directives that
 //! wrote them ([`RenderedMarkdown::items`]), never from searching the HTML.
@@ -23,6 +24,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::ids::{self, HeadingIds, ItemIds};
 use super::inline::escape_cow;
+use super::markup::{Markup, PrintEdits};
 use super::tracked::TrackedItem;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::Table;
@@ -33,6 +35,7 @@ mod blocks;
 mod buffers;
 mod items;
 mod lines;
+mod scope;
 mod serialise;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -60,6 +63,8 @@ pub struct RenderedMarkdown {
     pub headings: Vec<Heading>,
     /// What the page tracks (checklist items, quiz questions, sorts), in page order.
     pub items: Vec<TrackedItem>,
+    /// Where a handout scopes the page's ids and empties its ticked boxes.
+    pub print: PrintEdits,
     pub anchors: Vec<AnchorLink>,
     pub problems: Diagnostics,
 }
@@ -101,16 +106,20 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         out: RenderedMarkdown::default(),
         item_ids: ItemIds::default(),
         task_labels: Vec::new(),
+        marks: Vec::new(),
     };
-    state.headings(&mut events);
     state.links(&mut events);
     state.items(&mut events, &mut out);
+    // after `items`, so that the heading events' places are those they are written from
+    state.headings(&mut out);
+    let ids = scope::pulldown_ids(&out);
     // HTML is usually under twice the Markdown; the page keeps it, so it is trimmed after.
     let mut html_out = String::with_capacity(body.len() * 2 + 1024);
     let starts = serialise::write(&mut html_out, out.drain(..).map(|(e, _)| e));
     buffers::put_back(events, out);
     html_out.shrink_to_fit();
     state.label_task_items(&html_out, &starts);
+    state.out.print = scope::resolve(&state.marks, &ids, &starts, &html_out);
     state.out.html = html_out;
     state.out
 }
@@ -123,6 +132,8 @@ struct State<'i, 'a> {
     /// Each task item's place in `out.items` and the events of its label, until the page is
     /// written and the labels can be read.
     task_labels: Vec<(usize, Range<usize>)>,
+    /// Where the ids are in the events the passes wrote, until the page is written.
+    marks: scope::Marks,
 }
 
 impl State<'_, '_> {
@@ -164,8 +175,10 @@ impl State<'_, '_> {
             let n = level as u8;
             let (open_tag, close_tag) = heading_tags(n, &escape_cow(&id));
             let range = events[i].1.clone();
-            events[i].0 = Event::Html(open_tag.into());
-            let close = (Event::Html(close_tag.into()), range);
+            events[i].0 = Event::Html(open_tag.html.into());
+            self.marks.push((i, open_tag.print));
+            self.marks.push((end, close_tag.print));
+            let close = (Event::Html(close_tag.html.into()), range);
             match events.get_mut(end) {
                 Some(slot) => *slot = close,
                 None => events.push(close),
@@ -255,20 +268,20 @@ impl State<'_, '_> {
 }
 
 /// `<hN id="…">` and the anchor link that closes the heading, for an escaped id.
-fn heading_tags(level: u8, id: &str) -> (String, String) {
+fn heading_tags(level: u8, id: &str) -> (Markup, Markup) {
     let digit = char::from(b'0' + level);
-    let mut open = String::with_capacity(id.len() + 12);
-    open.push_str("<h");
-    open.push(digit);
-    open.push_str(" id=\"");
-    open.push_str(id);
-    open.push_str("\">");
-    let mut close = String::with_capacity(id.len() + 80);
-    close.push_str("<a class=\"anchor\" href=\"#");
-    close.push_str(id);
-    close.push_str("\" aria-label=\"Link to this section\">#</a></h");
-    close.push(digit);
-    close.push_str(">\n");
+    let mut open = Markup::plain(String::with_capacity(id.len() + 12));
+    open.push("<h");
+    open.html.push(digit);
+    open.push(" id=\"");
+    open.id(id);
+    open.push("\">");
+    let mut close = Markup::plain(String::with_capacity(id.len() + 80));
+    close.push("<a class=\"anchor\" href=\"#");
+    close.id(id);
+    close.push("\" aria-label=\"Link to this section\">#</a></h");
+    close.html.push(digit);
+    close.push(">\n");
     (open, close)
 }
 
