@@ -19,6 +19,7 @@ pub mod cache;
 pub mod checklist;
 pub mod directives;
 pub mod handouts;
+pub mod html_text;
 pub mod ids;
 pub mod inline;
 pub mod json;

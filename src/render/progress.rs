@@ -13,10 +13,10 @@ use memchr::memmem;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
+use super::html_text::html_text;
 use super::json;
 use super::markdown::RenderedMarkdown;
 use super::pages::Nav;
-use super::search::html_text;
 use crate::model::{Course, PageKind};
 
 /// `assets/course-data.js`: module and lesson ids and each page's progress items.

@@ -5,7 +5,7 @@
 
 use super::intern::{Interner, Key};
 use super::scan::{Scanner, Words};
-use super::text::sections;
+use super::sections::sections;
 use super::words::excerpt;
 use super::{BODY, HEADING, TITLE};
 

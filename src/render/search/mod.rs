@@ -24,9 +24,9 @@ mod chunk;
 mod docs;
 mod intern;
 mod scan;
+mod sections;
 mod shards;
 mod terms;
-mod text;
 mod words;
 
 use rayon::prelude::*;
@@ -41,7 +41,6 @@ use docs::DocFiles;
 pub use shards::file_key;
 use shards::{shard_script, shards};
 use terms::{Postings, Terms};
-pub use text::html_text;
 pub use words::tokenize;
 
 /// Documents per `docs-<n>.js` file.
@@ -161,6 +160,7 @@ fn pick<'p>(seed: &mut usize, parts: &[&'p str]) -> &'p str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::html_text::html_text;
 
     /// The index of one page.
     fn page_index(page: usize, title: &str, description: Option<&str>, html: &str) -> ChunkIndex {
