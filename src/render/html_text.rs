@@ -142,7 +142,7 @@ fn decode_pieces(text: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 }
 
 /// The character the entity `tail` starts with (at its `&`) stands for and the entity's
-/// length, as [`decode_pieces`] decodes text that ends at the next tag; `&` alone when it is
+/// length, as `decode_pieces` decodes text that ends at the next tag; `&` alone when it is
 /// not an entity.
 pub fn entity_at(tail: &str) -> (char, usize) {
     let bytes = tail.as_bytes();

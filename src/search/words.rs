@@ -151,7 +151,7 @@ pub(super) fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::search::pick;
+    use crate::search::pick;
 
     #[test]
     fn tokenizes_like_the_script() {

@@ -133,9 +133,7 @@ mod tests {
         let mut postings = Postings::default();
         let (mut value, mut expected) = (0u32, String::new());
         for i in 0..2000 {
-            let gap: u32 = crate::render::search::pick(&mut seed, &gaps)
-                .parse()
-                .unwrap();
+            let gap: u32 = crate::search::pick(&mut seed, &gaps).parse().unwrap();
             value += gap;
             postings.push(value);
             if i > 0 {

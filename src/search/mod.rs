@@ -1,4 +1,9 @@
-//! The search index, split into small script files so that search works from file:// (a
+//! The search stage: the rendered pages (each page's Markdown HTML, from
+//! [`crate::render::prepare`], with its title and description) → the search index. It runs
+//! beside render's second half, fed by the build recipe in `lib.rs`; render knows nothing of
+//! it.
+//!
+//! The index is split into small script files so that search works from file:// (a
 //! `<script>` may load a local file where `fetch` may not) and loads only what a query needs.
 //!
 //! Documents are sections of pages: a page's introduction (up to its first `h2`/`h3`) and each
@@ -32,9 +37,9 @@ mod words;
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::markdown::RenderedMarkdown;
 use crate::error::Diagnostic;
 use crate::model::Course;
+use crate::render::markdown::RenderedMarkdown;
 use crate::site::{Output, Sink};
 use chunk::{index_chunk, ChunkIndex, PageText};
 use docs::DocFiles;

@@ -96,7 +96,7 @@ fn next_heading(html: &str) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::search::words::tokenize;
+    use crate::search::words::tokenize;
 
     #[test]
     fn splits_sections_and_strips_tags() {
