@@ -42,36 +42,23 @@ use crate::model::Course;
 use crate::render::markdown::RenderedMarkdown;
 use crate::site::{Output, Sink};
 use chunk::{index_chunk, ChunkIndex, PageText};
-use docs::DocFiles;
+use docs::{DocFiles, DOC_CHUNK};
 pub use shards::file_key;
 use shards::{shard_script, shards};
-use terms::{Postings, Terms};
+use terms::Terms;
 pub use words::tokenize;
 
-/// Documents per `docs-<n>.js` file.
-pub const DOC_CHUNK: usize = 100;
-/// A shard larger than this (bytes of JSON) is split by one more letter.
-const SHARD_LIMIT: usize = 24 * 1024;
-/// Longest shard prefix.
-const MAX_PREFIX: usize = 6;
 /// Words too common to be worth indexing, for English courses.
 const STOP_EN: [&str; 24] = [
     "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
     "that", "the", "this", "to", "was", "we", "with", "you", "your",
 ];
 
-const BODY: u8 = 0;
-const HEADING: u8 = 1;
-const TITLE: u8 = 2;
-
 /// Pages indexed at once (in parallel) before their words are merged into the index: only
 /// one batch of runs is in memory at a time.
 const BATCH: usize = 1024;
 /// Pages in a run, indexed by one thread (see [`chunk`]).
 const RUN: usize = 64;
-
-/// A word and its postings.
-type Term = (String, Postings);
 
 /// Makes the search files and hands each to `sink` as soon as it is made.
 ///
@@ -166,6 +153,9 @@ fn pick<'p>(seed: &mut usize, parts: &[&'p str]) -> &'p str {
 mod tests {
     use super::*;
     use crate::render::html_text::html_text;
+    use chunk::{BODY, HEADING, TITLE};
+    use shards::SHARD_LIMIT;
+    use terms::{Postings, Term};
 
     /// The index of one page.
     fn page_index(page: usize, title: &str, description: Option<&str>, html: &str) -> ChunkIndex {

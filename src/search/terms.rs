@@ -8,8 +8,10 @@
 
 use super::chunk::ChunkIndex;
 use super::intern::Interner;
-use super::Term;
 use crate::render::json::push_num;
+
+/// A word and its postings.
+pub(super) type Term = (String, Postings);
 
 /// A word's postings (`doc * 4 + field`, ascending) as its shard writes them: the first, then
 /// the difference from each to the next, separated by commas.
