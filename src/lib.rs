@@ -67,13 +67,8 @@ pub fn render_site(mut course: model::Course) -> Result<Site, Diagnostics> {
 
 /// Renders the course and makes its search index from the rendered pages, handing every file
 /// to `sink` as soon as it is made. Returns the number of HTML pages.
-///
-/// The Markdown sources are freed once rendered, so the pages and the search index made next
-/// reuse their memory (some 50 MB at 10,000 lessons) rather than the process growing by as
-/// much again.
 fn render_and_index(course: &mut model::Course, sink: &dyn Sink) -> Result<usize, Diagnostics> {
     let prepared = render::prepare(course)?;
-    course.free_source_texts();
     let course = &*course;
     // the index needs every page's Markdown but no page needs the index: make it while the
     // pages render, so neither waits on a single core

@@ -78,9 +78,14 @@ pub struct Prepared {
 }
 
 /// Compiles the templates, renders every page's Markdown and checks the links between pages.
-pub fn prepare(course: &Course) -> Result<Prepared, Diagnostics> {
+/// The Markdown sources are freed once rendered, so the navigation, pages and search index
+/// made next reuse their memory (some 50 MB at 10,000 lessons) rather than the process
+/// growing by as much again.
+pub fn prepare(course: &mut Course) -> Result<Prepared, Diagnostics> {
     let templates = templates(course)?;
     let markdown = render_markdown(course);
+    course.free_source_texts();
+    let course = &*course;
     let (checked, nav) = rayon::join(|| check(course, &markdown), || Nav::new(course));
     checked?;
     Ok(Prepared {

@@ -38,8 +38,8 @@ fn time_the_search_index() {
         root: root.into(),
         drafts: false,
     };
-    let course = crate::load_and_model(&options).expect("the course builds");
-    let rendered = crate::render::prepare(&course)
+    let mut course = crate::load_and_model(&options).expect("the course builds");
+    let rendered = crate::render::prepare(&mut course)
         .expect("the course renders")
         .markdown;
     let runs = std::env::var("LECTERN_BENCH_RUNS").map_or(7, |n| n.parse().unwrap_or(7));
