@@ -57,7 +57,7 @@ fn query(site: &Site, words: &[&str]) -> Vec<(String, String)> {
             if !(word.starts_with(key) || key.starts_with(word)) {
                 continue;
             }
-            let file = lectern::render::search::file_key(key);
+            let file = lectern::search::file_key(key);
             let shard = script_data(site, &format!("assets/search/shard-{file}.js"));
             for (term, postings) in shard["terms"].as_object().unwrap() {
                 if term.starts_with(word) {

@@ -50,7 +50,7 @@ fuzz_target!(|body: &str| {
     };
     let options = lectern::model::ModelOptions { drafts: false };
     let result = lectern::model::build(source, options)
-        .and_then(|course| lectern::render::render(&course));
+        .and_then(lectern::render_site);
     if let Err(problems) = result {
         drop(problems.to_string());
     }

@@ -6,10 +6,11 @@
 //! copied files, and the [`Aggregates`]. [`Live::edit`] takes a new version of one page whose
 //! front matter is unchanged (so navigation, titles and output paths are too): it renders that
 //! page's Markdown and HTML and checks the links into and out of it, in time that does not grow
-//! with the course. The aggregates (course data, progress labels, search index, handouts,
-//! progress and 404 pages, sitemap) read every page; [`Live::aggregates`] snapshots what they
-//! need (shared, not copied) so the server can make them after the reload event, on another
-//! thread. Pages plus aggregates equal [`super::render`]'s site, file for file.
+//! with the course. The aggregates (course data, progress labels, handouts, progress and 404
+//! pages, sitemap, and the search index, which the caller makes from the same Markdown) read
+//! every page; [`Live::aggregates`] snapshots what they need (shared, not copied) so the server
+//! can make them after the reload event, on another thread. Pages plus aggregates plus search
+//! index equal a full build's site, file for file.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -159,8 +160,18 @@ impl Live {
 }
 
 impl Aggregates {
-    /// Course data, progress labels, search index, handouts, progress and 404 pages, and the
-    /// publishing files, in the order [`super::render`] makes them.
+    /// The course the snapshot was taken of.
+    pub fn course(&self) -> &Course {
+        &self.course
+    }
+
+    /// Every page's Markdown, by page index: what the search index is made from.
+    pub fn markdown(&self) -> &[Arc<RenderedMarkdown>] {
+        &self.rendered
+    }
+
+    /// Course data, progress labels, handouts, progress and 404 pages, and the publishing
+    /// files, in the order [`super::render_into`] makes them.
     pub fn render(&self) -> Result<Site, Diagnostics> {
         let (course, nav, templates) = (&*self.course, &*self.nav, &*self.templates);
         let sink = Collect::default();

@@ -1,10 +1,14 @@
-//! Stage 3, render: the course model → a [`Site`] in memory. No file-system access here.
+//! Stage 3, render: the course model → pages, handed to a [`Sink`] as they are made. No
+//! file-system access here.
 //!
-//! The recipe, in order:
+//! In two halves, so that the build recipe (in `lib.rs`) can feed the first half's Markdown to
+//! the search index while the second renders the pages. [`prepare`]:
 //! 1. compile the theme's templates once;
 //! 2. render every page's Markdown in parallel (rayon);
-//! 3. check links to headings now that every page's headings are known;
-//! 4. the course data, progress labels and search index (they need every page's Markdown);
+//! 3. check links to headings now that every page's headings are known.
+//!
+//! Then [`render_into`]:
+//! 4. the course data and progress labels (they need every page's Markdown);
 //! 5. render the sidebar once per module, then every page through its template, in parallel,
 //!    handing each page to the [`Sink`] at once (a build to disk writes it straight away), in
 //!    pieces that share the sidebar and the Markdown HTML ([`assemble`]);
@@ -19,6 +23,7 @@ pub mod cache;
 pub mod checklist;
 pub mod directives;
 pub mod handouts;
+pub mod html_text;
 pub mod ids;
 pub mod inline;
 pub mod json;
@@ -28,7 +33,6 @@ pub mod markup;
 pub mod pages;
 pub mod progress;
 pub mod publish;
-pub mod search;
 pub mod sidebar;
 pub mod templates;
 pub mod tracked;
@@ -42,7 +46,7 @@ use tera::Context;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::Course;
-use crate::site::{Collect, Output, Sink, Site};
+use crate::site::{Output, Sink};
 pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
 use pages::Nav;
@@ -62,31 +66,31 @@ struct SiteInfo<'a> {
     logo: Option<&'a str>,
 }
 
-/// Renders the whole course into memory.
-pub fn render(course: &Course) -> Result<Site, Diagnostics> {
-    let sink = Collect::default();
-    render_into(course, &sink)?;
-    Ok(sink.into_site())
+/// The first half of a render, what every page is made from: the compiled templates, every
+/// page's Markdown, rendered and checked, and the navigation.
+pub struct Prepared {
+    templates: Templates,
+    nav: Nav,
+    /// Every page's Markdown, by page index.
+    pub markdown: Vec<Arc<RenderedMarkdown>>,
 }
 
-/// Renders the whole course, handing every file to `sink` as soon as it is made.
-/// Returns the number of HTML pages.
-pub fn render_into(course: &Course, sink: &dyn Sink) -> Result<usize, Diagnostics> {
+/// Compiles the templates, renders every page's Markdown and checks the links between pages.
+/// The Markdown sources are freed once rendered, so the navigation, pages and search index
+/// made next reuse their memory (some 50 MB at 10,000 lessons) rather than the process
+/// growing by as much again.
+pub fn prepare(course: &mut Course) -> Result<Prepared, Diagnostics> {
     let templates = templates(course)?;
-    let rendered = render_markdown(course);
-    render_rest(course, &templates, rendered, sink)
-}
-
-/// As [`render_into`], for a build that owns the course: the Markdown sources are freed once
-/// rendered, so the pages and the search index made next reuse their memory (some 50 MB at
-/// 10,000 lessons) rather than the process growing by as much again.
-pub fn render_owned_into(course: &mut Course, sink: &dyn Sink) -> Result<usize, Diagnostics> {
-    let templates = templates(course)?;
-    let rendered = render_markdown(course);
+    let markdown = render_markdown(course);
     course.free_source_texts();
-    let pages = render_rest(course, &templates, rendered, sink);
-    crate::background::drop_in_background(templates);
-    pages
+    let course = &*course;
+    let (checked, nav) = rayon::join(|| check(course, &markdown), || Nav::new(course));
+    checked?;
+    Ok(Prepared {
+        templates,
+        nav,
+        markdown,
+    })
 }
 
 fn templates(course: &Course) -> Result<Templates, Diagnostics> {
@@ -106,34 +110,30 @@ fn render_markdown(course: &Course) -> Vec<Arc<RenderedMarkdown>> {
     rendered
 }
 
-/// Everything after the Markdown: checks, pages, whole-course files, handouts.
-fn render_rest(
+/// The second half of a render: every page, the whole-course files and handouts, each handed
+/// to `sink` as soon as it is made. Returns the number of HTML pages.
+pub fn render_into(
     course: &Course,
-    templates: &Templates,
-    rendered: Vec<Arc<RenderedMarkdown>>,
+    prepared: &Prepared,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
-    let (checked, nav) = rayon::join(|| check(course, &rendered), || Nav::new(course));
-    checked?;
+    let (templates, nav, rendered) = (&prepared.templates, &prepared.nav, &prepared.markdown);
     // the whole-course files need every page's Markdown but no page needs them: make them
     // while the pages render, so neither waits on a single core
     let (pages, whole) = rayon::join(
-        || render_pages(course, &nav, templates, &rendered, sink),
-        || whole_course_files(course, &nav, &rendered, sink),
+        || render_pages(course, nav, templates, rendered, sink),
+        || whole_course_files(course, nav, rendered, sink),
     );
     pages?;
     whole?;
-    crate::timing::mark("pages, course data, progress labels and search index");
-    let handouts = finish(course, &nav, templates, &rendered, sink)?;
+    crate::timing::mark("pages, course data and progress labels");
+    let handouts = finish(course, nav, templates, rendered, sink)?;
     add_files(course, sink)?;
-    // the navigation holds every lesson as template values: freeing it (and the Markdown)
-    // here took the build's last ~30 ms on one core at 10,000 lessons
-    crate::background::drop_in_background((rendered, nav));
     // every page, the handouts, progress.html and 404.html
     Ok(course.pages.len() + handouts + 2)
 }
 
-/// `course-data.js`, `progress-data.js` and the search index.
+/// `course-data.js` and `progress-data.js`.
 fn whole_course_files(
     course: &Course,
     nav: &Nav,
@@ -143,8 +143,7 @@ fn whole_course_files(
     let data = progress::course_data(course, nav, rendered);
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
     let labels = progress::labels_script(course, rendered);
-    sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
-    search::index_files(course, rendered, sink)
+    sink.put("assets/progress-data.js".into(), Output::Text(labels))
 }
 
 /// The handouts, the progress and 404 pages and the publishing files; returns the number of

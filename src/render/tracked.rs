@@ -5,7 +5,7 @@
 //! the HTML they put in the item's label element (`<label>`, `<legend>`, the sort's `<h2>`):
 //! nothing is read back from the page, so raw HTML in a lesson is never taken for an item.
 
-use super::search::html_text;
+use super::html_text::html_text;
 
 /// What kind of thing a tracked item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

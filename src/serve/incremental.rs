@@ -148,7 +148,7 @@ impl Incremental {
             },
         )?;
         let (live, pages) = Live::full(course, self.live.take(), &mut self.cache)?;
-        let aggregates = live.aggregates().render()?;
+        let aggregates = crate::aggregate_files(&live.aggregates())?;
         self.reuse = live.reuse;
         self.live = Some(live);
         Ok(Update::Full { pages, aggregates })

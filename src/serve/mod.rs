@@ -200,8 +200,8 @@ fn aggregate_loop(queue: mpsc::Receiver<(u64, Aggregates)>, state: Arc<AppState>
         }
         let (generation, aggregates) = job;
         let result = match &pool {
-            Ok(pool) => pool.install(|| aggregates.render()),
-            Err(_) => aggregates.render(),
+            Ok(pool) => pool.install(|| crate::aggregate_files(&aggregates)),
+            Err(_) => crate::aggregate_files(&aggregates),
         };
         drop(aggregates);
         let mut current = state.current.write().unwrap_or_else(|e| e.into_inner());

@@ -1,4 +1,9 @@
-//! The search index, split into small script files so that search works from file:// (a
+//! The search stage: the rendered pages (each page's Markdown HTML, from
+//! [`crate::render::prepare`], with its title and description) → the search index. It runs
+//! beside render's second half, fed by the build recipe in `lib.rs`; render knows nothing of
+//! it.
+//!
+//! The index is split into small script files so that search works from file:// (a
 //! `<script>` may load a local file where `fetch` may not) and loads only what a query needs.
 //!
 //! Documents are sections of pages: a page's introduction (up to its first `h2`/`h3`) and each
@@ -24,50 +29,36 @@ mod chunk;
 mod docs;
 mod intern;
 mod scan;
+mod sections;
 mod shards;
 mod terms;
-mod text;
 mod words;
 
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::markdown::RenderedMarkdown;
 use crate::error::Diagnostic;
 use crate::model::Course;
+use crate::render::markdown::RenderedMarkdown;
 use crate::site::{Output, Sink};
 use chunk::{index_chunk, ChunkIndex, PageText};
-use docs::DocFiles;
+use docs::{DocFiles, DOC_CHUNK};
 pub use shards::file_key;
 use shards::{shard_script, shards};
-use terms::{Postings, Terms};
-pub use text::html_text;
+use terms::Terms;
 pub use words::tokenize;
 
-/// Documents per `docs-<n>.js` file.
-pub const DOC_CHUNK: usize = 100;
-/// A shard larger than this (bytes of JSON) is split by one more letter.
-const SHARD_LIMIT: usize = 24 * 1024;
-/// Longest shard prefix.
-const MAX_PREFIX: usize = 6;
 /// Words too common to be worth indexing, for English courses.
 const STOP_EN: [&str; 24] = [
     "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
     "that", "the", "this", "to", "was", "we", "with", "you", "your",
 ];
 
-const BODY: u8 = 0;
-const HEADING: u8 = 1;
-const TITLE: u8 = 2;
-
 /// Pages indexed at once (in parallel) before their words are merged into the index: only
 /// one batch of runs is in memory at a time.
 const BATCH: usize = 1024;
 /// Pages in a run, indexed by one thread (see [`chunk`]).
 const RUN: usize = 64;
-
-/// A word and its postings.
-type Term = (String, Postings);
 
 /// Makes the search files and hands each to `sink` as soon as it is made.
 ///
@@ -161,6 +152,10 @@ fn pick<'p>(seed: &mut usize, parts: &[&'p str]) -> &'p str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::html_text::html_text;
+    use chunk::{BODY, HEADING, TITLE};
+    use shards::SHARD_LIMIT;
+    use terms::{Postings, Term};
 
     /// The index of one page.
     fn page_index(page: usize, title: &str, description: Option<&str>, html: &str) -> ChunkIndex {

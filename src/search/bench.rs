@@ -4,12 +4,8 @@
 //! (`LECTERN_BENCH_RUNS`, 7 by default).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
-use crate::render::markdown::RenderedMarkdown;
 use crate::site::{Output, Sink};
 use crate::Diagnostic;
 
@@ -42,11 +38,10 @@ fn time_the_search_index() {
         root: root.into(),
         drafts: false,
     };
-    let course = crate::load_and_model(&options).expect("the course builds");
-    let rendered: Vec<Arc<RenderedMarkdown>> = (0..course.pages.len())
-        .into_par_iter()
-        .map(|i| Arc::new(crate::render::render_page_markdown(&course, i)))
-        .collect();
+    let mut course = crate::load_and_model(&options).expect("the course builds");
+    let rendered = crate::render::prepare(&mut course)
+        .expect("the course renders")
+        .markdown;
     let runs = std::env::var("LECTERN_BENCH_RUNS").map_or(7, |n| n.parse().unwrap_or(7));
     for _ in 0..runs {
         let (wall, cpu) = (Instant::now(), cpu_ms());

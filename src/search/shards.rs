@@ -1,8 +1,13 @@
 //! Term shards: the sorted word list cut into `shard-<prefix>.js` files small enough to load
 //! on demand, split by one more letter while a shard is over the size limit.
 
-use super::{Term, MAX_PREFIX, SHARD_LIMIT};
+use super::terms::Term;
 use crate::render::json::push_str;
+
+/// A shard larger than this (bytes of JSON) is split by one more letter.
+pub(super) const SHARD_LIMIT: usize = 24 * 1024;
+/// Longest shard prefix.
+const MAX_PREFIX: usize = 6;
 
 /// Groups terms by their first letter, splitting large groups by one more letter.
 pub(super) fn shards(terms: &[Term]) -> Vec<(String, &[Term])> {

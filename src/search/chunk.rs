@@ -5,9 +5,14 @@
 
 use super::intern::{Interner, Key};
 use super::scan::{Scanner, Words};
-use super::text::sections;
+use super::sections::sections;
 use super::words::excerpt;
-use super::{BODY, HEADING, TITLE};
+
+/// The fields of a document a word may be found in, each posting's `doc * 4 + field`; a
+/// word's best field counts.
+pub(super) const BODY: u8 = 0;
+pub(super) const HEADING: u8 = 1;
+pub(super) const TITLE: u8 = 2;
 
 /// One searchable section of a page.
 pub(super) struct Doc {

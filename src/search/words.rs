@@ -1,9 +1,10 @@
 //! Words and snippets of text: the tokenizer that search.js mirrors (its loop is in
-//! [`super::scan`]), and the excerpt shown under a result, taken from text in pieces as
-//! [`super::text::each_piece`] yields it from HTML.
+//! [`Scanner`]), and the excerpt shown under a result, taken from text in pieces as
+//! [`each_piece`](crate::render::html_text::each_piece) yields it from HTML.
 
 use super::intern::Key;
-use super::scan::{Scanner, HIGH, ONES};
+use super::scan::Scanner;
+use crate::render::html_text::{HIGH, ONES};
 
 /// Characters of section text kept for the snippet.
 const EXCERPT: usize = 120;
@@ -150,7 +151,7 @@ pub(super) fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::search::pick;
+    use crate::search::pick;
 
     #[test]
     fn tokenizes_like_the_script() {

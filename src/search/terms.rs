@@ -8,8 +8,10 @@
 
 use super::chunk::ChunkIndex;
 use super::intern::Interner;
-use super::Term;
 use crate::render::json::push_num;
+
+/// A word and its postings.
+pub(super) type Term = (String, Postings);
 
 /// A word's postings (`doc * 4 + field`, ascending) as its shard writes them: the first, then
 /// the difference from each to the next, separated by commas.
@@ -133,9 +135,7 @@ mod tests {
         let mut postings = Postings::default();
         let (mut value, mut expected) = (0u32, String::new());
         for i in 0..2000 {
-            let gap: u32 = crate::render::search::pick(&mut seed, &gaps)
-                .parse()
-                .unwrap();
+            let gap: u32 = crate::search::pick(&mut seed, &gaps).parse().unwrap();
             value += gap;
             postings.push(value);
             if i > 0 {

@@ -1,98 +1,14 @@
-//! Text for the search index: rendered HTML split into sections at its `h2`/`h3` headings,
-//! tags stripped and entities decoded.
-
-use std::sync::LazyLock;
+//! Rendered HTML read back as text: tags dropped (with the contents of `script`, `style` and
+//! heading anchor links), entities decoded. The progress labels and the search index read
+//! pages this way; the search tokenizer reads tags and entities with the same [`tag_end`] and
+//! [`entity_at`], so its words are those of [`html_text`].
 
 use memchr::memchr;
-use memchr::memmem::Finder;
 
-use super::scan::{HIGH, ONES};
-use super::words::Excerpt;
-
-/// A section of a page's HTML: the part before the first heading has no anchor.
-pub(super) struct Section<'h> {
-    pub anchor: String,
-    pub heading: String,
-    /// the section's HTML after its heading
-    pub body: &'h str,
-    pub excerpt: String,
-}
-
-/// Splits rendered HTML at its `h2` and `h3` headings; a section without an anchor (the top
-/// of the page) is left out when it has no text.
-pub(super) fn sections(html: &str) -> Vec<Section<'_>> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    let mut current = (String::new(), String::new());
-    while let Some((start, level)) = next_heading(rest) {
-        push_section(&mut out, current, &rest[..start]);
-        let after = &rest[start + 8..];
-        let id_end = after.find('"').unwrap_or(0);
-        let close = if level == '2' {
-            &FINDERS.h2_end
-        } else {
-            &FINDERS.h3_end
-        };
-        let end = close.find(after.as_bytes()).unwrap_or(after.len());
-        let inner = &after[(id_end + 1).min(end)..end];
-        let link = FINDERS.anchor.find(inner.as_bytes());
-        let inner = &inner[..link.unwrap_or(inner.len())];
-        let heading = html_text(inner.trim_start_matches('>'));
-        current = (decode(&after[..id_end]), heading);
-        rest = &after[(end + close.needle().len()).min(after.len())..];
-    }
-    push_section(&mut out, current, rest);
-    out
-}
-
-fn push_section<'h>(
-    out: &mut Vec<Section<'h>>,
-    (anchor, heading): (String, String),
-    body: &'h str,
-) {
-    let mut excerpt = Excerpt::default();
-    each_piece(body, |piece| excerpt.feed(piece));
-    if !anchor.is_empty() || !excerpt.is_blank() {
-        out.push(Section {
-            anchor,
-            heading,
-            body,
-            excerpt: excerpt.finish(),
-        });
-    }
-}
-
-/// The searches [`sections`] makes, each set up once: setting one up costs more than a
-/// search through a page's few headings.
-struct Finders {
-    heading: Finder<'static>,
-    h2_end: Finder<'static>,
-    h3_end: Finder<'static>,
-    anchor: Finder<'static>,
-}
-
-static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
-    heading: Finder::new("<h"),
-    h2_end: Finder::new("</h2>"),
-    h3_end: Finder::new("</h3>"),
-    anchor: Finder::new("<a class=\"anchor\""),
-});
-
-/// Byte offset and level of the next `<h2 id="` or `<h3 id="`. (Looking for `<h` skips
-/// most tags at once, where stopping at every `<` costs a call per tag.)
-fn next_heading(html: &str) -> Option<(usize, char)> {
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(i) = FINDERS.heading.find(&bytes[from..]) {
-        let at = from + i;
-        let tail = &bytes[at..];
-        if tail.len() > 3 && matches!(tail[2], b'2' | b'3') && tail[3..].starts_with(b" id=\"") {
-            return Some((at, char::from(tail[2])));
-        }
-        from = at + 1;
-    }
-    None
-}
+/// A one in every byte, and bit 7 of every byte: for reading eight bytes at a time (here and
+/// in the search tokenizer's loops).
+pub const ONES: u64 = 0x0101_0101_0101_0101;
+pub const HIGH: u64 = ONES * 0x80;
 
 /// The text of an HTML fragment: tags dropped (with the contents of `script`, `style` and
 /// anchor links), entities decoded, every tag a word break.
@@ -108,7 +24,7 @@ pub fn html_text(html: &str) -> String {
 /// Calls `f` with the pieces of [`html_text`] in order, without building it, until `f`
 /// returns false. (The searches use `memchr`, several times faster than `str::find` on the
 /// megabytes of a big course.)
-pub(super) fn each_piece(html: &str, mut f: impl FnMut(&str) -> bool) {
+pub fn each_piece(html: &str, mut f: impl FnMut(&str) -> bool) {
     let mut rest = html;
     while let Some(lt) = memchr(b'<', rest.as_bytes()) {
         if !decode_pieces(&rest[..lt], &mut f) {
@@ -125,7 +41,7 @@ pub(super) fn each_piece(html: &str, mut f: impl FnMut(&str) -> bool) {
 
 /// The length of the tag `tag` starts with (a `script`, `style` or anchor link with its
 /// contents), and whether it breaks words (all but inline tags do).
-pub(super) fn tag_end(tag: &str) -> (usize, bool) {
+pub fn tag_end(tag: &str) -> (usize, bool) {
     // only `<s…` and `<a…` may open an element that is skipped whole
     let skip_to = match tag.as_bytes().get(1) {
         Some(b's' | b'a') => [
@@ -192,7 +108,7 @@ fn is_inline_tag(tag: &[u8]) -> bool {
 }
 
 /// Decodes the entities pulldown-cmark and our escaping produce, and numeric ones.
-fn decode(text: &str) -> String {
+pub fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     decode_pieces(text, |piece| {
         out.push_str(piece);
@@ -226,9 +142,9 @@ fn decode_pieces(text: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 }
 
 /// The character the entity `tail` starts with (at its `&`) stands for and the entity's
-/// length, as [`decode_pieces`] decodes text that ends at the next tag; `&` alone when it is
+/// length, as `decode_pieces` decodes text that ends at the next tag; `&` alone when it is
 /// not an entity.
-pub(super) fn entity_at(tail: &str) -> (char, usize) {
+pub fn entity_at(tail: &str) -> (char, usize) {
     let bytes = tail.as_bytes();
     let semi = bytes[..bytes.len().min(11)]
         .iter()
@@ -260,24 +176,13 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::search::tokenize;
 
     #[test]
-    fn splits_sections_and_strips_tags() {
-        let html = "<p>Intro &amp; more</p>\n<h2 id=\"why-it-matters\">Why <em>it</em> matters<a class=\"anchor\" href=\"#why-it-matters\">#</a></h2>\n<p>Because.</p><h4 id=\"x\">Small</h4><p>Still here</p>";
-        let s = sections(html);
-        assert_eq!(s.len(), 2);
-        assert_eq!(
-            (s[0].anchor.as_str(), html_text(s[0].body).trim()),
-            ("", "Intro & more")
-        );
-        assert_eq!(s[0].excerpt, "Intro & more");
-        assert_eq!(s[1].anchor, "why-it-matters");
-        assert_eq!(s[1].heading.trim(), "Why it matters");
-        assert_eq!(
-            tokenize(&html_text(s[1].body)),
-            ["because", "small", "still", "here"]
-        );
+    fn drops_tags_and_decodes_entities() {
+        let html = "<p>Intro &amp; <em>more</em></p><script>x()</script>\
+            <h2>Why<a class=\"anchor\" href=\"#why\">#</a></h2>&#x41;&#66;&bogus; &lt;";
+        assert_eq!(html_text(html), " Intro & more   Why AB&bogus; <");
+        assert_eq!(decode("a&amp;b&#39;&quot;"), "a&b'\"");
     }
 
     /// [`is_inline_tag`] as it was first written, on the tag cut at its end.
@@ -299,11 +204,16 @@ mod tests {
             "<", "/", "a", "b", "em", "strong", "s", "span", "sup", "i", "code", "x", ">", " ",
             "=\"", "1", "é", "&",
         ];
+        // a linear congruential generator: the same texts every run
         let mut seed = 5usize;
+        let mut pick = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            parts[(seed >> 33) % parts.len()]
+        };
         for _ in 0..20_000 {
-            let text: String = (0..6)
-                .map(|_| crate::render::search::pick(&mut seed, &parts))
-                .collect();
+            let text: String = (0..6).map(|_| pick()).collect();
             let Some(lt) = text.find('<') else { continue };
             let tag = &text[lt..];
             let (end, breaks) = tag_end(tag);
@@ -311,12 +221,5 @@ mod tests {
             let gt = tag.find('>').map_or(tag.len(), |i| i + 1);
             assert_eq!(end, gt, "{tag:?}");
         }
-    }
-
-    #[test]
-    fn leaves_out_a_blank_top_of_the_page() {
-        let s = sections("\n<p> &nbsp;</p><h3 id=\"a&amp;b\">A</h3>");
-        assert_eq!(s.len(), 1);
-        assert_eq!((s[0].anchor.as_str(), s[0].body), ("a&b", ""));
     }
 }

@@ -4,11 +4,13 @@
 use rayon::prelude::*;
 
 use super::chunk::Doc;
-use super::DOC_CHUNK;
 use crate::error::Diagnostic;
 use crate::model::Course;
 use crate::render::json;
 use crate::site::{Output, Sink};
+
+/// Documents per `docs-<n>.js` file.
+pub(super) const DOC_CHUNK: usize = 100;
 
 /// The documents indexed so far: those of the files not yet written, and how many were.
 pub(super) struct DocFiles<'c> {

@@ -1,15 +1,15 @@
 //! The tokenizer's inner loop: text (plain, or HTML whose tags are dropped and entities
-//! decoded as [`super::text::each_piece`] does) split into lowercase words in one pass over
-//! its bytes, each word handed to a sink by its [`Key`].
+//! decoded as [`html_text`](crate::render::html_text) reads them) split into lowercase words
+//! in one pass over its bytes, each word handed to a sink by its [`Key`].
 //!
 //! This is the most run code of a build (every word of every page), hence one loop with fast
 //! paths rather than pieces of text passed through callbacks: a word that is a run of ASCII
 //! letters and digits on its own (nearly every word) is keyed where it stands, without being
 //! copied; other words are built up lowercased, and tags and entities are handled where they
-//! are met. The rules are those of [`super::tokenize`], which search.js mirrors.
+//! are met. The rules are those of `words::tokenize`, which search.js mirrors.
 
 use super::intern::{Key, SHORT};
-use super::text::{entity_at, tag_end};
+use crate::render::html_text::{entity_at, tag_end, HIGH, ONES};
 
 /// Where a [`Scanner`] hands the words it finds: each word's [`Key`] and, for a word longer
 /// than [`SHORT`] bytes, its bytes. A trait rather than only closures so that the index's sink,
@@ -41,8 +41,8 @@ impl Scanner {
         self.end(sink);
     }
 
-    /// The words of an HTML fragment: tags and entities are read as [`super::html_text`]
-    /// reads them.
+    /// The words of an HTML fragment: tags and entities are read as
+    /// [`html_text`](crate::render::html_text::html_text) reads them.
     pub fn html(&mut self, html: &str, sink: &mut impl Words) {
         self.scan::<true>(html, sink);
         self.end(sink);
@@ -147,10 +147,6 @@ fn alnum_run(bytes: &[u8]) -> usize {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(rest.len())
 }
-
-/// A one in every byte, and bit 7 of every byte: for reading eight bytes at a time.
-pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
-pub(super) const HIGH: u64 = ONES * 0x80;
 
 /// Bit 7 of each byte set where that byte of `x` is an ASCII letter or digit. Each byte's
 /// low seven bits plus `0x80 - lo` reach bit 7 exactly when they are `lo` or more, without
