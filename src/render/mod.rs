@@ -30,6 +30,7 @@ pub mod json;
 pub mod live;
 pub mod markdown;
 pub mod markup;
+pub mod nav;
 pub mod pages;
 pub mod progress;
 pub mod publish;

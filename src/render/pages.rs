@@ -1,141 +1,15 @@
 //! Template contexts: what each page template reads.
 //!
-//! Navigation is built once ([`Nav`]) and shared (the sidebar made from it: [`super::sidebar`]).
-//! What every page reads about the whole course (`modules`, `module`, counts) is turned into
-//! tera values once; tera values share their contents, so giving them to a page is O(1).
+//! What every page reads about the whole course (`modules`, `module`, counts) comes from the
+//! navigation, made once ([`Nav`]) as shared tera values, so giving them to a page is O(1).
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
 use super::markdown::{Heading, RenderedMarkdown};
-use super::sidebar::nav_module;
+pub use super::nav::Nav;
 use crate::model::links::{relative_url, root_of};
-use crate::model::order::format_minutes;
 use crate::model::{Course, Page, PageKind};
-
-/// A link to a page, relative to the site root.
-#[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
-    pub id: String,
-    pub title: String,
-    pub url: String,
-    pub description: Option<String>,
-    pub duration: Option<String>,
-}
-
-/// A module with its lessons, for lists and the sidebar.
-#[derive(Debug, Clone, Serialize)]
-pub struct ModuleLink {
-    pub id: String,
-    pub title: String,
-    pub url: String,
-    pub description: Option<String>,
-    pub duration: Option<String>,
-    pub lessons: Vec<PageLink>,
-    pub current: bool,
-}
-
-/// Navigation of the whole course, built once per build.
-pub struct Nav {
-    pub modules: Vec<ModuleLink>,
-    /// Reading order: indexes of module and lesson pages.
-    pub order: Vec<usize>,
-    /// Position of each page in `order` (home: none).
-    pub position: Vec<Option<usize>>,
-    /// Shared template values: `modules`, each module, `lesson_count`, `total_time`.
-    values: SharedValues,
-}
-
-struct SharedValues {
-    modules: Value,
-    module: Vec<Value>,
-    lesson_count: Value,
-    total_time: Value,
-    /// Each module as a sidebar lists it when it is not the current one (no lessons).
-    closed: Vec<Value>,
-}
-
-impl Nav {
-    /// Builds the module list and reading order.
-    pub fn new(course: &Course) -> Nav {
-        // at 10,000 lessons this is some 30 ms of work on one core: the modules are turned
-        // into template values in parallel, and the whole list shares them (tera values are
-        // reference-counted) instead of serialising every lesson a second time
-        let modules: Vec<ModuleLink> = course
-            .modules
-            .par_iter()
-            .map(|m| module_link(course, m))
-            .collect();
-        let (module, closed): (Vec<Value>, Vec<Value>) = modules
-            .par_iter()
-            .map(|m| (Value::from_serializable(m), nav_module(m, false)))
-            .unzip();
-        let order: Vec<usize> = course
-            .modules
-            .iter()
-            .flat_map(|m| std::iter::once(m.page).chain(m.lessons.iter().copied()))
-            .collect();
-        let mut position = vec![None; course.pages.len()];
-        for (i, &p) in order.iter().enumerate() {
-            position[p] = Some(i);
-        }
-        let total = course.total_minutes();
-        let values = SharedValues {
-            modules: Value::from(module.clone()),
-            module,
-            lesson_count: Value::from(course.lesson_count()),
-            total_time: Value::from((total > 0).then(|| format_minutes(total))),
-            closed,
-        };
-        Nav {
-            modules,
-            order,
-            position,
-            values,
-        }
-    }
-
-    /// Every module as a sidebar lists it when it is not the page's own (no lessons), shared.
-    pub(super) fn closed_modules(&self) -> Vec<Value> {
-        self.values.closed.clone()
-    }
-}
-
-fn page_link(page: &Page) -> PageLink {
-    PageLink {
-        id: page.id.clone(),
-        title: page.title.clone(),
-        url: page.out.clone(),
-        description: page.description.clone(),
-        duration: page.duration.clone(),
-    }
-}
-
-fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
-    let page = &course.pages[module.page];
-    let minutes: u32 = module
-        .lessons
-        .iter()
-        .map(|&i| course.pages[i].minutes)
-        .sum();
-    ModuleLink {
-        id: page.id.clone(),
-        title: page.title.clone(),
-        url: page.out.clone(),
-        description: page.description.clone(),
-        duration: page
-            .duration
-            .clone()
-            .or_else(|| (minutes > 0).then(|| format_minutes(minutes))),
-        lessons: module
-            .lessons
-            .iter()
-            .map(|&i| page_link(&course.pages[i]))
-            .collect(),
-        current: false,
-    }
-}
 
 #[derive(Serialize)]
 pub(super) struct PageInfo<'a> {
@@ -191,7 +65,7 @@ pub fn page_context(course: &Course, nav: &Nav, index: usize, md: &RenderedMarkd
     ctx.insert("breadcrumbs", &values.breadcrumbs);
     ctx.insert("prev", &values.prev);
     ctx.insert("next", &values.next);
-    let shared = &nav.values;
+    let shared = nav.values();
     let module = page
         .module
         .map_or_else(Value::none, |m| shared.module[m].clone());

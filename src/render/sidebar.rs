@@ -5,10 +5,9 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
 use tera::{Context, Value};
 
-use super::pages::{ModuleLink, Nav, PageLink};
+use super::nav::{nav_module, Nav};
 use super::templates::Templates;
 use crate::error::Diagnostic;
 
@@ -34,29 +33,6 @@ pub(super) fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> C
     ctx.insert_value("modules", Value::from(modules));
     ctx.insert("root", root);
     ctx
-}
-
-/// A module as the sidebar reads it: a [`ModuleLink`], with its lessons only when current.
-pub(super) fn nav_module(m: &ModuleLink, current: bool) -> Value {
-    #[derive(Serialize)]
-    struct NavModule<'a> {
-        id: &'a str,
-        title: &'a str,
-        url: &'a str,
-        description: Option<&'a str>,
-        duration: Option<&'a str>,
-        lessons: &'a [PageLink],
-        current: bool,
-    }
-    Value::from_serializable(&NavModule {
-        id: &m.id,
-        title: &m.title,
-        url: &m.url,
-        description: m.description.as_deref(),
-        duration: m.duration.as_deref(),
-        lessons: if current { &m.lessons } else { &[] },
-        current,
-    })
 }
 
 /// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
