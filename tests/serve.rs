@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use lectern::serve::incremental::{Incremental, Served, Update};
+use lectern::build::{Session, Update};
+use lectern::serve::served::Served;
 use lectern::serve::{start, ServeOptions, Server};
 use lectern::{build_site, BuildOptions, Output};
 use scraper::{Html, Selector};
@@ -315,7 +316,7 @@ fn incremental_rebuilds_equal_full_builds() {
         root: root.to_path_buf(),
         drafts: false,
     };
-    let mut inc = Incremental::new(options.clone());
+    let mut inc = Session::new(options.clone());
     let mut served = Served::default();
     served.apply(inc.rebuild(&[]).unwrap());
     let first = root.join("content/01-basics/01-first.md");
@@ -371,7 +372,7 @@ fn incremental_rebuilds_equal_full_builds() {
                 served.site != full.site,
                 "before its aggregates a partial rebuild differs (handouts, search)"
             );
-            served.set_aggregates(lectern::aggregate_files(&inc.aggregates().unwrap()).unwrap());
+            served.set_aggregates(inc.aggregates().unwrap().render().unwrap());
         } else {
             served.apply(update);
         }

@@ -65,9 +65,11 @@ pub struct MarkdownFile {
 }
 
 impl MarkdownFile {
-    /// The Markdown body, after the front matter.
-    pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+    /// Frees the file's text once its Markdown is rendered; the body then starts (and ends)
+    /// at 0, so `text` and `body_start` always agree.
+    pub fn free_text(&mut self) {
+        self.text = String::new();
+        self.body_start = 0;
     }
 }
 

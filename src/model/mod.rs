@@ -102,7 +102,7 @@ impl Course {
     /// has rendered the Markdown and needs the memory more than the text.
     pub fn free_source_texts(&mut self) {
         for source in self.pages.iter_mut().filter_map(|p| p.source.as_mut()) {
-            source.text = String::new();
+            source.free_text();
         }
     }
 }

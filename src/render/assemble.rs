@@ -219,7 +219,7 @@ mod tests {
 
     fn markdown(course: &Course) -> Vec<RenderedMarkdown> {
         (0..course.pages.len())
-            .map(|i| super::super::render_page_markdown(course, i))
+            .map(|i| super::super::page_markdown(course, i))
             .collect()
     }
 

@@ -1,25 +1,23 @@
 //! Stage 3, render: the course model → pages, handed to a [`Sink`] as they are made. No
-//! file-system access here.
+//! file-system access, no timing and no threads of its own (rayon's pool is the caller's):
+//! these are the steps; the recipe that runs them, once or incrementally, is
+//! [`crate::build`].
 //!
-//! In two halves, so that the build recipe (in `lib.rs`) can feed the first half's Markdown to
-//! the search index while the second renders the pages. [`prepare`]:
-//! 1. compile the theme's templates once;
-//! 2. render every page's Markdown in parallel (rayon);
-//! 3. check links to headings now that every page's headings are known.
-//!
-//! Then [`render_into`]:
-//! 4. the course data and progress labels (they need every page's Markdown);
-//! 5. render the sidebar once per module, then every page through its template, in parallel,
-//!    handing each page to the [`Sink`] at once (a build to disk writes it straight away), in
-//!    pieces that share the sidebar and the Markdown HTML ([`assemble`]);
-//! 6. handouts, from each page's HTML with its ids scoped, the progress page, 404;
-//! 7. `sitemap.xml`/`robots.txt` when the course has a `base_url`, theme assets, copied files.
+//! 1. [`templates`]: compile the theme's templates once;
+//! 2. [`page_markdown`]: each page's Markdown (the recipe runs them in parallel, or takes
+//!    unchanged pages' from its cache);
+//! 3. [`prepare`]: check links to headings now that every page's headings are known, build
+//!    the navigation ([`Nav`]) and one sidebar per module;
+//! 4. [`render_pages`]: every page through its template, handed over at once in pieces that
+//!    share the sidebar and the Markdown HTML ([`assemble`]), and the copied files;
+//!    [`render_page`] for one page;
+//! 5. [`course_files`]: what reads every page: the course data and progress labels, the
+//!    handouts, the progress and 404 pages, `sitemap.xml`/`robots.txt`.
 //!
 //! Nothing is copied per page that grows with the course: navigation is turned into template
-//! values once ([`Nav`]) and every page shares them.
+//! values once and every page shares them.
 
 pub mod assemble;
-pub mod cache;
 pub mod checklist;
 pub mod directives;
 pub mod handouts;
@@ -27,7 +25,6 @@ pub mod html_text;
 pub mod ids;
 pub mod inline;
 pub mod json;
-pub mod live;
 pub mod markdown;
 pub mod markup;
 pub mod nav;
@@ -48,7 +45,6 @@ use tera::Context;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::Course;
 use crate::site::{Output, Sink};
-pub use cache::RenderCache;
 use markdown::{PageInput, RenderedMarkdown};
 use pages::Nav;
 use sidebar::Sidebar;
@@ -67,104 +63,131 @@ struct SiteInfo<'a> {
     logo: Option<&'a str>,
 }
 
-/// The first half of a render, what every page is made from: the compiled templates, every
-/// page's Markdown, rendered and checked, and the navigation.
+/// What every page is made from: the compiled templates, every page's Markdown, checked, the
+/// navigation and the sidebars. Cheap to clone (shared parts), so an incremental build can
+/// keep it and hand a snapshot to another thread.
+#[derive(Clone)]
 pub struct Prepared {
-    templates: Templates,
-    nav: Nav,
+    templates: Arc<Templates>,
+    nav: Arc<Nav>,
+    /// The sidebar of each module, then of root pages, then of pages one folder down.
+    bars: Arc<Vec<Sidebar>>,
     /// Every page's Markdown, by page index.
     pub markdown: Vec<Arc<RenderedMarkdown>>,
 }
 
-/// Compiles the templates, renders every page's Markdown and checks the links between pages.
-/// The Markdown sources are freed once rendered, so the navigation, pages and search index
-/// made next reuse their memory (some 50 MB at 10,000 lessons) rather than the process
-/// growing by as much again.
-pub fn prepare(course: &mut Course) -> Result<Prepared, Diagnostics> {
-    let templates = templates(course)?;
-    let markdown = render_markdown(course);
-    course.free_source_texts();
-    let course = &*course;
+/// The course's templates, compiled, with the values every template reads (`site`, `tables`).
+pub fn templates(course: &Course) -> Result<Templates, Diagnostics> {
+    let mut templates = Templates::new(&course.theme)?;
+    set_globals(&mut templates, course);
+    Ok(templates)
+}
+
+/// Sets the values every template reads (`site`, `tables`) from `course`.
+pub fn set_globals(templates: &mut Templates, course: &Course) {
+    templates.set_global("site", &site_info(course));
+    templates.set_global("tables", &course.tables);
+}
+
+/// Checks the links between pages' Markdown, then builds the navigation and sidebars.
+pub fn prepare(
+    course: &Course,
+    templates: Arc<Templates>,
+    markdown: Vec<Arc<RenderedMarkdown>>,
+) -> Result<Prepared, Diagnostics> {
     let (checked, nav) = rayon::join(|| check(course, &markdown), || Nav::new(course));
     checked?;
+    let bars = sidebars(&nav, &templates, course)?;
     Ok(Prepared {
         templates,
-        nav,
+        nav: Arc::new(nav),
+        bars: Arc::new(bars),
         markdown,
     })
 }
 
-fn templates(course: &Course) -> Result<Templates, Diagnostics> {
-    let mut templates = Templates::new(&course.theme)?;
-    templates.set_global("site", &site_info(course));
-    templates.set_global("tables", &course.tables);
-    crate::timing::mark("templates compiled");
-    Ok(templates)
+impl Prepared {
+    /// The compiled templates, for the next render when the theme is unchanged.
+    pub fn into_templates(self) -> Arc<Templates> {
+        self.templates
+    }
+
+    /// Replaces page `index`'s Markdown with `md` (an edit of the page's body) and checks the
+    /// links from it and from `incoming` pages into it.
+    pub fn replace_markdown(
+        &mut self,
+        course: &Course,
+        index: usize,
+        md: Arc<RenderedMarkdown>,
+        incoming: &[usize],
+    ) -> Result<(), Diagnostics> {
+        self.markdown[index] = md;
+        let mut problems = self.markdown[index].problems.clone();
+        for &from in std::iter::once(&index).chain(incoming) {
+            problems.extend(check_anchors(course, &self.markdown, from));
+        }
+        problems.into_result(())
+    }
 }
 
-fn render_markdown(course: &Course) -> Vec<Arc<RenderedMarkdown>> {
-    let rendered = (0..course.pages.len())
-        .into_par_iter()
-        .map(|i| Arc::new(render_page_markdown(course, i)))
-        .collect();
-    crate::timing::mark("markdown rendered");
-    rendered
-}
-
-/// The second half of a render: every page, the whole-course files and handouts, each handed
-/// to `sink` as soon as it is made. Returns the number of HTML pages.
-pub fn render_into(
+/// Every page, each handed to `sink` as soon as it is made, and the copied files (theme
+/// assets, files beside lessons, `static/`).
+pub fn render_pages(
     course: &Course,
     prepared: &Prepared,
     sink: &dyn Sink,
-) -> Result<usize, Diagnostics> {
-    let (templates, nav, rendered) = (&prepared.templates, &prepared.nav, &prepared.markdown);
-    // the whole-course files need every page's Markdown but no page needs them: make them
-    // while the pages render, so neither waits on a single core
-    let (pages, whole) = rayon::join(
-        || render_pages(course, nav, templates, rendered, sink),
-        || whole_course_files(course, nav, rendered, sink),
-    );
-    pages?;
-    whole?;
-    crate::timing::mark("pages, course data and progress labels");
-    let handouts = finish(course, nav, templates, rendered, sink)?;
-    add_files(course, sink)?;
-    // every page, the handouts, progress.html and 404.html
-    Ok(course.pages.len() + handouts + 2)
+) -> Result<(), Diagnostics> {
+    let home = course.modules.len();
+    let problems: Vec<Diagnostic> = prepared
+        .markdown
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, md)| {
+            let page = &course.pages[i];
+            let bar = &prepared.bars[page.module.unwrap_or(home)];
+            assemble::page_html(course, &prepared.nav, &prepared.templates, bar, i, md)
+                .and_then(|html| html.put(sink, page.out.clone()))
+                .err()
+        })
+        .collect();
+    Diagnostics(problems).into_result(())?;
+    add_files(course, sink).map_err(Diagnostics::from)
 }
 
-/// `course-data.js` and `progress-data.js`.
-fn whole_course_files(
+/// Page `index`, as its output path and bytes.
+pub fn render_page(
     course: &Course,
-    nav: &Nav,
-    rendered: &[Arc<RenderedMarkdown>],
+    prepared: &Prepared,
+    index: usize,
+) -> Result<(String, Output), Diagnostic> {
+    let page = &course.pages[index];
+    let bar = &prepared.bars[page.module.unwrap_or(course.modules.len())];
+    let md = &prepared.markdown[index];
+    let html = assemble::page_html(course, &prepared.nav, &prepared.templates, bar, index, md)?;
+    Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
+}
+
+/// The files that read every page: `course-data.js`, `progress-data.js`, the handouts, the
+/// progress and 404 pages and the publishing files. Returns the number of HTML pages made.
+pub fn course_files(
+    course: &Course,
+    prepared: &Prepared,
     sink: &dyn Sink,
-) -> Result<(), Diagnostic> {
+) -> Result<usize, Diagnostic> {
+    let (nav, templates, rendered) = (&*prepared.nav, &*prepared.templates, &prepared.markdown);
     let data = progress::course_data(course, nav, rendered);
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
     let labels = progress::labels_script(course, rendered);
-    sink.put("assets/progress-data.js".into(), Output::Text(labels))
-}
-
-/// The handouts, the progress and 404 pages and the publishing files; returns the number of
-/// handouts.
-fn finish(
-    course: &Course,
-    nav: &Nav,
-    templates: &Templates,
-    rendered: &[Arc<RenderedMarkdown>],
-    sink: &dyn Sink,
-) -> Result<usize, Diagnostic> {
+    sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
     let limit = handouts::WHOLE_COURSE_LIMIT;
     let handouts = handouts::render(course, nav, templates, rendered, sink, limit)?;
-    crate::timing::mark("handouts");
     render_progress(course, nav, templates, sink)?;
     render_not_found(course, nav, templates, sink)?;
     for (path, text) in publish::files(course, &handouts) {
         sink.put(path, Output::Text(text))?;
     }
-    Ok(handouts.len())
+    // the handouts, progress.html and 404.html
+    Ok(handouts.len() + 2)
 }
 
 fn site_info(course: &Course) -> SiteInfo<'_> {
@@ -181,12 +204,13 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
     }
 }
 
-fn render_page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
-    render_markdown_of(course, i, course.pages[i].source.as_ref())
+/// Page `i`'s Markdown, from the file it was modelled from.
+pub fn page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
+    page_markdown_from(course, i, course.pages[i].source.as_ref())
 }
 
 /// Page `i`'s Markdown, from `source` (its file, or a newer version of it).
-fn render_markdown_of(
+pub fn page_markdown_from(
     course: &Course,
     i: usize,
     source: Option<&crate::load::MarkdownFile>,
@@ -248,30 +272,6 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
             Ok(Sidebar::new(html, root))
         })
         .collect()
-}
-
-/// Renders and hands over every page.
-fn render_pages(
-    course: &Course,
-    nav: &Nav,
-    templates: &Templates,
-    rendered: &[Arc<RenderedMarkdown>],
-    sink: &dyn Sink,
-) -> Result<(), Diagnostics> {
-    let bars = sidebars(nav, templates, course)?;
-    let home = course.modules.len();
-    let problems: Vec<Diagnostic> = rendered
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, md)| {
-            let page = &course.pages[i];
-            let bar = &bars[page.module.unwrap_or(home)];
-            assemble::page_html(course, nav, templates, bar, i, md)
-                .and_then(|html| html.put(sink, page.out.clone()))
-                .err()
-        })
-        .collect();
-    Diagnostics(problems).into_result(())
 }
 
 /// A page outside the course structure (404, progress) with the home page's sidebar.

@@ -38,10 +38,10 @@ fn time_the_search_index() {
         root: root.into(),
         drafts: false,
     };
-    let mut course = crate::load_and_model(&options).expect("the course builds");
-    let rendered = crate::render::prepare(&mut course)
-        .expect("the course renders")
-        .markdown;
+    let course = crate::build::load_and_model(&options).expect("the course builds");
+    let rendered: Vec<_> = (0..course.pages.len())
+        .map(|i| std::sync::Arc::new(crate::render::page_markdown(&course, i)))
+        .collect();
     let runs = std::env::var("LECTERN_BENCH_RUNS").map_or(7, |n| n.parse().unwrap_or(7));
     for _ in 0..runs {
         let (wall, cpu) = (Instant::now(), cpu_ms());

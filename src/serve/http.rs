@@ -17,8 +17,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use super::incremental::Served;
 use super::reload::{self, Reloader, EVENTS_PATH};
+use super::served::Served;
 use crate::site::Output;
 
 /// What the server currently serves.

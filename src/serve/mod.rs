@@ -2,14 +2,14 @@
 //!
 //! Startup builds the course in memory (the same pipeline as `build`), binds 127.0.0.1 (or
 //! `--bind`) on the first free port from `--port`, and serves the site ([`http`]). A watcher
-//! ([`watch`]) sends changed paths to a rebuild thread, which rebuilds incrementally
-//! ([`incremental`]), swaps in the new site and tells open pages over server-sent events
+//! ([`watch`]) sends changed paths to a rebuild thread, which rebuilds through the library's
+//! incremental build API ([`crate::build::Session`]), swaps in the new site ([`served`]) and tells open pages over server-sent events
 //! ([`reload`]). A failed build keeps the last good site and shows its error in an overlay on
 //! every page (and once in the terminal) until a build succeeds.
 
 pub mod http;
-pub mod incremental;
 pub mod reload;
+pub mod served;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -18,12 +18,12 @@ use std::sync::mpsc;
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
+use crate::build::{Aggregates, Session, Update};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::render::live::Aggregates;
 use crate::BuildOptions;
 use http::{AppState, Current};
-use incremental::{Incremental, Served, Update};
 use reload::{Change, Reloader};
+use served::Served;
 
 /// How `lectern serve` runs.
 #[derive(Debug, Clone)]
@@ -59,7 +59,7 @@ impl Server {
 
 /// Builds the course, starts watching and serving in the background, and returns.
 pub fn start(options: ServeOptions) -> Result<Server, Diagnostics> {
-    let mut builder = Incremental::new(options.build.clone());
+    let mut builder = Session::new(options.build.clone());
     let mut served = Served::default();
     let error = match builder.rebuild(&[]) {
         Ok(update) => {
@@ -136,7 +136,7 @@ async fn bind(ip: IpAddr, port: u16) -> Result<tokio::net::TcpListener, Diagnost
 /// Waits for changes, rebuilds, puts the new pages in, tells the open pages, and has the
 /// whole-course files made on another thread.
 fn rebuild_loop(
-    mut builder: Incremental,
+    mut builder: Session,
     rx: mpsc::Receiver<Vec<PathBuf>>,
     state: Arc<AppState>,
     verbose: bool,
@@ -200,8 +200,8 @@ fn aggregate_loop(queue: mpsc::Receiver<(u64, Aggregates)>, state: Arc<AppState>
         }
         let (generation, aggregates) = job;
         let result = match &pool {
-            Ok(pool) => pool.install(|| crate::aggregate_files(&aggregates)),
-            Err(_) => crate::aggregate_files(&aggregates),
+            Ok(pool) => pool.install(|| aggregates.render()),
+            Err(_) => aggregates.render(),
         };
         drop(aggregates);
         let mut current = state.current.write().unwrap_or_else(|e| e.into_inner());

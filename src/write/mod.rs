@@ -53,9 +53,7 @@ pub fn write_with<T>(
         previous: Previous::of(out),
     };
     let made = make(&sink)?;
-    crate::timing::mark("rendered and written");
     swap(staging, out)?;
-    crate::timing::mark("swapped into place");
     Ok(made)
 }
 

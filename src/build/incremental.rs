@@ -1,9 +1,9 @@
-//! Incremental rebuilds: keep the loaded [`Source`] and the last good [`Live`] render, and
-//! redo only what a change needs.
+//! The library's incremental build API: a [`Session`] keeps the loaded [`Source`] and the last
+//! good [`Live`] render, and given what changed, redoes only what the change needs.
 //!
 //! An edit to the body of a lesson (or `_index.md`) whose front matter is unchanged re-renders
 //! that page alone ([`Update::Pages`]); the whole-course files are then made apart, from
-//! [`Incremental::aggregates`]. Any other change re-reads what changed (a lesson or table edit)
+//! [`Session::aggregates`]. Any other change re-reads what changed (a lesson or table edit)
 //! or the whole course (course.yaml, the theme, static files, files created, deleted or
 //! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
 //! the [`RenderCache`] and the compiled templates from the previous render when the theme is
@@ -12,16 +12,16 @@
 
 use std::path::{Path, PathBuf};
 
+use super::cache::RenderCache;
+use super::live::{Aggregates, Live};
 use crate::error::{relative, Diagnostics};
 use crate::load::{self, frontmatter, table, MarkdownFile, Source};
 use crate::model::{self, ModelOptions};
-use crate::render::live::{Aggregates, Live};
-use crate::render::RenderCache;
 use crate::site::{Output, Site};
 use crate::BuildOptions;
 
 /// A course kept in memory between rebuilds.
-pub struct Incremental {
+pub struct Session {
     options: BuildOptions,
     /// The last loaded source; `None` after a failed read, forcing a full load next time.
     source: Option<Source>,
@@ -39,9 +39,9 @@ pub enum Update {
     Pages(Vec<(String, Output)>),
 }
 
-impl Incremental {
-    pub fn new(options: BuildOptions) -> Incremental {
-        Incremental {
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
             options,
             source: None,
             live: None,
@@ -147,49 +147,10 @@ impl Incremental {
                 drafts: self.options.drafts,
             },
         )?;
-        let (live, pages) = Live::full(course, self.live.take(), &mut self.cache)?;
-        let aggregates = crate::aggregate_files(&live.aggregates())?;
+        let (live, pages, aggregates) = Live::full(course, self.live.take(), &mut self.cache)?;
         self.reuse = live.reuse;
         self.live = Some(live);
         Ok(Update::Full { pages, aggregates })
-    }
-}
-
-/// The site the server answers from: the pages of the latest build and the whole-course files
-/// of the latest build they were made for.
-#[derive(Default)]
-pub struct Served {
-    pub site: Site,
-    /// Paths of the whole-course files now in `site`.
-    aggregates: Vec<String>,
-}
-
-impl Served {
-    /// Applies a rebuild; returns the files replaced (drop them outside any lock).
-    pub fn apply(&mut self, update: Update) -> Vec<Output> {
-        match update {
-            Update::Full { pages, aggregates } => {
-                let old = std::mem::replace(&mut self.site, pages);
-                self.aggregates = Vec::new();
-                self.set_aggregates(aggregates);
-                old.files.into_values().collect()
-            }
-            Update::Pages(files) => files
-                .into_iter()
-                .filter_map(|(path, output)| self.site.files.insert(path, output))
-                .collect(),
-        }
-    }
-
-    /// Replaces the whole-course files with `aggregates`.
-    pub fn set_aggregates(&mut self, aggregates: Site) {
-        for path in self.aggregates.drain(..) {
-            self.site.files.remove(&path);
-        }
-        for (path, output) in aggregates.files {
-            self.aggregates.push(path.clone());
-            self.site.files.insert(path, output);
-        }
     }
 }
 

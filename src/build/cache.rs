@@ -12,8 +12,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::markdown::RenderedMarkdown;
 use crate::model::{Course, Page};
+use crate::render::markdown::RenderedMarkdown;
 
 /// Rendered Markdown of the previous build, by key.
 #[derive(Default)]
@@ -66,7 +66,7 @@ fn markdown_key(course_key: u64, index: usize, page: &Page) -> u64 {
 
 impl RenderCache {
     /// Every page's Markdown, from the cache where its key is unchanged.
-    pub(super) fn markdown(
+    pub fn markdown(
         &mut self,
         course: &Course,
         render: impl Fn(usize) -> RenderedMarkdown + Sync,

@@ -1,0 +1,199 @@
+//! The last good render, kept between the dev server's rebuilds, so that an edit to one
+//! page's body re-renders that page alone.
+//!
+//! [`Live::full`] runs the one render path ([`super::render_all`]), taking unchanged pages'
+//! Markdown from the [`RenderCache`] and the compiled templates from the previous render when
+//! the theme is unchanged, and keeps what the pages were made from. [`Live::edit`] takes a new
+//! version of one page whose front matter is unchanged (so navigation, titles and output paths
+//! are too): it renders that page's Markdown and HTML and checks the links into and out of it,
+//! in time that does not grow with the course. The whole-course files read every page;
+//! [`Live::aggregates`] snapshots what they need (shared, not copied) so the server can make
+//! them after the reload event, on another thread. Pages plus aggregates equal
+//! [`super::build_site`]'s site, file for file.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use super::cache::RenderCache;
+use crate::error::Diagnostics;
+use crate::load::MarkdownFile;
+use crate::model::Course;
+use crate::render::markdown::RenderedMarkdown;
+use crate::render::{self, Prepared};
+use crate::site::{Collect, Output, Site};
+
+/// The last good render, kept between rebuilds.
+pub struct Live {
+    course: Arc<Course>,
+    prepared: Prepared,
+    /// Files edited since the full render, by page index. `course` keeps the files it was
+    /// built from (what the aggregates read of it, titles, paths and order, is the same).
+    edited: HashMap<usize, MarkdownFile>,
+    /// Page index by source path relative to `content/`.
+    by_source: HashMap<PathBuf, usize>,
+    /// For each page, the pages that link to one of its headings.
+    incoming: Vec<Vec<usize>>,
+    /// Pages taken from the cache and pages rendered by the last render.
+    pub reuse: (usize, usize),
+}
+
+/// What the whole-course files need, shared with the [`Live`] render it was taken from.
+pub struct Aggregates {
+    course: Arc<Course>,
+    prepared: Prepared,
+}
+
+impl Live {
+    /// Renders the whole course. Returns the pages and copied files, and the whole-course
+    /// files. `previous`'s templates are kept when the theme's are unchanged.
+    pub fn full(
+        mut course: Course,
+        previous: Option<Live>,
+        cache: &mut RenderCache,
+    ) -> Result<(Live, Site, Site), Diagnostics> {
+        let kept = previous
+            .filter(|p| same_templates(&p.course, &course))
+            .and_then(|p| Arc::try_unwrap(p.prepared.into_templates()).ok());
+        // shared only while an aggregates snapshot is being made: then compiled anew
+        let templates = match kept {
+            Some(mut templates) => {
+                render::set_globals(&mut templates, &course);
+                templates
+            }
+            None => render::templates(&course)?,
+        };
+        let templates = Arc::new(templates);
+        let misses = AtomicUsize::new(0);
+        let markdown = |course: &Course| {
+            cache.markdown(course, |i| {
+                misses.fetch_add(1, Ordering::Relaxed);
+                render::page_markdown(course, i)
+            })
+        };
+        let (pages, whole) = (Collect::default(), Collect::default());
+        let (prepared, _) = super::render_all(&mut course, templates, markdown, &pages, &whole)?;
+        let misses = misses.into_inner();
+        let live = Live {
+            edited: HashMap::new(),
+            by_source: by_source(&course),
+            incoming: incoming(&prepared.markdown),
+            reuse: (prepared.markdown.len() - misses, misses),
+            course: Arc::new(course),
+            prepared,
+        };
+        Ok((live, pages.into_site(), whole.into_site()))
+    }
+
+    /// Number of pages (home, modules and lessons).
+    pub fn page_count(&self) -> usize {
+        self.prepared.markdown.len()
+    }
+
+    /// The index of the page made from `rel` (relative to `content/`).
+    pub fn page_of(&self, rel: &std::path::Path) -> Option<usize> {
+        self.by_source.get(rel).copied()
+    }
+
+    /// Whether `file` can replace page `index` through [`Live::edit`]: its front matter is the
+    /// same, so titles, order, navigation and output paths are too.
+    pub fn same_front_matter(&self, index: usize, file: &MarkdownFile) -> bool {
+        let old = self.edited.get(&index);
+        let old = old.or(self.course.pages[index].source.as_ref());
+        let json = |f: &MarkdownFile| serde_json::to_value(&f.front).ok();
+        old.is_some_and(|old| json(old).is_some() && json(old) == json(file))
+    }
+
+    /// Replaces page `index`'s file with `file` (same front matter) and renders that page.
+    /// Returns its output path and HTML. On an error the caller must drop this render.
+    pub fn edit(
+        &mut self,
+        index: usize,
+        file: MarkdownFile,
+    ) -> Result<(String, Output), Diagnostics> {
+        let md = Arc::new(render::page_markdown_from(&self.course, index, Some(&file)));
+        self.edited.insert(index, file);
+        self.relink(index, &md);
+        let course = &*self.course;
+        let incoming = &self.incoming[index];
+        self.prepared
+            .replace_markdown(course, index, md, incoming)?;
+        render::render_page(course, &self.prepared, index).map_err(Diagnostics::from)
+    }
+
+    /// Updates which pages link into which for page `index`'s new Markdown `md`.
+    fn relink(&mut self, index: usize, md: &RenderedMarkdown) {
+        let old = &self.prepared.markdown[index];
+        for target in old.anchors.iter().map(|a| a.page) {
+            self.incoming[target].retain(|&p| p != index);
+        }
+        for target in md.anchors.iter().map(|a| a.page) {
+            if !self.incoming[target].contains(&index) {
+                self.incoming[target].push(index);
+            }
+        }
+    }
+
+    /// A snapshot of what the whole-course files need (pointers, not copies).
+    pub fn aggregates(&self) -> Aggregates {
+        Aggregates {
+            course: self.course.clone(),
+            prepared: self.prepared.clone(),
+        }
+    }
+}
+
+impl Aggregates {
+    /// The course data, progress labels, handouts, progress and 404 pages, publishing files
+    /// and search index, as the full render makes them.
+    pub fn render(&self) -> Result<Site, Diagnostics> {
+        let (course, prepared) = (&*self.course, &self.prepared);
+        let sink = Collect::default();
+        let (files, index) = rayon::join(
+            || render::course_files(course, prepared, &sink),
+            || crate::search::index_files(course, &prepared.markdown, &sink),
+        );
+        files?;
+        index.map_err(Diagnostics::from)?;
+        Ok(sink.into_site())
+    }
+}
+
+fn same_templates(a: &Course, b: &Course) -> bool {
+    let names = |c: &Course| -> Vec<(String, String)> {
+        c.theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), t.file.to_string_lossy().into_owned()))
+            .collect()
+    };
+    let texts_equal = a.theme.templates.len() == b.theme.templates.len()
+        && a.theme
+            .templates
+            .iter()
+            .zip(&b.theme.templates)
+            .all(|(x, y)| x.text == y.text);
+    texts_equal && names(a) == names(b)
+}
+
+fn by_source(course: &Course) -> HashMap<PathBuf, usize> {
+    course
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.source.as_ref()?.rel.clone(), i)))
+        .collect()
+}
+
+fn incoming(rendered: &[Arc<RenderedMarkdown>]) -> Vec<Vec<usize>> {
+    let mut into = vec![Vec::new(); rendered.len()];
+    for (from, md) in rendered.iter().enumerate() {
+        for a in &md.anchors {
+            if !into[a.page].contains(&from) {
+                into[a.page].push(from);
+            }
+        }
+    }
+    into
+}

@@ -1,0 +1,191 @@
+//! The build recipe: the stages run in order, once ([`build_to`], [`build_site`]) or
+//! incrementally for the dev server ([`Session`]), through one path ([`render_all`]).
+//!
+//! 1. [`crate::load`] reads the course folder and [`crate::model`] validates and links it; when
+//!    some files could not be read, the rest is still rendered so one run reports everything;
+//! 2. [`crate::render::templates`], then every page's Markdown in parallel (or from the
+//!    [`cache`] of the previous build), then the sources are freed;
+//! 3. [`crate::render::prepare`]: links checked, navigation and sidebars;
+//! 4. three things at once, none waiting on a single core: the pages and copied files, the
+//!    whole-course files (course data, handouts, progress and 404 pages), and the search index
+//!    ([`crate::search`]); each file is handed to its sink as soon as it is made (a build to
+//!    disk writes it straight into [`crate::write`]'s staging folder).
+//!
+//! Timings (`LECTERN_TIMINGS=1`) are marked here, not in the stages.
+
+pub mod cache;
+pub mod incremental;
+mod live;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::model::{self, Course};
+use crate::render::markdown::RenderedMarkdown;
+use crate::render::templates::Templates;
+use crate::render::{self, Prepared};
+use crate::site::{Collect, Sink, Site};
+use crate::{background, load, search, timing, write, BuildOptions};
+pub use incremental::{Session, Update};
+pub use live::Aggregates;
+
+/// What a build made, for the summary line.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub site: Site,
+    pub lessons: usize,
+    pub modules: usize,
+}
+
+/// What a build to disk made, for the summary line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub lessons: usize,
+    pub modules: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Temporary folders of earlier, interrupted builds of this output, now removed.
+    pub removed_leftovers: Vec<PathBuf>,
+}
+
+/// Loads, models and renders the course into memory.
+pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let course = load_and_model(options)?;
+    let (lessons, modules) = (course.lesson_count(), course.modules.len());
+    let site = render_site(course)?;
+    Ok(Built {
+        lessons,
+        modules,
+        site,
+    })
+}
+
+/// Renders a modelled course, its pages and search index, into memory.
+pub fn render_site(mut course: Course) -> Result<Site, Diagnostics> {
+    let sink = Collect::default();
+    let templates = Arc::new(render::templates(&course)?);
+    let (prepared, _) = render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
+    background::drop_in_background(prepared);
+    Ok(sink.into_site())
+}
+
+/// Builds the course and writes it into `out` atomically. Pages are written into the staging
+/// folder as they are rendered, so memory stays flat however big the course is.
+pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnostics> {
+    check_output_folder(&options.root, out)?;
+    let removed_leftovers = write::remove_leftovers(out);
+    let mut course = load_and_model(options)?;
+    timing::mark("loaded and modelled");
+    let templates = Arc::new(render::templates(&course)?);
+    timing::mark("templates compiled");
+    let pages = write::write_with(out, |sink| {
+        let (prepared, pages) =
+            render_all(&mut course, templates, markdown_of_every_page, sink, sink)?;
+        // the navigation holds every lesson as template values: freeing it (and the
+        // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
+        background::drop_in_background(prepared);
+        Ok(pages)
+    })?;
+    timing::mark("written and swapped into place");
+    let summary = Summary {
+        lessons: course.lesson_count(),
+        modules: course.modules.len(),
+        pages,
+        removed_leftovers,
+    };
+    background::drop_in_background(course);
+    Ok(summary)
+}
+
+/// Every page's Markdown, rendered in parallel.
+fn markdown_of_every_page(course: &Course) -> Vec<Arc<RenderedMarkdown>> {
+    (0..course.pages.len())
+        .into_par_iter()
+        .map(|i| Arc::new(render::page_markdown(course, i)))
+        .collect()
+}
+
+/// The one render path: every page's Markdown (from `markdown`), then the pages and copied
+/// files into `pages`, and the whole-course files and search index into `whole`, at once.
+/// Returns what the pages were made from and the number of HTML pages.
+pub(crate) fn render_all(
+    course: &mut Course,
+    templates: Arc<Templates>,
+    markdown: impl FnOnce(&Course) -> Vec<Arc<RenderedMarkdown>>,
+    pages: &dyn Sink,
+    whole: &dyn Sink,
+) -> Result<(Prepared, usize), Diagnostics> {
+    let markdown = markdown(course);
+    timing::mark("markdown rendered");
+    // the pages, navigation and search index made next reuse this memory (some 50 MB at
+    // 10,000 lessons) rather than the process growing by as much again
+    course.free_source_texts();
+    let course = &*course;
+    let prepared = render::prepare(course, templates, markdown)?;
+    timing::mark("links checked, navigation and sidebars");
+    let (made, (files, index)) = rayon::join(
+        || render::render_pages(course, &prepared, pages),
+        || {
+            rayon::join(
+                || render::course_files(course, &prepared, whole),
+                || search::index_files(course, &prepared.markdown, whole),
+            )
+        },
+    );
+    timing::mark("pages, whole-course files and search index");
+    made?;
+    index?;
+    let count = course.pages.len() + files?;
+    Ok((prepared, count))
+}
+
+/// Loads and models the course. When some files could not be read or parsed, the rest of
+/// the course is still modelled and rendered (into memory, then dropped), so that one run
+/// reports every problem: broken front matter in one lesson and a broken link in another.
+pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnostics> {
+    let (source, mut problems) = load::load_partial(&options.root);
+    let Some(source) = source else {
+        return Err(problems.sorted());
+    };
+    timing::mark("loaded");
+    let model_options = model::ModelOptions {
+        drafts: options.drafts,
+    };
+    let course = model::build(source, model_options);
+    if problems.is_empty() {
+        return course;
+    }
+    match course {
+        Ok(course) => {
+            if let Err(more) = render_site(course) {
+                problems.extend(more);
+            }
+        }
+        Err(more) => problems.extend(more),
+    }
+    Err(problems.sorted())
+}
+
+/// The output folder may not be inside `content/` (it would be read back as content) nor be
+/// the course folder itself.
+fn check_output_folder(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out_abs) = (abs(root), abs(out));
+    let content = root.join("content");
+    let inside_content = out_abs.starts_with(&content);
+    if inside_content || root.starts_with(&out_abs) {
+        let what = if inside_content {
+            "is inside content/"
+        } else {
+            "contains the course folder"
+        };
+        return Err(
+            Diagnostic::file(out, format!("the output folder {} {what}", out.display()))
+                .help("build somewhere else, e.g. the default public/ folder beside content/"),
+        );
+    }
+    Ok(())
+}
