@@ -2,7 +2,10 @@
 //! HTTP client holding the reload event stream.
 
 use std::fs;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
 use std::path::Path;
+use std::process::{Child, ChildStdout, Stdio};
 use std::time::{Duration, Instant};
 
 use lectern::build::{Session, Update};
@@ -27,8 +30,13 @@ fn lesson(title: &str, body: &str) -> String {
 
 fn course() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(root, "course.yaml", "title: Serve test\n");
+    write(dir.path(), "course.yaml", "title: Serve test\n");
+    write_content(dir.path());
+    dir
+}
+
+/// The lessons of [`course`], written into `root/content`.
+fn write_content(root: &Path) {
     write(root, "content/_index.md", &lesson("Home", "Welcome."));
     write(
         root,
@@ -49,7 +57,6 @@ fn course() -> tempfile::TempDir {
         &lesson("Second lesson", "More text."),
     );
     write(root, "content/01-basics/team.txt", "a copied file");
-    dir
 }
 
 fn serve(root: &Path) -> Server {
@@ -63,6 +70,82 @@ fn serve(root: &Path) -> Server {
         verbose: false,
     })
     .unwrap()
+}
+
+/// Polls `done` until it holds; fails after [`WAIT`].
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < WAIT, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Polls until `path` is served with exactly `body`.
+fn served_until(addr: SocketAddr, path: &str, body: &str) {
+    wait_until(&format!("{path} serves {body:?}"), || {
+        let reply = get(addr, path);
+        reply.status == 200 && reply.body == body
+    });
+}
+
+/// Edits the first lesson and waits for reload events until the page shows the edit (earlier
+/// reloads, from changes made before, are passed over).
+fn edit_is_reloaded(addr: SocketAddr, root: &Path) {
+    let mut events = Events::open(addr);
+    write(
+        root,
+        "content/01-basics/01-first.md",
+        &lesson("First lesson", "Edited text."),
+    );
+    let start = Instant::now();
+    loop {
+        events.next_event("reload");
+        if main_text(&get(addr, "/basics/first.html").body).contains("Edited text.") {
+            return;
+        }
+        assert!(start.elapsed() < WAIT, "the edit was never served");
+    }
+}
+
+/// `lectern serve --port 0` run by the real binary in `cwd`; killed when dropped.
+struct Running {
+    child: Child,
+    addr: SocketAddr,
+    _stdout: BufReader<ChildStdout>,
+}
+
+impl Running {
+    fn start(cwd: &Path, args: &[&str]) -> Running {
+        let mut child = common::lectern()
+            .arg("serve")
+            .args(args)
+            .args(["--port", "0"])
+            .current_dir(cwd)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the lectern binary runs");
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let addr = line
+            .strip_prefix("Serving the course at http://")
+            .and_then(|rest| rest.split_once('/'))
+            .and_then(|(addr, _)| addr.parse().ok())
+            .unwrap_or_else(|| panic!("no address in the first line: {line:?}"));
+        Running {
+            child,
+            addr,
+            _stdout: stdout,
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 fn sidebar_titles(html: &str) -> Vec<String> {
@@ -90,19 +173,85 @@ fn an_edit_sends_reload_and_the_new_content_is_served() {
         .head
         .contains("content-type: text/html; charset=utf-8"));
     assert!(main_text(&first.body).contains("Original text."));
-    let mut events = Events::open(server.addr);
-    write(
-        dir.path(),
-        "content/01-basics/01-first.md",
-        &lesson("First lesson", "Edited text."),
-    );
-    events.next_event("reload");
+    edit_is_reloaded(server.addr, dir.path());
     let after = get(server.addr, page);
-    assert!(main_text(&after.body).contains("Edited text."));
     assert!(
         after.body.contains("/__lectern/events"),
         "the reload script is injected"
     );
+}
+
+#[test]
+fn serving_the_current_folder_follows_edits() {
+    let dir = course();
+    let server = Running::start(dir.path(), &[]);
+    edit_is_reloaded(server.addr, dir.path());
+}
+
+#[test]
+fn serving_a_relative_course_path_follows_edits() {
+    let parent = tempfile::tempdir().unwrap();
+    let root = parent.path().join("course");
+    write(&root, "course.yaml", "title: Serve test\n");
+    write_content(&root);
+    let server = Running::start(parent.path(), &["course"]);
+    edit_is_reloaded(server.addr, &root);
+}
+
+/// Takes content/ away and brings it back while serving (as a `git checkout` does), then
+/// checks that an edit is still followed.
+fn content_goes_and_comes_back(take_away: fn(&Path), bring_back: fn(&Path)) {
+    let dir = course();
+    let root = dir.path();
+    let server = serve(root);
+    let mut events = Events::open(server.addr);
+    take_away(root);
+    let error = events.next_event("error");
+    assert!(error.contains("there is no content/ folder"), "{error}");
+    bring_back(root);
+    events.next_event("reload");
+    edit_is_reloaded(server.addr, root);
+}
+
+#[test]
+fn edits_are_followed_after_content_is_renamed_away_and_back() {
+    content_goes_and_comes_back(
+        |root| fs::rename(root.join("content"), root.join("content.away")).unwrap(),
+        |root| fs::rename(root.join("content.away"), root.join("content")).unwrap(),
+    );
+}
+
+#[test]
+fn edits_are_followed_after_content_is_deleted_and_written_again() {
+    content_goes_and_comes_back(
+        |root| fs::remove_dir_all(root.join("content")).unwrap(),
+        write_content,
+    );
+}
+
+#[test]
+fn a_static_folder_made_while_serving_is_served_and_followed() {
+    let dir = course();
+    let root = dir.path();
+    let server = serve(root);
+    assert_eq!(get(server.addr, "/notes.txt").status, 404);
+    write(root, "static/notes.txt", "first notes");
+    served_until(server.addr, "/notes.txt", "first notes");
+    write(root, "static/later.txt", "added later");
+    served_until(server.addr, "/later.txt", "added later");
+}
+
+#[test]
+fn a_themes_folder_made_while_serving_is_followed() {
+    let dir = course();
+    let root = dir.path();
+    write(root, "course.yaml", "title: Serve test\ntheme: default\n");
+    let server = serve(root);
+    let css = "themes/default/static/extra.css";
+    write(root, css, "p { color: red }");
+    served_until(server.addr, "/assets/extra.css", "p { color: red }");
+    write(root, css, "p { color: blue }");
+    served_until(server.addr, "/assets/extra.css", "p { color: blue }");
 }
 
 #[test]
@@ -117,19 +266,11 @@ fn the_whole_course_files_follow_an_edit_after_the_reload() {
         &lesson("Second lesson", "Quetzalcoatl appears in the handout."),
     );
     events.next_event("reload");
-    let start = Instant::now();
-    loop {
+    wait_until("the handout and search index catch up", || {
         let handout = get(server.addr, "/handouts/course.html").body;
         let search = get(server.addr, "/assets/search/docs-0.js").body;
-        if handout.contains("Quetzalcoatl") && search.contains("Quetzalcoatl") {
-            break;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the handout and search index never caught up"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+        handout.contains("Quetzalcoatl") && search.contains("Quetzalcoatl")
+    });
     let full = build_site(&BuildOptions {
         root: root.to_path_buf(),
         drafts: false,
@@ -238,16 +379,11 @@ fn two_hundred_rapid_saves_leave_the_final_content_served() {
             &lesson("First lesson", &format!("Save number {i}.")),
         );
     }
-    let start = Instant::now();
-    loop {
+    wait_until("the last save is served", || {
         let reply = get(server.addr, "/basics/first.html");
         assert_eq!(reply.status, 200);
-        if main_text(&reply.body).contains("Save number 199.") {
-            break;
-        }
-        assert!(start.elapsed() < WAIT, "the last save was never served");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        main_text(&reply.body).contains("Save number 199.")
+    });
 }
 
 #[test]

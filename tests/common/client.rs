@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a test waits for the server.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -52,16 +52,21 @@ impl Events {
         events
     }
 
-    /// Reads until an event named `name`; returns its data.
+    /// Reads until an event named `name`; returns its data. Fails after [`WAIT`] in all (the
+    /// server's keep-alive comments would otherwise restart a plain read timeout forever).
     pub fn next_event(&mut self, name: &str) -> String {
+        let deadline = Instant::now() + WAIT;
         let mut current = String::new();
         let mut data = String::new();
         loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero(), "no `{name}` event within {WAIT:?}");
+            self.0.get_ref().set_read_timeout(Some(left)).unwrap();
             let mut line = String::new();
             let n = self
                 .0
                 .read_line(&mut line)
-                .expect("an event before the timeout");
+                .unwrap_or_else(|e| panic!("no `{name}` event within {WAIT:?}: {e}"));
             assert!(n > 0, "the event stream closed");
             let line = line.trim_end_matches(['\r', '\n']);
             if let Some(e) = line.strip_prefix("event: ") {
