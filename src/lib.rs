@@ -13,8 +13,10 @@
 pub mod background;
 pub mod build;
 pub mod error;
+pub mod handouts;
 pub mod load;
 pub mod model;
+pub mod record;
 pub mod render;
 pub mod scaffold;
 pub mod search;

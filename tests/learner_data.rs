@@ -132,7 +132,7 @@ fn is_scoped(value: &str) -> bool {
 
 #[test]
 fn a_handout_of_pages_using_every_directive_has_each_id_once() {
-    for name in lectern::render::directives::NAMES {
+    for name in lectern::render::directives::DIRECTIVES.map(|d| d.name) {
         assert!(
             EVERY_DIRECTIVE.contains(&format!("```{name}\n")),
             "use the `{name}` directive in the lesson of this test"

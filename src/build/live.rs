@@ -148,14 +148,8 @@ impl Aggregates {
     /// The course data, progress labels, handouts, progress and 404 pages, publishing files
     /// and search index, as the full render makes them.
     pub fn render(&self) -> Result<Site, Diagnostics> {
-        let (course, prepared) = (&*self.course, &self.prepared);
         let sink = Collect::default();
-        let (files, index) = rayon::join(
-            || render::course_files(course, prepared, &sink),
-            || crate::search::index_files(course, &prepared.markdown, &sink),
-        );
-        files?;
-        index.map_err(Diagnostics::from)?;
+        super::whole_course(&self.course, &self.prepared, &sink)?;
         Ok(sink.into_site())
     }
 }

@@ -7,8 +7,8 @@
 //!    [`cache`] of the previous build), then the sources are freed;
 //! 3. [`crate::render::prepare`]: links checked, navigation and sidebars;
 //! 4. three things at once, none waiting on a single core: the pages and copied files, the
-//!    whole-course files (course data, handouts, progress and 404 pages), and the search index
-//!    ([`crate::search`]); each file is handed to its sink as soon as it is made (a build to
+//!    whole-course files (the learner record's data of [`crate::record`], the progress and
+//!    404 pages, the handouts of [`crate::handouts`] and the sitemap), and the search index ([`crate::search`]); each file is handed to its sink as soon as it is made (a build to
 //!    disk writes it straight into [`crate::write`]'s staging folder).
 //!
 //! Timings (`LECTERN_TIMINGS=1`) are marked here, not in the stages.
@@ -28,7 +28,7 @@ use crate::render::markdown::RenderedMarkdown;
 use crate::render::templates::Templates;
 use crate::render::{self, Prepared};
 use crate::site::{Collect, Sink, Site};
-use crate::{background, load, search, timing, write, BuildOptions};
+use crate::{background, handouts, load, record, search, timing, write, BuildOptions};
 pub use incremental::{Session, Update};
 pub use live::Aggregates;
 
@@ -126,20 +126,38 @@ pub(crate) fn render_all(
     let course = &*course;
     let prepared = render::prepare(course, templates, markdown)?;
     timing::mark("links checked, navigation and sidebars");
-    let (made, (files, index)) = rayon::join(
+    let (made, files) = rayon::join(
         || render::render_pages(course, &prepared, pages),
-        || {
-            rayon::join(
-                || render::course_files(course, &prepared, whole),
-                || search::index_files(course, &prepared.markdown, whole),
-            )
-        },
+        || whole_course(course, &prepared, whole),
     );
     timing::mark("pages, whole-course files and search index");
     made?;
-    index?;
     let count = course.pages.len() + files?;
     Ok((prepared, count))
+}
+
+/// What reads every page, made at once: the course data, progress and 404 pages, then the
+/// handouts and publishing files, beside the search index. Returns the number of HTML pages.
+pub(crate) fn whole_course(
+    course: &Course,
+    prepared: &Prepared,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostics> {
+    let (files, index) = rayon::join(
+        || -> Result<usize, Diagnostic> {
+            record::files(course, prepared, sink)?;
+            let pages = render::course_files(course, prepared, sink)?;
+            let limit = handouts::WHOLE_COURSE_LIMIT;
+            let (nav, templates) = (prepared.nav(), prepared.templates());
+            let handouts =
+                handouts::render(course, nav, templates, &prepared.markdown, sink, limit)?;
+            render::publish_files(course, &handouts, sink)?;
+            Ok(pages + handouts.len())
+        },
+        || search::index_files(course, &prepared.markdown, sink),
+    );
+    index?;
+    Ok(files?)
 }
 
 /// Loads and models the course. When some files could not be read or parsed, the rest of

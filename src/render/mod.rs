@@ -1,7 +1,7 @@
 //! Stage 3, render: the course model → pages, handed to a [`Sink`] as they are made. No
 //! file-system access, no timing and no threads of its own (rayon's pool is the caller's):
 //! these are the steps; the recipe that runs them, once or incrementally, is
-//! [`crate::build`].
+//! `src/build/`.
 //!
 //! 1. [`templates`]: compile the theme's templates once;
 //! 2. [`page_markdown`]: each page's Markdown (the recipe runs them in parallel, or takes
@@ -11,8 +11,8 @@
 //! 4. [`render_pages`]: every page through its template, handed over at once in pieces that
 //!    share the sidebar and the Markdown HTML ([`assemble`]), and the copied files;
 //!    [`render_page`] for one page;
-//! 5. [`course_files`]: what reads every page: the course data and progress labels, the
-//!    handouts, the progress and 404 pages, `sitemap.xml`/`robots.txt`.
+//! 5. [`course_files`]: the progress and 404 pages; [`publish_files`]:
+//!    `sitemap.xml`/`robots.txt`.
 //!
 //! Nothing is copied per page that grows with the course: navigation is turned into template
 //! values once and every page shares them.
@@ -20,7 +20,6 @@
 pub mod assemble;
 pub mod checklist;
 pub mod directives;
-pub mod handouts;
 pub mod html_text;
 pub mod ids;
 pub mod inline;
@@ -29,7 +28,6 @@ pub mod markdown;
 pub mod markup;
 pub mod nav;
 pub mod pages;
-pub mod progress;
 pub mod publish;
 pub mod sidebar;
 pub mod templates;
@@ -107,6 +105,16 @@ pub fn prepare(
 }
 
 impl Prepared {
+    /// The compiled templates.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// The course's navigation.
+    pub fn nav(&self) -> &Nav {
+        &self.nav
+    }
+
     /// The compiled templates, for the next render when the theme is unchanged.
     pub fn into_templates(self) -> Arc<Templates> {
         self.templates
@@ -167,27 +175,30 @@ pub fn render_page(
     Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
 }
 
-/// The files that read every page: `course-data.js`, `progress-data.js`, the handouts, the
-/// progress and 404 pages and the publishing files. Returns the number of HTML pages made.
+/// The pages outside the course structure: the progress and 404 pages. Returns how many.
 pub fn course_files(
     course: &Course,
     prepared: &Prepared,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostic> {
-    let (nav, templates, rendered) = (&*prepared.nav, &*prepared.templates, &prepared.markdown);
-    let data = progress::course_data(course, nav, rendered);
-    sink.put("assets/course-data.js".into(), Output::Text(data))?;
-    let labels = progress::labels_script(course, rendered);
-    sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
-    let limit = handouts::WHOLE_COURSE_LIMIT;
-    let handouts = handouts::render(course, nav, templates, rendered, sink, limit)?;
+    let (nav, templates) = (&*prepared.nav, &*prepared.templates);
     render_progress(course, nav, templates, sink)?;
     render_not_found(course, nav, templates, sink)?;
-    for (path, text) in publish::files(course, &handouts) {
+    // progress.html and 404.html
+    Ok(2)
+}
+
+/// `sitemap.xml` and `robots.txt` when the course has a `base_url`, listing every page and
+/// the `extra_pages` (output paths) that later stages made.
+pub fn publish_files(
+    course: &Course,
+    extra_pages: &[String],
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    for (path, text) in publish::files(course, extra_pages) {
         sink.put(path, Output::Text(text))?;
     }
-    // the handouts, progress.html and 404.html
-    Ok(handouts.len() + 2)
+    Ok(())
 }
 
 fn site_info(course: &Course) -> SiteInfo<'_> {

@@ -34,11 +34,9 @@ fn cpu_ms() -> f64 {
 fn time_the_search_index() {
     let root = std::env::var_os("LECTERN_BENCH_COURSE")
         .expect("set LECTERN_BENCH_COURSE to the course folder to time");
-    let options = crate::BuildOptions {
-        root: root.into(),
-        drafts: false,
-    };
-    let course = crate::build::load_and_model(&options).expect("the course builds");
+    let source = crate::load::load(std::path::Path::new(&root)).expect("the course loads");
+    let model_options = crate::model::ModelOptions { drafts: false };
+    let course = crate::model::build(source, model_options).expect("the course models");
     let rendered: Vec<_> = (0..course.pages.len())
         .map(|i| std::sync::Arc::new(crate::render::page_markdown(&course, i)))
         .collect();

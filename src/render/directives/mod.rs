@@ -2,7 +2,9 @@
 //! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and returns, beside
 //! it, the progress items it registers ([`Rendered`]).
 //!
-//! One module per directive; `select` resolves the table, columns and rows a block names.
+//! One module per directive, listed once in [`DIRECTIVES`]: adding a directive is its own
+//! file, its `mod` line and its entry there (and its CSS/JS in the theme). `select` resolves the
+//! table, columns and rows a block names.
 //! Every problem points at its line of the lesson: YAML values are read with their place
 //! (`Spanned`) and shifted by the block's [`Fragment`].
 
@@ -24,12 +26,46 @@ use super::ids::ItemIds;
 use super::markup::Markup;
 use super::tracked::TrackedItem;
 
-/// The directive names Lectern knows.
-pub const NAMES: [&str; 4] = ["table", "checklist", "quiz", "sort"];
+/// A directive: the language that opens its block, what the block needs at least (for the
+/// error when it is empty), and how it renders.
+pub struct Directive {
+    pub name: &'static str,
+    needs: &'static str,
+    render: fn(Input) -> Result<Rendered, Diagnostics>,
+}
+
+/// Every directive Lectern knows.
+pub const DIRECTIVES: [Directive; 4] = [
+    Directive {
+        name: "table",
+        needs: "`src: tables/….yaml`",
+        render: table::render,
+    },
+    Directive {
+        name: "checklist",
+        needs: "`items:` or `from:` and `column:`",
+        render: checklist::render,
+    },
+    Directive {
+        name: "quiz",
+        needs: "`questions:`",
+        render: quiz::render,
+    },
+    Directive {
+        name: "sort",
+        needs: "`src: tables/….yaml` and `columns: […]`",
+        render: sort::render,
+    },
+];
+
+/// The directive a fenced block's language names, if any.
+fn directive(lang: &str) -> Option<&'static Directive> {
+    DIRECTIVES.iter().find(|d| d.name == lang)
+}
 
 /// True when a fenced block's language is a directive.
 pub fn is_directive(lang: &str) -> bool {
-    NAMES.contains(&lang)
+    directive(lang).is_some()
 }
 
 /// Everything a directive needs to render.
@@ -59,7 +95,7 @@ pub struct Rendered {
 
 impl Rendered {
     /// Markup that registers no progress item.
-    fn markup(markup: Markup) -> Self {
+    pub(super) fn markup(markup: Markup) -> Self {
         Rendered {
             markup,
             items: Vec::new(),
@@ -69,36 +105,30 @@ impl Rendered {
 
 /// Renders one directive to HTML and the items it registers.
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
+    let Some(directive) = directive(input.kind) else {
+        let names: Vec<&str> = DIRECTIVES.iter().map(|d| d.name).collect();
+        return Err(input
+            .at
+            .diagnostic(1, 1, format!("`{}` is not a directive", input.kind))
+            .help(format!("directives are: {}", names.join(", ")))
+            .into());
+    };
     if crate::load::yaml::is_blank(input.body) {
-        let needs = match input.kind {
-            "table" => "`src: tables/….yaml`",
-            "checklist" => "`items:` or `from:` and `column:`",
-            "quiz" => "`questions:`",
-            _ => "`src: tables/….yaml` and `columns: […]`",
-        };
         let at = input.at;
         // Point at the opening fence: the body has no line of its own.
         let fence = at.first_line.saturating_sub(1);
         let message = format!("the `{}` block is empty", input.kind);
+        let help = format!(
+            "write its settings between the fences, at least {}",
+            directive.needs
+        );
         return Err(
             Diagnostic::at(at.file, at.file_text, fence, at.indent + 1, message)
-                .help(format!(
-                    "write its settings between the fences, at least {needs}"
-                ))
+                .help(help)
                 .into(),
         );
     }
-    match input.kind {
-        "table" => table::render(input).map(|html| Rendered::markup(Markup::plain(html))),
-        "checklist" => checklist::render(input),
-        "quiz" => quiz::render(input),
-        "sort" => sort::render(input),
-        other => Err(input
-            .at
-            .diagnostic(1, 1, format!("`{other}` is not a directive"))
-            .help(format!("directives are: {}", NAMES.join(", ")))
-            .into()),
-    }
+    (directive.render)(input)
 }
 
 /// Line and column (1-based) of a YAML value inside the block's body.

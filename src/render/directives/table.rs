@@ -8,11 +8,12 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::Input;
+use super::{Input, Rendered};
 use crate::error::Diagnostics;
 use crate::load::table::{Column, Row};
 use crate::load::{yaml, Table};
 use crate::render::inline::{escape, inline_markdown};
+use crate::render::markup::Markup;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,7 +25,12 @@ struct RawTableBlock {
     rows: Option<Names>,
 }
 
-pub fn render(input: Input) -> Result<String, Diagnostics> {
+pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
+    render_html(input).map(|html| Rendered::markup(Markup::plain(html)))
+}
+
+/// The table's HTML (it registers no progress item).
+fn render_html(input: Input) -> Result<String, Diagnostics> {
     if let Some(table) = whole_table(input.body).and_then(|path| input.tables.get(path)) {
         let html = table.whole_html.get_or_init(|| whole_table_html(table));
         return Ok(html.clone());
@@ -173,7 +179,7 @@ mod tests {
             ];
             for body in &bodies {
                 shortcuts += usize::from(whole_table(body).is_some());
-                let fast = run(body, &tables, render).map_err(|e| e.to_string());
+                let fast = run(body, &tables, render_html).map_err(|e| e.to_string());
                 let general = run(body, &tables, render_parsed).map_err(|e| e.to_string());
                 assert_eq!(fast, general, "{body:?}");
             }

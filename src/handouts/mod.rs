@@ -1,4 +1,4 @@
-//! The printable handouts: one per module (`handouts/<module>.html`) and one for the whole
+//! Stage 4b, handouts: the rendered pages → printable handouts, one per module (`handouts/<module>.html`) and one for the whole
 //! course (`handouts/course.html`), built from each page's HTML with its ids scoped (where the
 //! page's renderer said they are: [`RenderedMarkdown::print`]).
 //!
@@ -16,11 +16,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::Value;
 
-use super::markdown::RenderedMarkdown;
-use super::pages::{self, Nav};
-use super::templates::Templates;
 use crate::error::Diagnostic;
 use crate::model::{Course, Page};
+use crate::render::markdown::RenderedMarkdown;
+use crate::render::pages::{self, Nav};
+use crate::render::templates::Templates;
 use crate::site::{Output, Sink};
 
 /// Bytes of lesson HTML above which the whole-course handout lists the module handouts.
@@ -40,7 +40,7 @@ pub fn render(
     sink: &dyn Sink,
     limit: usize,
 ) -> Result<Vec<String>, Diagnostic> {
-    let bar = super::sidebar::sidebar_html(nav, templates, None, "../")?;
+    let bar = crate::render::sidebar::sidebar_html(nav, templates, None, "../")?;
     let handout = Handout {
         course,
         templates,
@@ -228,10 +228,7 @@ mod tests {
     }
 
     fn templates(course: &Course) -> Templates {
-        let mut templates = Templates::new(&course.theme).unwrap();
-        templates.set_global("site", &super::super::site_info(course));
-        templates.set_global("tables", &course.tables);
-        templates
+        crate::render::templates(course).unwrap()
     }
 
     /// Every page's HTML: a heading with its anchor link and a ticked box.

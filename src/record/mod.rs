@@ -1,8 +1,9 @@
-//! The learner's "my progress" page (`progress.html`): a print-friendly list, drawn in the
-//! browser by `assets/print.js` from localStorage, of what the learner ticked and which lessons
-//! are complete. Progress ids are slugs; the readable labels of every page's items are in
-//! `assets/progress-data.js`, loaded by this page only, so other pages stay small.
-//! Also `assets/course-data.js`, what every page's script needs to count progress.
+//! Stage 4c, the learner record: what the browser needs to keep and show each learner's
+//! progress, from what the rendered pages registered. `assets/course-data.js` is what every
+//! page's script needs to count progress (module and lesson ids, each page's items); the
+//! "my progress" page (`progress.html`, a print-friendly list drawn in the browser by
+//! `assets/print.js` from localStorage) also loads `assets/progress-data.js`, the readable
+//! label of every item, so other pages stay small. Progress ids are slugs.
 //!
 //! The items and their labels are what each page's Markdown registered
 //! ([`RenderedMarkdown::items`]); the two scripts only write them as JSON.
@@ -12,11 +13,23 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use super::json;
-use super::markdown::RenderedMarkdown;
-use super::pages::Nav;
-use super::tracked::TrackedItem;
+use crate::error::Diagnostic;
 use crate::model::{Course, PageKind};
+use crate::render::json;
+use crate::render::markdown::RenderedMarkdown;
+use crate::render::pages::Nav;
+use crate::render::tracked::TrackedItem;
+use crate::render::Prepared;
+use crate::site::{Output, Sink};
+
+/// Writes `assets/course-data.js` and `assets/progress-data.js`.
+pub fn files(course: &Course, prepared: &Prepared, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    let (nav, rendered) = (prepared.nav(), &prepared.markdown);
+    let data = course_data(course, nav, rendered);
+    sink.put("assets/course-data.js".into(), Output::Text(data))?;
+    let labels = labels_script(course, rendered);
+    sink.put("assets/progress-data.js".into(), Output::Text(labels))
+}
 
 /// `assets/course-data.js`: module and lesson ids and each page's progress items.
 pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -> String {
