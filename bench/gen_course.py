@@ -113,7 +113,7 @@ def generate(out, lessons, seed, directive):
     content = os.path.join(out, "content")
     os.makedirs(os.path.join(content, "tables"))
     with open(os.path.join(out, "course.yaml"), "w") as f:
-        f.write(f"title: Benchmark course of {lessons} lessons\nlanguage: en\n")
+        f.write(f"id: benchmark-course-of-{lessons}-lessons\ntitle: Benchmark course of {lessons} lessons\nlanguage: en\n")
     with open(os.path.join(content, "_index.md"), "w") as f:
         f.write(f"---\ntitle: Benchmark course\n---\n\n{paragraph(rng)}\n")
     with open(os.path.join(content, "tables", "bench.yaml"), "w") as f:

@@ -47,7 +47,7 @@ def main():
     content = os.path.join(root, "content")
     os.makedirs(os.path.join(content, "tables"), exist_ok=True)
     with open(os.path.join(root, "course.yaml"), "w") as f:
-        f.write(f"title: Generated course of {lessons} lessons\nlanguage: en\n")
+        f.write(f"id: generated-course-of-{lessons}-lessons\ntitle: Generated course of {lessons} lessons\nlanguage: en\n")
     with open(os.path.join(content, "_index.md"), "w") as f:
         f.write("---\ntitle: Generated course\n---\n\nWelcome.\n")
     with open(os.path.join(content, "tables", "roles.yaml"), "w") as f:

@@ -87,9 +87,19 @@ impl Diagnostic {
         }
     }
 
+    /// The diagnostic as a warning: the same place and help, for something that does not stop
+    /// the build.
+    pub fn as_warning(&self) -> String {
+        self.render_at(Level::WARNING)
+    }
+
     fn render(&self) -> String {
+        self.render_at(Level::ERROR)
+    }
+
+    fn render_at(&self, level: Level) -> String {
         let path = self.file.display().to_string();
-        let title = Level::ERROR.primary_title(self.message.as_str());
+        let title = level.primary_title(self.message.as_str());
         let mut group = match (&self.source_line, self.line) {
             (Some(text), Some(line)) => {
                 let span = column_span(text, self.column.unwrap_or(1));

@@ -136,6 +136,7 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
     let start = Instant::now();
     let out = out.unwrap_or_else(|| dir.join("public"));
     let built = lectern::build_to(&BuildOptions { root: dir, drafts }, &out)?;
+    print_warnings(&built.warnings);
     for folder in &built.removed_leftovers {
         eprintln!(
             "note: removed {}, left by an interrupted build",
@@ -155,8 +156,16 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
     Ok(())
 }
 
+/// Warnings go to standard error, each followed by an empty line, as errors are.
+fn print_warnings(warnings: &[lectern::Diagnostic]) {
+    for warning in warnings {
+        eprintln!("{}\n", warning.as_warning());
+    }
+}
+
 fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
     let built = lectern::build_site(&BuildOptions { root: dir, drafts })?;
+    print_warnings(&built.warnings);
     println!(
         "No problems found: {} lessons in {} modules.",
         built.lessons, built.modules

@@ -13,6 +13,38 @@ const FILES: [(&str, &str); 5] = [
     ("content/01-getting-started/02-next-steps.md", "---\ntitle: Next steps\nduration: 5 min\n---\n\n## Write your own\n\nAdd Markdown files to a module folder. Run `lectern serve` to see changes as you save.\n\n- [ ] I added a lesson\n"),
 ];
 
+/// The `id:` line of a new course: the folder's name as a slug and six hexadecimal digits made
+/// from the clock and the process, so that two courses started from the same template and
+/// published on one site keep their learners' progress apart.
+fn id_line(dir: &Path) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let name = std::path::absolute(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    // ids are ASCII: letters outside it are left out of the folder's slug
+    let slug = crate::model::order::slugify(&name);
+    let slug: String = slug
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "course"
+    } else {
+        &slug[..slug.len().min(40)]
+    };
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |t| t.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    let suffix = hasher.finish() & 0xff_ffff;
+    format!("id: {slug}-{suffix:06x}  # where learners' progress is kept: never change it\n")
+}
+
 /// Creates a new course in `dir`, which must not exist or be empty.
 pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     if let Ok(mut entries) = fs::read_dir(dir) {
@@ -26,6 +58,11 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     }
     for (path, text) in FILES {
         let target = dir.join(path);
+        let text = if path == "course.yaml" {
+            format!("{}{text}", id_line(dir))
+        } else {
+            text.to_string()
+        };
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::file(parent, format!("cannot create the folder: {e}")))?;

@@ -35,7 +35,7 @@ fn previous_public() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let course = dir.path();
-        write(course, "course.yaml", "title: Previous\n");
+        write(course, "course.yaml", "id: previous\ntitle: Previous\n");
         write(course, "content/_index.md", "---\ntitle: Home\n---\nOld.\n");
         write(
             course,

@@ -34,7 +34,12 @@ pub struct Session {
 /// What a rebuild changed in the site.
 pub enum Update {
     /// Every page and copied file, and the whole-course files.
-    Full { pages: Site, aggregates: Site },
+    Full {
+        pages: Site,
+        aggregates: Site,
+        /// What the author should know but that did not stop the build.
+        warnings: Vec<crate::Diagnostic>,
+    },
     /// Only these pages changed; the whole-course files are stale until made again.
     Pages(Vec<(String, Output)>),
 }
@@ -141,16 +146,21 @@ impl Session {
             }
         }
         let source = self.source.clone().expect("loaded above");
-        let course = model::build(
+        let mut course = model::build(
             source,
             ModelOptions {
                 drafts: self.options.drafts,
             },
         )?;
+        let warnings = std::mem::take(&mut course.warnings);
         let (live, pages, aggregates) = Live::full(course, self.live.take(), &mut self.cache)?;
         self.reuse = live.reuse;
         self.live = Some(live);
-        Ok(Update::Full { pages, aggregates })
+        Ok(Update::Full {
+            pages,
+            aggregates,
+            warnings,
+        })
     }
 }
 

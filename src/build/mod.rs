@@ -38,6 +38,8 @@ pub struct Built {
     pub site: Site,
     pub lessons: usize,
     pub modules: usize,
+    /// What the author should know but that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What a build to disk made, for the summary line.
@@ -49,17 +51,21 @@ pub struct Summary {
     pub pages: usize,
     /// Temporary folders of earlier, interrupted builds of this output, now removed.
     pub removed_leftovers: Vec<PathBuf>,
+    /// What the author should know but that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads, models and renders the course into memory.
 pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let course = load_and_model(options)?;
+    let mut course = load_and_model(options)?;
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
+    let warnings = std::mem::take(&mut course.warnings);
     let site = render_site(course)?;
     Ok(Built {
         lessons,
         modules,
         site,
+        warnings,
     })
 }
 
@@ -95,6 +101,7 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
         modules: course.modules.len(),
         pages,
         removed_leftovers,
+        warnings: std::mem::take(&mut course.warnings),
     };
     background::drop_in_background(course);
     Ok(summary)

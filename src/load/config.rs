@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseConfig {
+    /// The course's lasting name: the key learners' progress is stored under. Changing it
+    /// loses every learner's progress, so it is set once (`lectern init` writes one).
+    #[serde(default)]
+    pub id: Option<String>,
     /// Shown in the header, the home page and every page title.
     pub title: String,
     /// One or two sentences for the home page and `<meta name=description>`.
@@ -42,6 +46,19 @@ pub struct Brand {
 
 fn default_language() -> String {
     "en".to_string()
+}
+
+/// The longest course id: it names storage keys and, later, package files.
+pub const MAX_ID: usize = 64;
+
+/// True for ids Lectern accepts: 1–64 ASCII letters, digits, `-`, `_` or `.`, starting with a
+/// letter or digit.
+pub fn is_course_id(s: &str) -> bool {
+    let starts_well = s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    starts_well
+        && s.len() <= MAX_ID
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// True for `#rgb`, `#rrggbb` and `#rrggbbaa` colours: the only accent form we put in CSS.

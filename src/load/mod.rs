@@ -145,7 +145,27 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
             return Err(bad_accent(&file, &text, accent).into());
         }
     }
+    if let Some(id) = config.id.as_deref().filter(|id| !config::is_course_id(id)) {
+        return Err(bad_id(&file, &text, id).into());
+    }
     Ok(config)
+}
+
+fn bad_id(file: &Path, text: &str, id: &str) -> Diagnostic {
+    let (line, col) = key_place(text, "id");
+    Diagnostic::at(file, text, line, col, format!("`{id}` is not a course id Lectern accepts"))
+        .help(format!("use 1 to {} letters, digits, `-`, `_` or `.`, starting with a letter or digit, e.g. `id: sales-leadership-2026`", config::MAX_ID))
+}
+
+/// Line and column (1-based) of the value of the top-level `key:` in a YAML file's text (1:1
+/// if there is none).
+fn key_place(text: &str, key: &str) -> (usize, usize) {
+    let prefix = format!("{key}:");
+    let value_column = |line: &str| line.len() - line[prefix.len()..].trim_start().len() + 1;
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with(&prefix))
+        .map_or((1, 1), |(i, l)| (i + 1, value_column(l)))
 }
 
 fn missing_config(root: &Path) -> Diagnostic {

@@ -67,7 +67,8 @@ pub struct Module {
 pub struct Course {
     pub source_root: PathBuf,
     pub config: crate::load::CourseConfig,
-    /// Stable id for progress storage: a slug of the title.
+    /// The key learners' progress is stored under: `id:` from course.yaml, or else a slug of
+    /// the title (with a warning: a new title would then lose every learner's progress).
     pub id: String,
     /// Home first, then each module's page followed by its lessons: reading order.
     pub pages: Vec<Page>,
@@ -81,6 +82,8 @@ pub struct Course {
     pub theme: crate::load::Theme,
     /// Content files that failed to load (see `load::Source::unreadable`).
     pub unreadable: std::collections::BTreeSet<String>,
+    /// What the author should know but that does not stop the build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Course {
@@ -110,6 +113,7 @@ impl Course {
 /// Builds the course model from loaded files.
 pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostics> {
     let mut problems = Diagnostics::default();
+    let mut warnings = Vec::new();
     let page_count = source.pages.len();
     let (home, groups) = group(source.pages, options, &mut problems);
     let mut pages = Vec::with_capacity(page_count + groups.len() + 1);
@@ -127,7 +131,7 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
         .collect();
     let course = Course {
         source_root: source.root,
-        id: order::slugify(&source.config.title),
+        id: course_id(&source.config, &mut warnings),
         config: source.config,
         pages,
         modules,
@@ -137,8 +141,25 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
         static_files: source.static_files,
         theme: source.theme,
         unreadable: source.unreadable,
+        warnings,
     };
     problems.into_result(course)
+}
+
+/// The course's `id:`, or a slug of its title, with a warning saying why to set one.
+fn course_id(config: &crate::load::CourseConfig, warnings: &mut Vec<Diagnostic>) -> String {
+    if let Some(id) = &config.id {
+        return id.clone();
+    }
+    let derived = order::slugify(&config.title);
+    warnings.push(
+        Diagnostic::file(
+            "course.yaml",
+            format!("course.yaml has no `id:`, so learners' progress is kept under `{derived}`, made from the title: a new title would lose it"),
+        )
+        .help(format!("add `id: {derived}` to course.yaml and never change it")),
+    );
+    derived
 }
 
 type Groups = BTreeMap<String, Vec<MarkdownFile>>;

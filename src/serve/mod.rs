@@ -63,6 +63,7 @@ pub fn start(options: ServeOptions) -> Result<Server, Diagnostics> {
     let mut served = Served::default();
     let error = match builder.rebuild(&[]) {
         Ok(update) => {
+            print_new_warnings(&update, &served);
             served.apply(update);
             None
         }
@@ -133,6 +134,17 @@ async fn bind(ip: IpAddr, port: u16) -> Result<tokio::net::TcpListener, Diagnost
     }
 }
 
+/// Prints the warnings of a full rebuild, unless they were printed already.
+fn print_new_warnings(update: &Update, served: &Served) {
+    if let Update::Full { warnings, .. } = update {
+        if *warnings != served.warnings {
+            for warning in warnings {
+                eprintln!("{}\n", warning.as_warning());
+            }
+        }
+    }
+}
+
 /// Waits for changes, rebuilds, puts the new pages in, tells the open pages, and has the
 /// whole-course files made on another thread.
 fn rebuild_loop(
@@ -161,6 +173,7 @@ fn rebuild_loop(
                         .iter()
                         .all(|p| p.extension().is_some_and(|e| e == "css"));
                 let partial = matches!(update, Update::Pages(_));
+                print_new_warnings(&update, &current.served);
                 let replaced = current.served.apply(update);
                 current.error = None;
                 current.generation += 1;

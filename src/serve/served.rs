@@ -8,6 +8,8 @@ use crate::site::{Output, Site};
 #[derive(Default)]
 pub struct Served {
     pub site: Site,
+    /// The warnings of the latest full build.
+    pub warnings: Vec<crate::Diagnostic>,
     /// Paths of the whole-course files now in `site`.
     aggregates: Vec<String>,
 }
@@ -16,7 +18,12 @@ impl Served {
     /// Applies a rebuild; returns the files replaced (drop them outside any lock).
     pub fn apply(&mut self, update: Update) -> Vec<Output> {
         match update {
-            Update::Full { pages, aggregates } => {
+            Update::Full {
+                pages,
+                aggregates,
+                warnings,
+            } => {
+                self.warnings = warnings;
                 let old = std::mem::replace(&mut self.site, pages);
                 self.aggregates = Vec::new();
                 self.set_aggregates(aggregates);

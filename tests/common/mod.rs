@@ -260,7 +260,7 @@ pub fn write_course(files: &[(&str, &str)]) -> (TempDir, PathBuf) {
     let root = tmp.path().join("course");
     let mut all: Vec<(&str, &str)> = files.to_vec();
     if !files.iter().any(|(p, _)| *p == "course.yaml") {
-        all.push(("course.yaml", "title: Test\n"));
+        all.push(("course.yaml", "id: test\ntitle: Test\n"));
     }
     for (path, text) in all {
         let target = root.join(path);
