@@ -213,13 +213,15 @@ fn sample_course_passes_axe_and_stays_on_site() {
     run_script("a11y.mjs", &vars, &base);
 }
 
-/// On a lesson of the sample course: search, focus, heading anchors and breadcrumbs at 360 px.
+/// On a lesson of the sample course: a tick and a query made before the scripts load are kept
+/// (`startup.mjs`); search, focus, heading anchors and breadcrumbs at 360 px (`search.mjs`).
 #[test]
-fn search_and_focus_work_by_keyboard_and_on_small_screens() {
+fn early_input_is_kept_and_search_and_focus_work_by_keyboard_and_on_small_screens() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let (_dir, site) = build_sample();
     let base = serve(site);
+    run_script("startup.mjs", &[], &base);
     run_script("search.mjs", &[], &base);
 }
 

@@ -6,7 +6,8 @@
  * from the box moves into the results, ArrowUp/ArrowDown between them, Enter opens one,
  * Escape closes the list and returns to the box keeping the query (a second Escape in the box
  * clears it, as the browser does), and moving focus out of the search (Tab) closes the list.
- * The result count is announced (aria-live). */
+ * The result count is announced (aria-live). A query typed before this script loaded is run
+ * when it starts. */
 (() => {
 'use strict';
 const FIELD_WEIGHT = [1, 4, 8];   // body, heading, lesson title
@@ -212,6 +213,7 @@ function init() {
   // window (relatedTarget null) keeps it, so the learner comes back to it.
   const area = input.closest('.search') || results.parentNode;
   area.addEventListener('focusout', e => { if (e.relatedTarget && !area.contains(e.relatedTarget)) close(); });
+  if (input.value.trim()) run(); // typed before this script loaded
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
