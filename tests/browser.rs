@@ -188,13 +188,19 @@ const SAMPLE_PAGES: [&str; 5] = [
     "handouts/course.html",
 ];
 
+/// The repository's sample course built into a temporary folder: the folder and the site in it.
+fn build_sample() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build(Path::new(ROOT), &site);
+    (dir, site)
+}
+
 #[test]
 fn sample_course_passes_axe_and_stays_on_site() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    build(Path::new(ROOT), &site);
+    let (_dir, site) = build_sample();
     for page in SAMPLE_PAGES {
         assert!(site.join(page).is_file(), "the sample course has no {page}");
     }
@@ -205,6 +211,18 @@ fn sample_course_passes_axe_and_stays_on_site() {
         ("PAGES", OsStr::new(&pages)),
     ];
     run_script("a11y.mjs", &vars, &base);
+}
+
+/// On a lesson of the sample course: a tick and a query made before the scripts load are kept
+/// (`startup.mjs`); search, focus, heading anchors and breadcrumbs at 360 px (`search.mjs`).
+#[test]
+fn early_input_is_kept_and_search_and_focus_work_by_keyboard_and_on_small_screens() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (_dir, site) = build_sample();
+    let base = serve(site);
+    run_script("startup.mjs", &[], &base);
+    run_script("search.mjs", &[], &base);
 }
 
 /// `lectern serve` on a course with a theme override, for `serve.mjs`.

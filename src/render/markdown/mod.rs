@@ -267,7 +267,9 @@ impl State<'_, '_> {
     }
 }
 
-/// `<hN id="…">` and the anchor link that closes the heading, for an escaped id.
+/// `<hN id="…">` and the anchor link that closes the heading, for an escaped id. The link is
+/// for pointers only (copying a section's address): out of the Tab order and hidden from
+/// screen readers, which have the heading itself and the table of contents.
 fn heading_tags(level: u8, id: &str) -> (Markup, Markup) {
     let digit = char::from(b'0' + level);
     let mut open = Markup::plain(String::with_capacity(id.len() + 12));
@@ -279,7 +281,7 @@ fn heading_tags(level: u8, id: &str) -> (Markup, Markup) {
     let mut close = Markup::plain(String::with_capacity(id.len() + 80));
     close.push("<a class=\"anchor\" href=\"#");
     close.id(id);
-    close.push("\" aria-label=\"Link to this section\">#</a></h");
+    close.push("\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h");
     close.html.push(digit);
     close.push(">\n");
     (open, close)

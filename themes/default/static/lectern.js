@@ -315,8 +315,12 @@ function init() {
     s.dataset.moduleProgress = li.dataset.module;
     $('a', li).after(s);
   });
+  // Boxes the learner ticked before this script ran (the page reads and works without it):
+  // ticked now but not in the source. They are kept and saved, not undone by the stored state.
+  const early = boxes().filter(i => i.checked && !i.defaultChecked).map(i => i.dataset.item);
   sync();
   try { localStorage.setItem(key + ':probe', '1'); localStorage.removeItem(key + ':probe'); } catch (e) { warn(); }
+  if (early.length) change(() => early.forEach(i => mark(i, true)));
   on(document, 'click', onClick);
   on(document, 'change', onChange);
   on(document, 'submit', submitQuiz);

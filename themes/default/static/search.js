@@ -4,7 +4,10 @@
  * first use, so search works over http and from file:// alike and never uses fetch.
  * Query words match indexed words by prefix; every word must match (AND). Keyboard: ArrowDown
  * from the box moves into the results, ArrowUp/ArrowDown between them, Enter opens one,
- * Escape closes the list and returns to the box. The result count is announced (aria-live). */
+ * Escape closes the list and returns to the box keeping the query (a second Escape in the box
+ * clears it, as the browser does), and moving focus out of the search (Tab) closes the list.
+ * The result count is announced (aria-live). A query typed before this script loaded is run
+ * when it starts. */
 (() => {
 'use strict';
 const FIELD_WEIGHT = [1, 4, 8];   // body, heading, lesson title
@@ -115,6 +118,16 @@ function highlight(el, text, tokens) {
 
 function make(tag, cls) { const e = document.createElement(tag); if (cls) e.className = cls; return e; }
 
+/* A result's parts, each its own element; a part that another follows ends with a separator
+ * that only screen readers get (the link's accessible text would otherwise run title, heading
+ * and snippet together). */
+function part(a, cls, text, tokens, prev, sep) {
+  if (prev) prev.appendChild(make('span', 'visually-hidden')).textContent = sep;
+  const s = make('span', cls);
+  highlight(s, text, tokens);
+  return a.appendChild(s);
+}
+
 function show(result) {
   list.textContent = '';
   const { tokens, hits } = result;
@@ -122,11 +135,9 @@ function show(result) {
   hits.forEach(h => {
     const li = make('li', 'search-result'), a = make('a');
     a.href = root + h.url + (h.anchor ? '#' + h.anchor : '');
-    const t = make('span', 'search-title');
-    highlight(t, h.title, tokens);
-    a.appendChild(t);
-    if (h.heading) { const s = make('span', 'search-heading'); highlight(s, h.heading, tokens); a.appendChild(s); }
-    if (h.excerpt) { const p = make('span', 'search-snippet'); highlight(p, h.excerpt, tokens); a.appendChild(p); }
+    let last = part(a, 'search-title', h.title, tokens);
+    if (h.heading) last = part(a, 'search-heading', h.heading, tokens, last, ', ');
+    if (h.excerpt) part(a, 'search-snippet', h.excerpt, tokens, last, ': ');
     li.appendChild(a);
     list.appendChild(li);
   });
@@ -154,12 +165,15 @@ function links() { return Array.from(list.querySelectorAll('a')); }
 function onKey(e) {
   const all = links(), i = all.indexOf(document.activeElement);
   if (e.key === 'Escape') {
+    if (box.hidden && e.target === input) return; // closed already: the browser clears the box
+    input.focus(); // before closing: focusing the box reopens a list that has results
     close();
-    input.focus();
-    if (e.target === input) input.value = '';
     e.preventDefault();
   } else if (e.key === 'ArrowDown') {
-    if (box.hidden && e.target === input && input.value.trim()) run();
+    if (box.hidden && e.target === input && input.value.trim()) {
+      if (list.firstChild) box.hidden = false; // the results closed by Escape or Tab
+      else run();
+    }
     const next = all[i + 1];
     if (next) next.focus();
     e.preventDefault();
@@ -195,6 +209,11 @@ function init() {
   results.addEventListener('keydown', onKey);
   input.addEventListener('keydown', onKey);
   document.addEventListener('click', e => { if (!results.contains(e.target) && e.target !== input) close(); });
+  // Tab (or Shift+Tab) out of the box or the last result closes the list; focus leaving the
+  // window (relatedTarget null) keeps it, so the learner comes back to it.
+  const area = input.closest('.search') || results.parentNode;
+  area.addEventListener('focusout', e => { if (e.relatedTarget && !area.contains(e.relatedTarget)) close(); });
+  if (input.value.trim()) run(); // typed before this script loaded
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
