@@ -33,19 +33,21 @@ pub const CLOSE: &str = "</ul>\n</div>\n";
 /// Markup before an item's text.
 pub fn item_open(item_id: &str, checked: bool) -> Markup {
     let id = escape(item_id);
-    let check = format!("check-{id}");
     let mut out = Markup::plain(String::with_capacity(3 * id.len() + 128));
-    out.fill(
-        "<li class=\"checklist-item\"><input type=\"checkbox\" id=\"{#}\"",
-        &check,
-    );
-    out.push(" data-item=\"");
+    // the box's id is `check-<item id>`, written in two pieces rather than formatted first
+    out.push("<li class=\"checklist-item\"><input type=\"checkbox\" id=\"");
+    out.id("check-");
+    out.push(&id);
+    out.push("\" data-item=\"");
     out.push(&id);
     out.push("\"");
     if checked {
         out.checked();
     }
-    out.fill("><label for=\"{#}\">", &check);
+    out.push("><label for=\"");
+    out.id("check-");
+    out.push(&id);
+    out.push("\">");
     out
 }
 

@@ -5,7 +5,7 @@
 //! the HTML they put in the item's label element (`<label>`, `<legend>`, the sort's `<h2>`):
 //! nothing is read back from the page, so raw HTML in a lesson is never taken for an item.
 
-use super::html_text::html_text;
+use super::html_text::each_piece;
 
 /// What kind of thing a tracked item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,9 @@ impl TrackedItem {
     /// Sets the label from the label element's HTML: its text, whitespace runs as one space,
     /// after the kind's prefix; the progress id when the element has no text.
     pub fn set_label(&mut self, label_html: &str) {
-        let mut label = String::from(self.kind.label_prefix());
+        let prefix = self.kind.label_prefix();
+        let mut label = String::with_capacity(prefix.len() + label_html.len());
+        label.push_str(prefix);
         self.label = if push_text(&mut label, label_html) {
             label
         } else {
@@ -84,11 +86,15 @@ impl TrackedItem {
 /// Appends to `out` the text of `html` (tags dropped, entities decoded), whitespace runs as
 /// one space; false (and nothing appended) when it has no text.
 fn push_text(out: &mut String, html: &str) -> bool {
-    let text = html_text(html);
     let start = out.len();
-    if is_single_spaced(&text) {
-        out.push_str(&text);
-    } else {
+    // the text straight into `out` (the usual label is single-spaced already), respaced
+    // only when it is not
+    each_piece(html, |piece| {
+        out.push_str(piece);
+        true
+    });
+    if !is_single_spaced(&out[start..]) {
+        let text = out.split_off(start);
         for word in text.split_whitespace() {
             if out.len() > start {
                 out.push(' ');
@@ -100,16 +106,19 @@ fn push_text(out: &mut String, html: &str) -> bool {
 }
 
 /// True when `text` is its words joined by single spaces already (the usual label): ASCII,
-/// no whitespace but lone spaces between other characters.
+/// no whitespace but lone spaces between other characters. One pass over the bytes.
 fn is_single_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
-    text.is_ascii()
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !bytes.windows(2).any(|w| w == b"  ")
-        && !bytes
-            .iter()
-            .any(|b| b.is_ascii_whitespace() && *b != b' ' || *b == 0x0b)
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    bytes.iter().all(|&b| {
+        let space = b == b' ';
+        let ok = b.is_ascii() && !(b.is_ascii_whitespace() || b == 0x0b) || space && !after_space;
+        after_space = space;
+        ok
+    })
 }
 
 #[cfg(test)]
