@@ -202,8 +202,10 @@ fn places_of_some<'k>(kinds: impl Iterator<Item = Option<&'k str>>) -> Vec<Optio
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub what: ChangeKind,
-    /// The page's file and the item's line (none for a retired item).
-    pub at: Option<(PathBuf, usize)>,
+    /// The page's file.
+    pub file: PathBuf,
+    /// The item's line (none for a retired item).
+    pub line: Option<usize>,
     pub page: String,
     pub kind: &'static str,
     pub id: String,
@@ -223,9 +225,9 @@ pub enum ChangeKind {
 impl Change {
     /// One line saying what changed, starting with where.
     pub fn describe(&self) -> String {
-        let at = match &self.at {
-            Some((file, line)) => format!("{}:{line}", file.display()),
-            None => format!("page {}", self.page),
+        let at = match self.line {
+            Some(line) => format!("{}:{line}", self.file.display()),
+            None => self.file.display().to_string(),
         };
         let (kind, id, index) = (self.kind, &self.id, self.index);
         match &self.what {
@@ -289,7 +291,8 @@ pub fn update(course: &Course, markdown: &[std::sync::Arc<RenderedMarkdown>]) ->
             |what, kind, id, index, line| {
                 changes.push(Change {
                     what,
-                    at: line.map(|l| (source.file.clone(), l)),
+                    file: source.file.clone(),
+                    line,
                     page: page.id.clone(),
                     kind,
                     id,
