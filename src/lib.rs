@@ -27,7 +27,7 @@ pub mod write;
 
 use std::path::PathBuf;
 
-pub use build::{build_site, build_to, render_site, Built, Summary};
+pub use build::{build_site, build_to, render_site, Built, LockOutcome, Summary};
 pub use error::{Diagnostic, Diagnostics};
 pub use site::{Output, Site};
 

@@ -137,6 +137,9 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
     let out = out.unwrap_or_else(|| dir.join("public"));
     let built = lectern::build_to(&BuildOptions { root: dir, drafts }, &out)?;
     print_warnings(&built.warnings);
+    for note in &built.notes {
+        eprintln!("note: {note}");
+    }
     for folder in &built.removed_leftovers {
         eprintln!(
             "note: removed {}, left by an interrupted build",
@@ -152,8 +155,26 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
             start.elapsed().as_millis(),
             out.display()
         );
+        if let Some(line) = lock_line(&built.lock) {
+            println!("{line}");
+        }
     }
     Ok(())
+}
+
+/// What the build did to `lectern.lock`, when it did something.
+fn lock_line(outcome: &lectern::LockOutcome) -> Option<String> {
+    use lectern::LockOutcome as L;
+    match outcome {
+        L::Written(n) => Some(format!("Wrote lectern.lock: the progress ids of {} are kept there from now on, so rewording an item keeps what learners did. Commit it with the course.", count(*n, "item"))),
+        L::Updated {
+            new: 0,
+            reworded: 0,
+            retired: 0,
+        } => Some("Updated lectern.lock: items changed places on their pages. Commit it with the course.".into()),
+        L::Updated { new, reworded, retired } => Some(format!("Updated lectern.lock: {new} new, {reworded} reworded, {retired} retired. Commit it with the course.")),
+        L::Unchanged | L::NotWritten => None,
+    }
 }
 
 /// Warnings go to standard error, each followed by an empty line, as errors are.
@@ -170,6 +191,18 @@ fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
         "No problems found: {} lessons in {} modules.",
         built.lessons, built.modules
     );
+    let lock = &built.lock;
+    if lock.before.is_none() && lock.changed() {
+        println!("There is no lectern.lock yet: progress ids are derived from each item's text. A build will write one, pinning the ids of {}.", count(lock.pinned(), "item"));
+    } else if lock.changed() {
+        println!("A build would update lectern.lock (check writes nothing):");
+        for change in &lock.changes {
+            println!("  {}", change.describe());
+        }
+        if lock.changes.is_empty() {
+            println!("  items changed places on their pages");
+        }
+    }
     Ok(())
 }
 

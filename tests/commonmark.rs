@@ -93,6 +93,7 @@ fn lectern(course: &Course, markdown: &str) -> Option<String> {
         links: &course.links,
         course,
         tables: &course.tables,
+        plan: None,
     });
     rendered.problems.is_empty().then_some(rendered.html)
 }

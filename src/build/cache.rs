@@ -2,7 +2,7 @@
 //!
 //! A page's rendered Markdown depends on its own file (text, paths, position) and on the
 //! course-wide facts the passes read: every page's output path, id and title, the copied
-//! assets, the tables and the course settings. Each is hashed into a key; a page whose key is
+//! assets, the tables, the course settings and `lectern.lock`. Each is hashed into a key; a page whose key is
 //! unchanged takes its Markdown from the cache instead of being rendered again.
 
 use std::collections::HashMap;
@@ -50,6 +50,8 @@ fn course_markdown_key(course: &Course) -> u64 {
         page.source.as_ref().map(|s| &s.rel).hash(&mut h);
     }
     course.assets.hash(&mut h);
+    // the ids of tracked items
+    course.lock.hash(&mut h);
     hash_serialized(&mut h, &course.tables);
     hash_serialized(&mut h, &course.config);
     h.finish()

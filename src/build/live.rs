@@ -69,7 +69,7 @@ impl Live {
         let markdown = |course: &Course| {
             cache.markdown(course, |i| {
                 misses.fetch_add(1, Ordering::Relaxed);
-                render::page_markdown(course, i)
+                super::page_markdown(course, i, course.pages[i].source.as_ref())
             })
         };
         let (pages, whole) = (Collect::default(), Collect::default());
@@ -112,7 +112,7 @@ impl Live {
         index: usize,
         file: MarkdownFile,
     ) -> Result<(String, Output), Diagnostics> {
-        let md = Arc::new(render::page_markdown_from(&self.course, index, Some(&file)));
+        let md = Arc::new(super::page_markdown(&self.course, index, Some(&file)));
         self.edited.insert(index, file);
         self.relink(index, &md);
         let course = &*self.course;

@@ -11,6 +11,12 @@
 //!    404 pages, the handouts of [`crate::handouts`] and the sitemap), and the search index ([`crate::search`]); each file is handed to its sink as soon as it is made (a build to
 //!    disk writes it straight into [`crate::write`]'s staging folder).
 //!
+//! 5. the lock file: [`crate::record::lock`] says which ids `lectern.lock` gives each page's
+//!    items (a page whose items it gives other ids than the written or derived ones is
+//!    rendered again with them, in step 2) and what the file becomes; [`build_to`] writes it
+//!    into the course folder once the site is in place, [`build_site`] (`lectern check`) only
+//!    reports it.
+//!
 //! Timings (`LECTERN_TIMINGS=1`) are marked here, not in the stages.
 
 pub mod cache;
@@ -23,7 +29,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::load::MarkdownFile;
 use crate::model::{self, Course};
+use crate::record::lock::LockUpdate;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::templates::Templates;
 use crate::render::{self, Prepared};
@@ -40,6 +48,8 @@ pub struct Built {
     pub modules: usize,
     /// What the author should know but that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// What a build would leave in `lectern.lock` (this one writes nothing).
+    pub lock: LockUpdate,
 }
 
 /// What a build to disk made, for the summary line.
@@ -53,29 +63,57 @@ pub struct Summary {
     pub removed_leftovers: Vec<PathBuf>,
     /// What the author should know but that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// What the build did to `lectern.lock`.
+    pub lock: LockOutcome,
+    /// One line per item of `lectern.lock` whose text changed but kept its id, with where.
+    pub notes: Vec<String>,
 }
 
-/// Loads, models and renders the course into memory.
+/// What a build to disk did to `lectern.lock`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockOutcome {
+    /// It was up to date (or the course tracks nothing and has none).
+    Unchanged,
+    /// The course had none: this build wrote it, pinning this many items.
+    Written(usize),
+    /// It was brought up to date: so many new, reworded and retired items.
+    Updated {
+        new: usize,
+        reworded: usize,
+        retired: usize,
+    },
+    /// It could not be written (a warning says why and what the ids are this time).
+    NotWritten,
+}
+
+/// Loads, models and renders the course into memory, and says what a build would leave in
+/// `lectern.lock` without writing it.
 pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let mut course = load_and_model(options)?;
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let warnings = std::mem::take(&mut course.warnings);
-    let site = render_site(course)?;
+    let (site, lock) = render_with_lock(course)?;
     Ok(Built {
         lessons,
         modules,
         site,
         warnings,
+        lock,
     })
 }
 
 /// Renders a modelled course, its pages and search index, into memory.
-pub fn render_site(mut course: Course) -> Result<Site, Diagnostics> {
+pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
+    render_with_lock(course).map(|(site, _)| site)
+}
+
+fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
     let sink = Collect::default();
     let templates = Arc::new(render::templates(&course)?);
     let (prepared, _) = render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
+    let lock = record::lock::update(&course, &prepared.markdown);
     background::drop_in_background(prepared);
-    Ok(sink.into_site())
+    Ok((sink.into_site(), lock))
 }
 
 /// Builds the course and writes it into `out` atomically. Pages are written into the staging
@@ -87,21 +125,29 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     timing::mark("loaded and modelled");
     let templates = Arc::new(render::templates(&course)?);
     timing::mark("templates compiled");
+    let mut lock = None;
     let pages = write::write_with(out, |sink| {
         let (prepared, pages) =
             render_all(&mut course, templates, markdown_of_every_page, sink, sink)?;
+        lock = Some(record::lock::update(&course, &prepared.markdown));
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
         background::drop_in_background(prepared);
         Ok(pages)
     })?;
     timing::mark("written and swapped into place");
+    // after the site: a failed build leaves the lock file as it was
+    let lock = lock.expect("set by a build that succeeded");
+    let (outcome, warning) = write_lock(&options.root, &lock);
+    course.warnings.extend(warning);
     let summary = Summary {
         lessons: course.lesson_count(),
         modules: course.modules.len(),
         pages,
         removed_leftovers,
         warnings: std::mem::take(&mut course.warnings),
+        lock: outcome,
+        notes: reworded_notes(&lock),
     };
     background::drop_in_background(course);
     Ok(summary)
@@ -111,8 +157,65 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
 fn markdown_of_every_page(course: &Course) -> Vec<Arc<RenderedMarkdown>> {
     (0..course.pages.len())
         .into_par_iter()
-        .map(|i| Arc::new(render::page_markdown(course, i)))
+        .map(|i| Arc::new(page_markdown(course, i, course.pages[i].source.as_ref())))
         .collect()
+}
+
+/// Page `i`'s Markdown, from `source`, with the ids `lectern.lock` gives its items. When
+/// they differ from the ids as written or derived (an item was reworded, or a new one's
+/// id is taken) the page is rendered again with them, so the HTML is made in one pass and
+/// never patched.
+pub(crate) fn page_markdown(
+    course: &Course,
+    i: usize,
+    source: Option<&MarkdownFile>,
+) -> RenderedMarkdown {
+    let md = render::page_markdown_from(course, i, source, None);
+    let page = &course.pages[i].id;
+    match record::lock::plan(course.lock.as_ref(), page, &md.claims) {
+        Some(plan) => render::page_markdown_from(course, i, source, Some(plan)),
+        None => md,
+    }
+}
+
+/// Writes `lectern.lock` into the course folder when it changed; a warning when it cannot.
+fn write_lock(root: &Path, lock: &LockUpdate) -> (LockOutcome, Option<Diagnostic>) {
+    if !lock.changed() {
+        return (LockOutcome::Unchanged, None);
+    }
+    let path = root.join(crate::load::lock::FILE);
+    if let Err(e) = write::file_atomically(&path, lock.after.to_text().as_bytes()) {
+        let reason = crate::load::io_reason(&e);
+        let warning = Diagnostic::file(
+            crate::load::lock::FILE,
+            format!("could not write lectern.lock: {reason}"),
+        );
+        let help = match lock.before {
+            None => "so progress ids were derived from each item's text this time, and rewording an item will lose what learners did with it: make the course folder writable and build again".to_string(),
+            Some(_) => format!("so its ids of {} new or reworded items are not pinned yet (they are derived from the text this time): make the course folder writable and build again", lock.changes.len()),
+        };
+        return (LockOutcome::NotWritten, Some(warning.help(help)));
+    }
+    let count = |f: fn(&record::lock::ChangeKind) -> bool| {
+        lock.changes.iter().filter(|c| f(&c.what)).count()
+    };
+    use record::lock::ChangeKind as K;
+    let outcome = match lock.before {
+        None => LockOutcome::Written(lock.pinned()),
+        Some(_) => LockOutcome::Updated {
+            new: count(|k| *k == K::New),
+            reworded: count(|k| matches!(k, K::Reworded { .. })),
+            retired: count(|k| *k == K::Retired),
+        },
+    };
+    (outcome, None)
+}
+
+/// One line per reworded item that kept its id.
+fn reworded_notes(lock: &LockUpdate) -> Vec<String> {
+    let reworded = lock.changes.iter();
+    let reworded = reworded.filter(|c| matches!(c.what, record::lock::ChangeKind::Reworded { .. }));
+    reworded.map(record::lock::Change::describe).collect()
 }
 
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied

@@ -9,6 +9,7 @@ pub mod config;
 mod fast_front;
 pub mod frontmatter;
 mod kind;
+pub mod lock;
 pub mod table;
 pub mod theme;
 pub mod walk;
@@ -48,6 +49,8 @@ pub struct Source {
     /// Markdown and table files (relative to `content/`, `/`-separated) that could not be
     /// read or parsed: their problems are reported, and references to them are not.
     pub unreadable: BTreeSet<String>,
+    /// `lectern.lock`, when the course has one.
+    pub lock: Option<lock::Lock>,
 }
 
 /// A Markdown file with its front matter parsed.
@@ -116,6 +119,10 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         &mut unreadable,
     );
     let static_files = list_static(root, &mut problems);
+    let lock = read_lock(root).unwrap_or_else(|d| {
+        problems.push(d);
+        None
+    });
     let source = config.map(|config| Source {
         root: root.to_path_buf(),
         config,
@@ -125,8 +132,19 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         static_files,
         theme,
         unreadable,
+        lock,
     });
     (source, problems)
+}
+
+/// `lectern.lock`, parsed; `None` when the course has none.
+fn read_lock(root: &Path) -> Result<Option<lock::Lock>, Diagnostic> {
+    let path = root.join(lock::FILE);
+    if !kind::is_there(&path) {
+        return Ok(None);
+    }
+    let text = read_text(root, &path)?;
+    lock::Lock::parse(&text).map(Some)
 }
 
 fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {

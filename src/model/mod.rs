@@ -84,6 +84,8 @@ pub struct Course {
     pub unreadable: std::collections::BTreeSet<String>,
     /// What the author should know but that does not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// `lectern.lock` as read (`None`: the course has none yet): the ids of tracked items.
+    pub lock: Option<crate::load::lock::Lock>,
 }
 
 impl Course {
@@ -142,6 +144,7 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
         theme: source.theme,
         unreadable: source.unreadable,
         warnings,
+        lock: source.lock,
     };
     problems.into_result(course)
 }

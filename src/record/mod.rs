@@ -8,6 +8,8 @@
 //! The items and their labels are what each page's Markdown registered
 //! ([`RenderedMarkdown::items`]); the two scripts only write them as JSON.
 
+pub mod lock;
+
 use std::sync::Arc;
 
 use rayon::prelude::*;

@@ -1,8 +1,15 @@
 //! Ids on one page: heading slugs (GitHub's rules) and the page-unique ids of checklist items,
 //! quiz questions and sorts, with the line that claimed each so duplicates name both places.
+//!
+//! A tracked item's id is explicit (`{#id}`, `id:`) or derived from its text ([`item_slug`]);
+//! [`ItemIds::resolve`] notes each as an [`IdClaim`] (what `lectern.lock` is matched against,
+//! after the page is rendered) and, when the page is rendered again with the ids the lock
+//! gives, returns those ([`ItemIds::planned`]).
 
 // Fx hashing: the keys are short ids from this page's own text, and a page claims many.
 use rustc_hash::FxHashMap as HashMap;
+
+use super::tracked::ItemKind;
 
 /// GitHub's heading slug: lowercase, letters/digits/spaces/`-`/`_` kept, spaces to `-`.
 pub fn github_slug(text: &str) -> String {
@@ -68,13 +75,70 @@ impl HeadingIds {
     }
 }
 
+/// What a page claimed an id for, in page order: the input of `lectern.lock`'s matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdClaim {
+    pub kind: ItemKind,
+    /// The item's text, whitespace runs as one space (what its fingerprint is made from).
+    pub text: String,
+    /// The id as written (`explicit`) or derived from the text.
+    pub id: String,
+    pub explicit: bool,
+    /// The line of the file it was written on.
+    pub line: usize,
+}
+
 /// Ids of progress items on one page, with the line where each was first used.
 #[derive(Debug, Default)]
 pub struct ItemIds {
     lines: HashMap<String, usize>,
+    /// Every id resolved so far, in page order.
+    claims: Vec<IdClaim>,
+    /// The ids to use, by claim number, when the lock file gave the page other ids than
+    /// the written or derived ones.
+    plan: Option<Vec<String>>,
 }
 
 impl ItemIds {
+    /// Ids that follow `plan`: the `n`th id resolved is `plan[n]`.
+    pub fn planned(plan: Option<Vec<String>>) -> Self {
+        ItemIds {
+            plan,
+            ..ItemIds::default()
+        }
+    }
+
+    /// The id a tracked item is shown and stored under: the explicit one, or one derived from
+    /// `text` by `derive`, unless the plan says otherwise. Notes the claim.
+    pub fn resolve(
+        &mut self,
+        kind: ItemKind,
+        text: &str,
+        explicit: Option<String>,
+        derive: impl FnOnce() -> String,
+        line: usize,
+    ) -> String {
+        let (id, explicit) = match explicit {
+            Some(id) => (id, true),
+            None => (derive(), false),
+        };
+        let planned = self.plan.as_ref().and_then(|p| p.get(self.claims.len()));
+        let used = planned.cloned().unwrap_or_else(|| id.clone());
+        self.claims.push(IdClaim {
+            kind,
+            text: crate::load::lock::normalise(text),
+            id,
+            explicit,
+            line,
+        });
+        used
+    }
+
+    /// The claims made, in page order.
+    pub fn into_claims(self) -> Vec<IdClaim> {
+        self.claims
+    }
+
     /// Claims `id` at `line`; `Err(first_line)` when the page already uses it.
     pub fn claim(&mut self, id: &str, line: usize) -> Result<(), usize> {
         match self.lines.get(id) {
@@ -107,7 +171,14 @@ pub fn explicit_id(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-/// The id of an item without an explicit one: a slug of its text.
+/// The id of an item without an explicit one: a slug of its text, cut at 60 characters.
+///
+/// Why a cut, and why it is not silent: ids stay short and readable in the page and in
+/// learners' storage, and every course built before `lectern.lock` existed stored progress
+/// under these ids, which must not change. A cut never makes two items one: two items whose
+/// different texts cut to the same id are told apart by `lectern.lock` (the later one gets
+/// `-2`), which also keeps every item's full text and fingerprint, so identity never rests
+/// on the cut-off part.
 pub fn item_slug(text: &str) -> String {
     let mut slug = if text.is_ascii() {
         ascii_slug(text, 61)

@@ -215,16 +215,19 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
     }
 }
 
-/// Page `i`'s Markdown, from the file it was modelled from.
+/// Page `i`'s Markdown, from the file it was modelled from, its items' ids as written or
+/// derived.
 pub fn page_markdown(course: &Course, i: usize) -> RenderedMarkdown {
-    page_markdown_from(course, i, course.pages[i].source.as_ref())
+    page_markdown_from(course, i, course.pages[i].source.as_ref(), None)
 }
 
-/// Page `i`'s Markdown, from `source` (its file, or a newer version of it).
+/// Page `i`'s Markdown, from `source` (its file, or a newer version of it), its items' ids
+/// from `plan` (see [`PageInput::plan`]).
 pub fn page_markdown_from(
     course: &Course,
     i: usize,
     source: Option<&crate::load::MarkdownFile>,
+    plan: Option<Vec<String>>,
 ) -> RenderedMarkdown {
     let page = &course.pages[i];
     match source {
@@ -238,6 +241,7 @@ pub fn page_markdown_from(
             links: &course.links,
             course,
             tables: &course.tables,
+            plan,
         }),
         None => RenderedMarkdown::default(),
     }

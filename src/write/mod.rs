@@ -12,6 +12,7 @@
 //! previous output instead of written ([`reuse`]). Only an empty folder or an earlier Lectern
 //! site is ever replaced ([`guard`]); the temporary folders are locked while a build runs, and
 //! the ones interrupted builds left are removed by the next build ([`leftovers`]).
+//! [`file_atomically`] writes a single file the same way (the course's `lectern.lock`).
 
 mod guard;
 mod leftovers;
@@ -31,6 +32,23 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::site::{Output, Sink, Site};
 use leftovers::{claim, Claimed, Purpose};
 use reuse::Previous;
+
+/// Writes one file (the course's `lectern.lock`) atomically: a temporary file beside it,
+/// renamed over it, so a reader never sees half of it.
+pub fn file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let mut file = tempfile::NamedTempFile::new_in(dir.unwrap_or(Path::new(".")))?;
+    file.write_all(bytes)?;
+    // a temporary file is private (0600); the lock file is read and committed like any other
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
 
 /// Writes `site` into `out`, replacing what was there only after everything was written.
 pub fn write(site: &Site, out: &Path) -> Result<(), Diagnostic> {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::{claim, error_at, Claim, Input, Rendered};
+use super::{claim, error_at, line_at, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::checklist::{self, Item};
@@ -29,10 +29,11 @@ struct RawChecklist {
     rows: Option<Names>,
 }
 
-/// An item before its id is claimed: where it was written, its id and its text.
+/// An item before its id is claimed: where it was written, its explicit id (`{#id}`, or the
+/// slug of its table row's key) and its text.
 struct Planned<'s> {
     at: &'s Spanned<String>,
-    id: String,
+    explicit: Option<String>,
     text: String,
 }
 
@@ -75,18 +76,21 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let mut items = Vec::with_capacity(planned.len());
     let mut tracked = Vec::with_capacity(planned.len());
     for p in planned {
+        let line = line_at(input.at, p.at);
+        let derive = || item_slug(&p.text);
+        let id = (input.ids).resolve(ItemKind::Item, &p.text, p.explicit, derive, line);
         let what = Claim {
             what: "checklist item",
-            key: p.id.clone(),
+            key: id.clone(),
             help,
         };
         let html = inline_markdown(&p.text);
-        match claim(input.ids, input.at, p.at, &p.id, what) {
-            Ok(()) => tracked.push(TrackedItem::new(ItemKind::Item, p.id.clone(), &html)),
+        match claim(input.ids, input.at, p.at, &id, what) {
+            Ok(()) => tracked.push(TrackedItem::new(ItemKind::Item, id.clone(), &html)),
             Err(d) => problems.push(d),
         }
         items.push(Item {
-            id: p.id,
+            id,
             html,
             checked: false,
         });
@@ -113,7 +117,7 @@ fn from_items<'s>(
             let (text, id) = explicit_id(&item.value);
             Planned {
                 at: item,
-                id: id.map_or_else(|| item_slug(text), str::to_string),
+                explicit: id.map(str::to_string),
                 text: text.to_string(),
             }
         })
@@ -148,7 +152,7 @@ fn from_table<'s>(
             let text = row.cells.get(&column.id)?.trim();
             (!text.is_empty()).then(|| Planned {
                 at,
-                id: item_slug(&row.key),
+                explicit: Some(item_slug(&row.key)),
                 text: text.to_string(),
             })
         })

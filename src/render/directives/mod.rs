@@ -137,6 +137,11 @@ fn place<T>(value: &Spanned<T>) -> (usize, usize) {
     (at.line().max(1) as usize, at.column().max(1) as usize)
 }
 
+/// The line of the file a YAML value of the block is on.
+fn line_at<T>(at: Fragment, value: &Spanned<T>) -> usize {
+    at.first_line + place(value).0 - 1
+}
+
 /// A diagnostic at a YAML value of the block.
 fn error_at<T>(at: Fragment, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
     let (line, column) = place(value);
@@ -161,9 +166,7 @@ fn claim<T>(
     id: &str,
     claim: Claim,
 ) -> Result<(), Diagnostic> {
-    let (line, _) = place(value);
-    let file_line = at.first_line + line - 1;
-    ids.claim(&claim.key, file_line).map_err(|first| {
+    ids.claim(&claim.key, line_at(at, value)).map_err(|first| {
         error_at(
             at,
             value,

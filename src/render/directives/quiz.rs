@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{claim, error_at, Claim, Input, Rendered};
+use super::{claim, error_at, line_at, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::ids::item_slug;
@@ -96,15 +96,16 @@ fn question(
     q: &Spanned<RawQuestion>,
 ) -> Result<(Markup, Option<TrackedItem>), Diagnostics> {
     let raw = &q.value;
-    let id = match &raw.id {
-        Some(id) => item_slug(&id.value),
-        None => item_slug(&raw.question.value),
-    };
+    let id_at = raw.id.as_ref().unwrap_or(&raw.question);
+    let explicit = raw.id.as_ref().map(|id| item_slug(&id.value));
+    let text = &raw.question.value;
+    let line = line_at(input.at, id_at);
+    let derive = || item_slug(text);
+    let id = (input.ids).resolve(ItemKind::Question, text, explicit, derive, line);
     let mut problems = Diagnostics::default();
     if let Err(d) = check_options(input, raw) {
         problems.push(d);
     }
-    let id_at = raw.id.as_ref().unwrap_or(&raw.question);
     let what = Claim {
         what: "question",
         key: format!("quiz:{id}"),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::{claim, error_at, Claim, Input, Rendered};
+use super::{claim, error_at, line_at, Claim, Input, Rendered};
 use crate::error::Diagnostics;
 use crate::load::table::Column;
 use crate::load::{yaml, Table};
@@ -42,17 +42,21 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = answer_columns(&input, table, &raw)?;
     let rows = select::rows(input.at, table, raw.rows.as_ref())?;
-    let id = match (&raw.id, &raw.title) {
-        (Some(id), _) => slugify(&id.value),
-        (None, Some(title)) => format!("sort-{}", slugify(&title.value)),
-        (None, None) => format!("sort-{}", slugify(table.path.trim_end_matches(".yaml"))),
+    // its text: the title, or the table it sorts
+    let text = raw.title.as_ref().map_or(table.path.as_str(), |t| &t.value);
+    let derive = || match &raw.title {
+        Some(title) => format!("sort-{}", slugify(&title.value)),
+        None => format!("sort-{}", slugify(table.path.trim_end_matches(".yaml"))),
     };
+    let explicit = raw.id.as_ref().map(|id| slugify(&id.value));
+    let id_at = raw.id.as_ref().or(raw.title.as_ref()).unwrap_or(&raw.src);
+    let line = line_at(input.at, id_at);
+    let id = (input.ids).resolve(ItemKind::Sort, text, explicit, derive, line);
     let what = Claim {
         what: "sort",
         key: format!("sort:{id}"),
         help: "give one of the sorts its own `id: …` or another title",
     };
-    let id_at = raw.id.as_ref().or(raw.title.as_ref()).unwrap_or(&raw.src);
     claim(input.ids, input.at, id_at, &id, what)?;
     let mut cards = Vec::new();
     for row in rows {

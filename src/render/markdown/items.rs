@@ -166,9 +166,9 @@ impl State<'_, '_> {
         }
     }
 
-    /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text; and,
-    /// unless the page already uses the id, the item registered (its label still empty), as
-    /// its place in the page's items.
+    /// The item's id: explicit `{#id}` (removed from the text) or a slug of its text, unless
+    /// `lectern.lock` gives another; and, unless the page already uses the id, the item
+    /// registered (its label still empty), as its place in the page's items.
     fn item_id(&mut self, inner: &mut [Spanned], offset: usize) -> (String, Option<usize>) {
         let mut text = String::new();
         for (e, _) in inner.iter() {
@@ -176,12 +176,16 @@ impl State<'_, '_> {
                 text.push_str(t);
             }
         }
-        let explicit = ids::explicit_id(&text).1.map(str::to_string);
+        let (written, explicit) = ids::explicit_id(&text);
+        let explicit = explicit.map(str::to_string);
         if explicit.is_some() {
             strip_explicit_id(inner);
         }
-        let id = explicit.unwrap_or_else(|| ids::item_slug(&text));
         let line = self.line_of(offset);
+        let derive = || ids::item_slug(&text);
+        let id = self
+            .item_ids
+            .resolve(ItemKind::Item, written, explicit, derive, line);
         if let Err(first) = self.item_ids.claim(&id, line) {
             let d = self.diagnostic(offset, format!("the checklist item id `{id}` is already used on line {first} of this page"))
                 .help("give one of the items its own id by ending it with `{#another-id}`, or reword it");

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::ids::{self, HeadingIds, ItemIds};
+use super::ids::{self, HeadingIds, IdClaim, ItemIds};
 use super::inline::escape_cow;
 use super::markup::{Markup, PrintEdits};
 use super::tracked::TrackedItem;
@@ -63,6 +63,9 @@ pub struct RenderedMarkdown {
     pub headings: Vec<Heading>,
     /// What the page tracks (checklist items, quiz questions, sorts), in page order.
     pub items: Vec<TrackedItem>,
+    /// Every tracked item's id as written or derived, with its text: what `lectern.lock` is
+    /// matched against.
+    pub claims: Vec<IdClaim>,
     /// Where a handout scopes the page's ids and empties its ticked boxes.
     pub print: PrintEdits,
     pub anchors: Vec<AnchorLink>,
@@ -84,6 +87,9 @@ pub struct PageInput<'a> {
     pub links: &'a LinkMap,
     pub course: &'a Course,
     pub tables: &'a BTreeMap<String, Table>,
+    /// The ids `lectern.lock` gives the page's tracked items, by claim number, when they
+    /// differ from the written or derived ones ([`ItemIds::planned`]).
+    pub plan: Option<Vec<String>>,
 }
 
 /// Renders a page's Markdown body.
@@ -104,7 +110,7 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         input,
         lines: lines::Lines::new(input.text),
         out: RenderedMarkdown::default(),
-        item_ids: ItemIds::default(),
+        item_ids: ItemIds::planned(input.plan.clone()),
         task_labels: Vec::new(),
         marks: Vec::new(),
     };
@@ -121,6 +127,7 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     state.label_task_items(&html_out, &starts);
     state.out.print = scope::resolve(&state.marks, &ids, &starts, &html_out);
     state.out.html = html_out;
+    state.out.claims = state.item_ids.into_claims();
     state.out
 }
 

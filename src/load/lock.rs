@@ -1,0 +1,277 @@
+//! `lectern.lock`: the file in the course folder that pins the id of every tracked thing
+//! (checklist item, quiz question, sort) so that rewording it keeps what learners did. The
+//! build maintains it (matching in `record::lock`, writing in `build`); the author commits it,
+//! as `Cargo.lock`. This module owns its format: reading it (with the line of any problem)
+//! and writing it, always the same text for the same entries.
+//!
+//! The format is a line per item, grouped by page, so that a diff reads as what changed:
+//!
+//! ```text
+//! version 1
+//! next 4
+//!
+//! page 01-letting-go/01-promoted
+//! 1 item call-the-client 3f9a2c1b Call the client before the meeting
+//! 3 question who-coaches 0a1b2c3d Who coaches?
+//! retired 2 item old-item 12ab34cd Old item text
+//! ```
+//!
+//! An entry is its course-wide integer index (never reused: `next` is the next one), its
+//! kind, its id (unique on its page among its kind), the fingerprint of its text (FNV-1a,
+//! 32 bits, of the text with whitespace runs as one space) and that text in full. A retired
+//! entry is an item that was removed: it stays so that neither its index nor its id are ever
+//! given to another item. Pages are sorted by id; a page's live entries are in page order,
+//! its retired ones after them by index.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::Diagnostic;
+
+/// The file's name in the course folder.
+pub const FILE: &str = "lectern.lock";
+
+const HEADER: &str = "\
+# lectern.lock: the ids under which learners' progress is kept, one line per checklist item,
+# quiz question and sort. `lectern build` keeps it up to date: commit it with the course
+# (as you would Cargo.lock), so that rewording an item keeps what learners did. Do not edit it
+# by hand. Each line: index, kind, id, fingerprint of the text, the text. A `retired` line
+# is an item that was removed: its index and id are never given to another item.
+";
+
+/// The lock file's entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Lock {
+    /// The index the next new item gets.
+    pub next: u32,
+    /// Page id → its entries.
+    pub pages: BTreeMap<String, Vec<Entry>>,
+}
+
+/// One tracked thing of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Entry {
+    /// Course-wide, from 0, never reused.
+    pub index: u32,
+    /// `item`, `question` or `sort`.
+    pub kind: String,
+    pub id: String,
+    /// [`fingerprint`] of `text`.
+    pub fingerprint: String,
+    /// The item's text, whitespace runs as one space.
+    pub text: String,
+    /// The item was removed; its index and id stay taken.
+    pub retired: bool,
+}
+
+/// `text` with whitespace runs as one space, trimmed: what fingerprints and similarity use.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The fingerprint of normalised text: FNV-1a (32 bits), as 8 hex digits. Written by hand
+/// because it must never change between Rust versions (std's hasher may).
+pub fn fingerprint(normalised: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in normalised.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{hash:08x}")
+}
+
+impl Lock {
+    /// The entry of `id` of `kind` on page `page`, if the lock has one (live or retired).
+    pub fn entry(&self, page: &str, kind: &str, id: &str) -> Option<&Entry> {
+        let entries = self.pages.get(page)?;
+        entries.iter().find(|e| e.kind == kind && e.id == id)
+    }
+
+    /// Parses the file's text; a line Lectern does not understand is an error at that line.
+    pub fn parse(text: &str) -> Result<Lock, Diagnostic> {
+        let file = Path::new(FILE);
+        let mut lock = Lock::default();
+        let mut page: Option<String> = None;
+        let mut version = false;
+        let mut max_index = None;
+        let mut seen = BTreeMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let bad = |message: String, help: &str| {
+                Diagnostic::at(file, text, n + 1, 1, message).help(help.to_string())
+            };
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(v) = line.strip_prefix("version ") {
+                if v != "1" {
+                    return Err(bad(format!("lectern.lock is of version {v}, which this Lectern does not read"), "build with a newer Lectern, or delete lectern.lock to make a new one (learners' progress on reworded items may then be lost)"));
+                }
+                version = true;
+            } else if let Some(v) = line.strip_prefix("next ") {
+                lock.next = v
+                    .parse()
+                    .map_err(|_| bad(format!("`{v}` is not a number"), HELP))?;
+            } else if let Some(p) = line.strip_prefix("page ") {
+                lock.pages.entry(p.to_string()).or_default();
+                page = Some(p.to_string());
+            } else {
+                let entry = parse_entry(line).ok_or_else(|| bad(unknown(line), HELP))?;
+                let Some(p) = &page else {
+                    return Err(bad(
+                        "this entry comes before any `page …` line".into(),
+                        HELP,
+                    ));
+                };
+                if let Some(first) = seen.insert(entry.index, n + 1) {
+                    return Err(bad(
+                        format!("the index {} is also used on line {first}", entry.index),
+                        HELP,
+                    ));
+                }
+                max_index = max_index.max(Some(entry.index));
+                lock.pages.entry(p.clone()).or_default().push(entry);
+            }
+        }
+        if !version {
+            let d = Diagnostic::file(file, "lectern.lock has no `version 1` line");
+            return Err(d.help(HELP));
+        }
+        if let Some(max) = max_index {
+            lock.next = lock.next.max(max + 1);
+        }
+        Ok(lock)
+    }
+
+    /// The file's text: the same entries always give the same text.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from(HEADER);
+        out.push_str(&format!("version 1\nnext {}\n", self.next));
+        for (page, entries) in &self.pages {
+            if entries.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\npage {page}\n"));
+            let live = entries.iter().filter(|e| !e.retired);
+            let mut retired: Vec<&Entry> = entries.iter().filter(|e| e.retired).collect();
+            retired.sort_by_key(|e| e.index);
+            for e in live.chain(retired) {
+                if e.retired {
+                    out.push_str("retired ");
+                }
+                out.push_str(&format!(
+                    "{} {} {} {}",
+                    e.index, e.kind, e.id, e.fingerprint
+                ));
+                if !e.text.is_empty() {
+                    out.push(' ');
+                    out.push_str(&e.text);
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+const HELP: &str = "lectern.lock is written by `lectern build`: if a merge left it broken, take either side's version and build again (the build brings it up to date)";
+
+fn unknown(line: &str) -> String {
+    if line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") || line.starts_with("=======") {
+        "lectern.lock has a merge conflict here".into()
+    } else {
+        "this line of lectern.lock is not an entry Lectern understands".into()
+    }
+}
+
+/// `[retired ]index kind id fingerprint[ text]`.
+fn parse_entry(line: &str) -> Option<Entry> {
+    let (retired, line) = match line.strip_prefix("retired ") {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    let mut fields = line.splitn(5, ' ');
+    let index = fields.next()?.parse().ok()?;
+    let kind = fields.next()?;
+    let id = fields.next()?;
+    let fingerprint = fields.next()?;
+    let text = fields.next().unwrap_or("");
+    let known = ["item", "question", "sort"].contains(&kind);
+    let hex = fingerprint.len() == 8 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit());
+    (known && hex && !id.is_empty()).then(|| Entry {
+        index,
+        kind: kind.to_string(),
+        id: id.to_string(),
+        fingerprint: fingerprint.to_string(),
+        text: text.to_string(),
+        retired,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(index: u32, id: &str, text: &str, retired: bool) -> Entry {
+        Entry {
+            index,
+            kind: "item".into(),
+            id: id.into(),
+            fingerprint: fingerprint(text),
+            text: text.into(),
+            retired,
+        }
+    }
+
+    #[test]
+    fn the_text_reads_back_as_the_same_lock() {
+        let mut lock = Lock {
+            next: 4,
+            ..Lock::default()
+        };
+        lock.pages.insert(
+            "m/a".into(),
+            vec![
+                entry(3, "b", "Bé  b", false),
+                entry(1, "a", "A", true),
+                entry(2, "c", "", false),
+            ],
+        );
+        let text = lock.to_text();
+        assert!(text.contains("\npage m/a\n3 item b "), "{text}");
+        let end = format!(
+            "2 item c 811c9dc5\nretired 1 item a {} A\n",
+            fingerprint("A")
+        );
+        assert!(text.ends_with(&end), "{text}");
+        let back = Lock::parse(&text).unwrap();
+        // retired entries come after the live ones
+        let ids: Vec<&str> = back.pages["m/a"].iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["b", "c", "a"]);
+        assert_eq!(back.next, 4);
+        assert_eq!(back.to_text(), text);
+    }
+
+    #[test]
+    fn fingerprints_are_fixed() {
+        assert_eq!(fingerprint(""), "811c9dc5");
+        assert_eq!(fingerprint("a"), "e40c292c");
+        assert_eq!(normalise("  Call\n the  client "), "Call the client");
+    }
+
+    #[test]
+    fn broken_files_name_the_line() {
+        let e =
+            Lock::parse("version 1\npage m/a\n1 item a 12345678 A\n<<<<<<< HEAD\n").unwrap_err();
+        assert!(e.to_string().contains("merge conflict"), "{e}");
+        assert!(e.to_string().contains(":4:"), "{e}");
+        let e =
+            Lock::parse("version 1\npage m/a\n1 item a 12345678\n1 item b 12345678\n").unwrap_err();
+        assert!(e.to_string().contains("also used on line 3"), "{e}");
+        assert!(Lock::parse("next 3\n").is_err());
+        assert!(Lock::parse("version 1\n1 item a 12345678\n").is_err());
+        // `next` is never below an index in use
+        let lock = Lock::parse("version 1\nnext 1\npage p\n5 sort s 12345678 S\n").unwrap();
+        assert_eq!(lock.next, 6);
+    }
+}
