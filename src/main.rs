@@ -192,7 +192,7 @@ fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
         built.lessons, built.modules
     );
     let lock = &built.lock;
-    if lock.before.is_none() && lock.changed() {
+    if !lock.had_lock && lock.changed() {
         println!("There is no lectern.lock yet: progress ids are derived from each item's text. A build will write one, pinning the ids of {}.", count(lock.pinned(), "item"));
     } else if lock.changed() {
         println!("A build would update lectern.lock (check writes nothing):");

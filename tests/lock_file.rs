@@ -85,7 +85,7 @@ fn a_first_build_writes_the_lock_and_a_second_leaves_it_alone() {
 }
 
 fn fp(text: &str) -> String {
-    lectern::load::lock::fingerprint(text)
+    format!("{:08x}", lectern::load::lock::fingerprint(text))
 }
 
 #[test]

@@ -47,6 +47,7 @@ fuzz_target!(|body: &str| {
         static_files: Vec::new(),
         theme: theme.clone(),
         unreadable: Default::default(),
+        lock: None,
     };
     let options = lectern::model::ModelOptions { drafts: false };
     let result = lectern::model::build(source, options)

@@ -57,7 +57,7 @@ pub struct Entry {
     pub kind: String,
     pub id: String,
     /// [`fingerprint`] of `text`.
-    pub fingerprint: String,
+    pub fingerprint: u32,
     /// The item's text, whitespace runs as one space.
     pub text: String,
     /// The item was removed; its index and id stay taken.
@@ -66,18 +66,25 @@ pub struct Entry {
 
 /// `text` with whitespace runs as one space, trimmed: what fingerprints and similarity use.
 pub fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
-/// The fingerprint of normalised text: FNV-1a (32 bits), as 8 hex digits. Written by hand
-/// because it must never change between Rust versions (std's hasher may).
-pub fn fingerprint(normalised: &str) -> String {
+/// The fingerprint of normalised text: FNV-1a (32 bits), written as 8 hex digits. Written by
+/// hand because it must never change between Rust versions (std's hasher may).
+pub fn fingerprint(normalised: &str) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
     for b in normalised.bytes() {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
-    format!("{hash:08x}")
+    hash
 }
 
 impl Lock {
@@ -145,13 +152,14 @@ impl Lock {
 
     /// The file's text: the same entries always give the same text.
     pub fn to_text(&self) -> String {
+        use std::fmt::Write;
         let mut out = String::from(HEADER);
-        out.push_str(&format!("version 1\nnext {}\n", self.next));
+        let _ = writeln!(out, "version 1\nnext {}", self.next);
         for (page, entries) in &self.pages {
             if entries.is_empty() {
                 continue;
             }
-            out.push_str(&format!("\npage {page}\n"));
+            let _ = writeln!(out, "\npage {page}");
             let live = entries.iter().filter(|e| !e.retired);
             let mut retired: Vec<&Entry> = entries.iter().filter(|e| e.retired).collect();
             retired.sort_by_key(|e| e.index);
@@ -159,10 +167,8 @@ impl Lock {
                 if e.retired {
                     out.push_str("retired ");
                 }
-                out.push_str(&format!(
-                    "{} {} {} {}",
-                    e.index, e.kind, e.id, e.fingerprint
-                ));
+                let (index, kind, id, print) = (e.index, &e.kind, &e.id, e.fingerprint);
+                let _ = write!(out, "{index} {kind} {id} {print:08x}");
                 if !e.text.is_empty() {
                     out.push(' ');
                     out.push_str(&e.text);
@@ -198,11 +204,12 @@ fn parse_entry(line: &str) -> Option<Entry> {
     let text = fields.next().unwrap_or("");
     let known = ["item", "question", "sort"].contains(&kind);
     let hex = fingerprint.len() == 8 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit());
-    (known && hex && !id.is_empty()).then(|| Entry {
+    let fingerprint = u32::from_str_radix(fingerprint, 16).ok().filter(|_| hex)?;
+    (known && !id.is_empty()).then(|| Entry {
         index,
         kind: kind.to_string(),
         id: id.to_string(),
-        fingerprint: fingerprint.to_string(),
+        fingerprint,
         text: text.to_string(),
         retired,
     })
@@ -240,7 +247,7 @@ mod tests {
         let text = lock.to_text();
         assert!(text.contains("\npage m/a\n3 item b "), "{text}");
         let end = format!(
-            "2 item c 811c9dc5\nretired 1 item a {} A\n",
+            "2 item c 811c9dc5\nretired 1 item a {:08x} A\n",
             fingerprint("A")
         );
         assert!(text.ends_with(&end), "{text}");
@@ -254,8 +261,8 @@ mod tests {
 
     #[test]
     fn fingerprints_are_fixed() {
-        assert_eq!(fingerprint(""), "811c9dc5");
-        assert_eq!(fingerprint("a"), "e40c292c");
+        assert_eq!(fingerprint(""), 0x811c_9dc5);
+        assert_eq!(fingerprint("a"), 0xe40c_292c);
         assert_eq!(normalise("  Call\n the  client "), "Call the client");
     }
 

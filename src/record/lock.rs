@@ -22,10 +22,10 @@
 //! no item took are retired. Pages not in this build (drafts, removed lessons) keep their
 //! entries as they are.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::load::lock::{fingerprint, Entry, Lock};
+use crate::load::lock::{Entry, Lock};
 use crate::model::Course;
 use crate::render::ids::IdClaim;
 use crate::render::markdown::RenderedMarkdown;
@@ -67,7 +67,6 @@ pub fn resolve(entries: &[Entry], claims: &[IdClaim]) -> Vec<Resolved> {
     let mut taken = vec![false; entries.len()];
     let mut out: Vec<Option<Resolved>> = vec![None; claims.len()];
     let same_kind = |c: &IdClaim, e: &Entry| kind_name(c.kind) == e.kind;
-    let prints: Vec<String> = claims.iter().map(|c| fingerprint(&c.text)).collect();
     // 1. explicit ids
     for (k, c) in claims.iter().enumerate().filter(|(_, c)| c.explicit) {
         let entry = entries.iter().position(|e| same_kind(c, e) && e.id == c.id);
@@ -77,7 +76,7 @@ pub fn resolve(entries: &[Entry], claims: &[IdClaim]) -> Vec<Resolved> {
     // 2. the same text
     for (k, c) in claims.iter().enumerate().filter(|(_, c)| !c.explicit) {
         let found = entries.iter().enumerate().position(|(j, e)| {
-            !taken[j] && !e.retired && same_kind(c, e) && e.fingerprint == prints[k]
+            !taken[j] && !e.retired && same_kind(c, e) && e.fingerprint == c.print
         });
         if let Some(j) = found {
             taken[j] = true;
@@ -95,6 +94,9 @@ pub fn resolve(entries: &[Entry], claims: &[IdClaim]) -> Vec<Resolved> {
         }
     }
     // 4. new items
+    if out.iter().all(Option::is_some) {
+        return out.into_iter().flatten().collect();
+    }
     let mut used: HashSet<(&str, String)> = entries
         .iter()
         .map(|e| (e.kind.as_str(), e.id.clone()))
@@ -109,7 +111,7 @@ pub fn resolve(entries: &[Entry], claims: &[IdClaim]) -> Vec<Resolved> {
             continue;
         }
         let repeated = (claims.iter().enumerate())
-            .any(|(i, o)| i != k && o.kind == c.kind && prints[i] == prints[k]);
+            .any(|(i, o)| i != k && o.kind == c.kind && o.print == c.print);
         let kind = kind_name(c.kind);
         let mut id = c.id.clone();
         let mut n = 2;
@@ -245,19 +247,18 @@ impl Change {
 /// The lock file a build leaves, and how it differs from the one it read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockUpdate {
-    /// The lock the build read (`None`: the course had none).
-    pub before: Option<Lock>,
+    /// Whether the course had a lock file.
+    pub had_lock: bool,
     pub after: Lock,
     pub changes: Vec<Change>,
+    /// Whether `after` differs from the lock the build read.
+    changed: bool,
 }
 
 impl LockUpdate {
     /// Whether the file needs writing.
     pub fn changed(&self) -> bool {
-        match &self.before {
-            Some(before) => *before != self.after,
-            None => !self.after.pages.is_empty(),
-        }
+        self.changed
     }
 
     /// How many live items the lock pins.
@@ -273,16 +274,30 @@ impl LockUpdate {
     }
 }
 
-/// The lock file after this build of `course`, whose pages' Markdown is `markdown`.
-pub fn update(course: &Course, markdown: &[std::sync::Arc<RenderedMarkdown>]) -> LockUpdate {
-    let before = course.lock.clone();
-    let mut after = before.clone().unwrap_or_default();
+/// The lock file after this build of `course` (which read `before`), whose pages' Markdown
+/// is `markdown`.
+pub fn update(
+    before: Option<Lock>,
+    course: &Course,
+    markdown: &[std::sync::Arc<RenderedMarkdown>],
+) -> LockUpdate {
+    let had_lock = before.is_some();
+    let mut after = before.unwrap_or_default();
     let mut changes = Vec::new();
-    let mut built = BTreeSet::new();
+    let mut changed = false;
     for (page, md) in course.pages.iter().zip(markdown) {
         let Some(source) = &page.source else { continue };
-        built.insert(page.id.clone());
+        let had_page = after.pages.contains_key(&page.id);
         let old = after.pages.remove(&page.id).unwrap_or_default();
+        if unchanged(&old, &md.claims) {
+            // the common case of a rebuild: the page's entries stay as they are
+            if old.is_empty() {
+                changed |= had_page; // a page without items is left out of the lock
+            } else {
+                after.pages.insert(page.id.clone(), old);
+            }
+            continue;
+        }
         let mut next = after.next;
         let entries = page_entries(
             &old,
@@ -301,13 +316,14 @@ pub fn update(course: &Course, markdown: &[std::sync::Arc<RenderedMarkdown>]) ->
             },
         );
         after.next = next;
-        after.pages.insert(page.id.clone(), entries);
+        changed |= entries != old || (had_page && entries.is_empty());
+        if !entries.is_empty() {
+            after.pages.insert(page.id.clone(), entries);
+        }
     }
-    after
-        .pages
-        .retain(|page, entries| !entries.is_empty() || !built.contains(page));
     LockUpdate {
-        before,
+        had_lock,
+        changed: changed || (!had_lock && !after.pages.is_empty()),
         after,
         changes,
     }
@@ -330,7 +346,7 @@ fn page_entries(
         if !seen.insert((kind, r.id.clone())) {
             continue; // a duplicate id, which the page reports
         }
-        let print = fingerprint(&c.text);
+        let print = c.print;
         let index = match r.entry {
             Some(j) => {
                 used[j] = true;
@@ -393,9 +409,26 @@ pub fn plan(lock: Option<&Lock>, page: &str, claims: &[IdClaim]) -> Option<Vec<S
     let entries = lock
         .and_then(|l| l.pages.get(page))
         .map_or(&[][..], Vec::as_slice);
+    if unchanged(entries, claims) {
+        let differs = entries.iter().zip(claims).any(|(e, c)| e.id != c.id);
+        return differs.then(|| entries.iter().map(|e| e.id.clone()).collect());
+    }
     let resolved = resolve(entries, claims);
     let differs = resolved.iter().zip(claims).any(|(r, c)| r.id != c.id);
     differs.then(|| resolved.into_iter().map(|r| r.id).collect())
+}
+
+/// Whether a page's entries are its claims as they were: as many, all live, each of the same
+/// kind and text as its claim and, for an explicit id, with that id. Then every claim takes
+/// its entry (as [`resolve`] would find, only without searching) and nothing changes.
+fn unchanged(entries: &[Entry], claims: &[IdClaim]) -> bool {
+    entries.len() == claims.len()
+        && entries.iter().zip(claims).all(|(e, c)| {
+            !e.retired
+                && e.fingerprint == c.print
+                && e.kind == kind_name(c.kind)
+                && (!c.explicit || e.id == c.id)
+        })
 }
 
 #[cfg(test)]

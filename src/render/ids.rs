@@ -81,6 +81,8 @@ pub struct IdClaim {
     pub kind: ItemKind,
     /// The item's text, whitespace runs as one space (what its fingerprint is made from).
     pub text: String,
+    /// The fingerprint of `text` (`load::lock::fingerprint`).
+    pub print: u32,
     /// The id as written (`explicit`) or derived from the text.
     pub id: String,
     pub explicit: bool,
@@ -124,9 +126,11 @@ impl ItemIds {
         };
         let planned = self.plan.as_ref().and_then(|p| p.get(self.claims.len()));
         let used = planned.cloned().unwrap_or_else(|| id.clone());
+        let text = crate::load::lock::normalise(text);
         self.claims.push(IdClaim {
             kind,
-            text: crate::load::lock::normalise(text),
+            print: crate::load::lock::fingerprint(&text),
+            text,
             id,
             explicit,
             line,

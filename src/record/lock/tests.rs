@@ -1,4 +1,5 @@
 use super::*;
+use crate::load::lock::fingerprint;
 use crate::render::ids::item_slug;
 
 /// Checklist items with these texts, on lines 1, 2, …; `{#id}` makes an explicit id.
@@ -10,6 +11,7 @@ fn claims(texts: &[&str]) -> Vec<IdClaim> {
             let (text, explicit) = crate::render::ids::explicit_id(text);
             IdClaim {
                 kind: ItemKind::Item,
+                print: fingerprint(text),
                 text: text.to_string(),
                 id: explicit.map_or_else(|| item_slug(text), str::to_string),
                 explicit: explicit.is_some(),
