@@ -28,6 +28,9 @@ use std::path::Path;
 
 use crate::error::Diagnostic;
 
+/// The kinds of tracked things.
+pub const KINDS: [&str; 3] = ["item", "question", "sort"];
+
 /// The file's name in the course folder.
 pub const FILE: &str = "lectern.lock";
 
@@ -53,8 +56,8 @@ pub struct Lock {
 pub struct Entry {
     /// Course-wide, from 0, never reused.
     pub index: u32,
-    /// `item`, `question` or `sort`.
-    pub kind: String,
+    /// One of [`KINDS`].
+    pub kind: &'static str,
     pub id: String,
     /// [`fingerprint`] of `text`.
     pub fingerprint: u32,
@@ -98,13 +101,13 @@ impl Lock {
     pub fn parse(text: &str) -> Result<Lock, Diagnostic> {
         let file = Path::new(FILE);
         let mut lock = Lock::default();
-        let mut page: Option<String> = None;
+        // the page being read and its entries, put in `lock` when the next page starts
+        let mut page: Option<(String, Vec<Entry>)> = None;
         let mut version = false;
-        let mut max_index = None;
-        let mut seen = BTreeMap::new();
+        let mut indexes = Vec::new();
         for (n, line) in text.lines().enumerate() {
-            let bad = |message: String, help: &str| {
-                Diagnostic::at(file, text, n + 1, 1, message).help(help.to_string())
+            let bad = |message: String| {
+                Diagnostic::at(file, text, n + 1, 1, message).help(HELP.to_string())
             };
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -112,42 +115,41 @@ impl Lock {
             }
             if let Some(v) = line.strip_prefix("version ") {
                 if v != "1" {
-                    return Err(bad(format!("lectern.lock is of version {v}, which this Lectern does not read"), "build with a newer Lectern, or delete lectern.lock to make a new one (learners' progress on reworded items may then be lost)"));
+                    return Err(Diagnostic::at(file, text, n + 1, 1, format!("lectern.lock is of version {v}, which this Lectern does not read")).help("build with a newer Lectern, or delete lectern.lock to make a new one (learners' progress on reworded items may then be lost)".to_string()));
                 }
                 version = true;
             } else if let Some(v) = line.strip_prefix("next ") {
                 lock.next = v
                     .parse()
-                    .map_err(|_| bad(format!("`{v}` is not a number"), HELP))?;
+                    .map_err(|_| bad(format!("`{v}` is not a number")))?;
             } else if let Some(p) = line.strip_prefix("page ") {
-                lock.pages.entry(p.to_string()).or_default();
-                page = Some(p.to_string());
+                lock.put(page.replace((p.to_string(), Vec::new())));
             } else {
-                let entry = parse_entry(line).ok_or_else(|| bad(unknown(line), HELP))?;
-                let Some(p) = &page else {
-                    return Err(bad(
-                        "this entry comes before any `page …` line".into(),
-                        HELP,
-                    ));
+                let entry = parse_entry(line).ok_or_else(|| bad(unknown(line)))?;
+                let Some((_, entries)) = &mut page else {
+                    return Err(bad("this entry comes before any `page …` line".into()));
                 };
-                if let Some(first) = seen.insert(entry.index, n + 1) {
-                    return Err(bad(
-                        format!("the index {} is also used on line {first}", entry.index),
-                        HELP,
-                    ));
-                }
-                max_index = max_index.max(Some(entry.index));
-                lock.pages.entry(p.clone()).or_default().push(entry);
+                indexes.push((entry.index, n + 1));
+                entries.push(entry);
             }
         }
+        lock.put(page);
         if !version {
             let d = Diagnostic::file(file, "lectern.lock has no `version 1` line");
             return Err(d.help(HELP));
         }
-        if let Some(max) = max_index {
+        reused_index(text, &mut indexes)?;
+        if let Some(&(max, _)) = indexes.last() {
             lock.next = lock.next.max(max + 1);
         }
         Ok(lock)
+    }
+
+    /// Adds a page read from the file (a page named twice gets the entries of both).
+    fn put(&mut self, page: Option<(String, Vec<Entry>)>) {
+        if let Some((id, entries)) = page {
+            self.pages.entry(id).or_default().extend(entries);
+        }
     }
 
     /// The file's text: the same entries always give the same text.
@@ -191,6 +193,20 @@ fn unknown(line: &str) -> String {
 }
 
 /// `[retired ]index kind id fingerprint[ text]`.
+/// Sorts `indexes` (index, line) and fails at the later line of an index used twice.
+fn reused_index(text: &str, indexes: &mut [(u32, usize)]) -> Result<(), Diagnostic> {
+    indexes.sort_unstable();
+    let twice = indexes.windows(2).find(|w| w[0].0 == w[1].0);
+    match twice {
+        Some(w) => {
+            let (index, first, line) = (w[0].0, w[0].1, w[1].1);
+            let message = format!("the index {index} is also used on line {first}");
+            Err(Diagnostic::at(Path::new(FILE), text, line, 1, message).help(HELP.to_string()))
+        }
+        None => Ok(()),
+    }
+}
+
 fn parse_entry(line: &str) -> Option<Entry> {
     let (retired, line) = match line.strip_prefix("retired ") {
         Some(rest) => (true, rest),
@@ -202,12 +218,12 @@ fn parse_entry(line: &str) -> Option<Entry> {
     let id = fields.next()?;
     let fingerprint = fields.next()?;
     let text = fields.next().unwrap_or("");
-    let known = ["item", "question", "sort"].contains(&kind);
+    let kind = KINDS.iter().find(|k| **k == kind)?;
     let hex = fingerprint.len() == 8 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit());
     let fingerprint = u32::from_str_radix(fingerprint, 16).ok().filter(|_| hex)?;
-    (known && !id.is_empty()).then(|| Entry {
+    (!id.is_empty()).then(|| Entry {
         index,
-        kind: kind.to_string(),
+        kind,
         id: id.to_string(),
         fingerprint,
         text: text.to_string(),
@@ -222,7 +238,7 @@ mod tests {
     fn entry(index: u32, id: &str, text: &str, retired: bool) -> Entry {
         Entry {
             index,
-            kind: "item".into(),
+            kind: "item",
             id: id.into(),
             fingerprint: fingerprint(text),
             text: text.into(),

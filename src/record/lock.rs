@@ -97,10 +97,8 @@ pub fn resolve(entries: &[Entry], claims: &[IdClaim]) -> Vec<Resolved> {
     if out.iter().all(Option::is_some) {
         return out.into_iter().flatten().collect();
     }
-    let mut used: HashSet<(&str, String)> = entries
-        .iter()
-        .map(|e| (e.kind.as_str(), e.id.clone()))
-        .collect();
+    let mut used: HashSet<(&str, String)> =
+        entries.iter().map(|e| (e.kind, e.id.clone())).collect();
     used.extend(
         out.iter()
             .zip(claims)
@@ -139,9 +137,7 @@ fn similar_pairs(
 ) -> Vec<(usize, usize)> {
     // each item's place among the page's items of its kind
     let claim_place = places(claims.iter().map(|c| kind_name(c.kind)));
-    let live = entries
-        .iter()
-        .map(|e| (!e.retired).then_some(e.kind.as_str()));
+    let live = entries.iter().map(|e| (!e.retired).then_some(e.kind));
     let entry_place = places_of_some(live);
     let mut pairs = Vec::new();
     for (k, c) in claims.iter().enumerate() {
@@ -370,7 +366,7 @@ fn page_entries(
         };
         entries.push(Entry {
             index,
-            kind: kind.to_string(),
+            kind,
             id: r.id.clone(),
             fingerprint: print,
             text: c.text.clone(),
@@ -379,13 +375,7 @@ fn page_entries(
     }
     for (e, _) in old.iter().zip(used).filter(|(_, used)| !used) {
         if !e.retired {
-            note(
-                ChangeKind::Retired,
-                static_kind(&e.kind),
-                e.id.clone(),
-                e.index,
-                None,
-            );
+            note(ChangeKind::Retired, e.kind, e.id.clone(), e.index, None);
         }
         entries.push(Entry {
             retired: true,
@@ -393,14 +383,6 @@ fn page_entries(
         });
     }
     entries
-}
-
-fn static_kind(kind: &str) -> &'static str {
-    match kind {
-        "question" => "question",
-        "sort" => "sort",
-        _ => "item",
-    }
 }
 
 /// The ids page `page`'s claims get from `lock`, when any differs from the written or
