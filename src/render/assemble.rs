@@ -187,8 +187,7 @@ mod tests {
 
     fn templates(course: &Course) -> Templates {
         let mut templates = Templates::new(&course.theme).unwrap();
-        templates.set_global("site", &super::super::site_info(course));
-        templates.set_global("tables", &course.tables);
+        super::super::set_globals(&mut templates, course);
         templates
     }
 

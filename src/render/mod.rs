@@ -18,6 +18,7 @@
 //! values once and every page shares them.
 
 pub mod assemble;
+pub mod asset_urls;
 pub mod checklist;
 pub mod directives;
 pub mod html_text;
@@ -81,10 +82,11 @@ pub fn templates(course: &Course) -> Result<Templates, Diagnostics> {
     Ok(templates)
 }
 
-/// Sets the values every template reads (`site`, `tables`) from `course`.
+/// Sets the values every template reads (`site`, `tables`, `asset_v`) from `course`.
 pub fn set_globals(templates: &mut Templates, course: &Course) {
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
+    templates.set_global("asset_v", &asset_urls::versions(&course.theme.assets));
 }
 
 /// Checks the links between pages' Markdown, then builds the navigation and sidebars.
