@@ -17,8 +17,8 @@ async function heldScripts() {
   const held = new Set();
   let release;
   const gate = new Promise((r) => { release = r; });
-  await context.route(/\/assets\/(lectern|search)\.js$/, async (route) => {
-    held.add(route.request().url().replace(/.*\//, ''));
+  await context.route(/\/assets\/(lectern|search)\.js(\?v=[0-9a-f]{8})?$/, async (route) => {
+    held.add(route.request().url().replace(/.*\//, '').replace(/\?.*/, ''));
     await gate;
     await route.continue().catch(() => {}); // a page left meanwhile cancels its request
   });
