@@ -67,7 +67,8 @@ await check('a box ticked before the scripts run joins what was saved before', a
   await page.goto(`${BASE}/index.html`, { waitUntil: 'commit' });
   await page.waitForSelector('body[data-course]');
   const key = 'lectern:v2:' + await page.getAttribute('body', 'data-course');
-  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, learner: '', pages: {
+  // saved in the version 1 format, under the version 1 key: migrated with nothing lost
+  await page.evaluate((k) => localStorage.setItem(k.replace(':v2:', ':v1:'), JSON.stringify({ v: 1, learner: '', pages: {
     'who-does-what/staying-in-your-column': { 'needs-discovery': true },
     'from-seller-to-manager/promoted': { x: true },
   } })), key);
@@ -83,6 +84,7 @@ await check('a box ticked before the scripts run joins what was saved before', a
     'who-does-what/staying-in-your-column': { 'needs-discovery': true, 'lead-generation': true },
     'from-seller-to-manager/promoted': { x: true },
   });
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k.replace(':v2:', ':v1:')), key), null, 'the v1 key is removed');
   await context.close();
 });
 
