@@ -222,8 +222,14 @@ function label(sel, v) {
   const o = sel && Array.from(sel.options).find(x => x.value === v);
   return o ? o.textContent.trim() : v;
 }
+/* A sort is checked only when every card has an answer, so no right answer is shown unasked. */
+function unanswered(its) { return its.filter(li => { const sel = $('select', li); return !sel || !sel.value; }).length; }
 function checkSort(sec) {
-  const its = $$('li.sort-item', sec);
+  const its = $$('li.sort-item', sec), left = unanswered(its);
+  if (left) {
+    text($('.sort-result', sec), 'Choose an answer for every card first (' + left + ' left).');
+    return false;
+  }
   let n = 0;
   its.forEach(li => {
     const sel = $('select', li), a = li.dataset.answer, ok = !!sel && sel.value === a;
