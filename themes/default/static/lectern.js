@@ -335,8 +335,8 @@ function onClick(e) {
   }
   else if (sec && b.matches('[data-sort-check]')) {
     checkSort(sec);
-    const n = $$('li.sort-item', sec).length, k = $$('li.sort-item.is-correct', sec).length;
-    if (n) change(() => attempt('sort:' + sec.dataset.sort, k, n));
+    const its = $$('li.sort-item', sec), k = $$('li.sort-item.is-correct', sec).length;
+    if (its.length && !unanswered(its)) change(() => attempt('sort:' + sec.dataset.sort, k, its.length));
   }
   else if (sec && b.matches('[data-sort-reset]')) resetSort(sec);
 }
