@@ -263,3 +263,16 @@ fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {
     ];
     run_script("serve.mjs", &vars, &base);
 }
+
+#[test]
+fn sort_cannot_be_checked_until_every_card_is_answered() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-exercises");
+    let base = serve(built.site.clone());
+    run_script(
+        "learner_ui.mjs",
+        &[("SITE_DIR", built.site.as_os_str())],
+        &base,
+    );
+}

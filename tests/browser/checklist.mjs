@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { check, env, finish, launch, tabTo, textOf, watchRequests } from './lib.mjs';
 
 const SITE = env('SITE_DIR'), COURSE = env('COURSE_DIR'), BASE = env('BASE_URL'), BIN = env('LECTERN_BIN');
-const KEY = 'lectern:v1:browser-checks';
+const KEY = 'lectern:v2:browser-checks';
 const FILE = pathToFileURL(SITE).href;
 const foreign = [];
 const browser = await launch();
@@ -24,7 +24,11 @@ async function open(context, url) {
   await page.goto(url);
   return page;
 }
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), KEY);
+// Stored v2 state as the done-set it records ({v:1-like} shape: entry done -> true).
+const asTicks = (s) => s && { v: 1, pages: Object.fromEntries(Object.entries(s.pages).map(([p, es]) => [p,
+  Object.fromEntries(Object.entries(es).filter(([, e]) => e.d > 0).map(([k]) => [k, true]))])
+  .filter(([, es]) => Object.keys(es).length)), learner: s.learner };
+const stored = async (page) => asTicks(await page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), KEY));
 const ticked = (page) => page.$$eval('[data-checklist] input[data-item]', (l) => l.filter((i) => i.checked).map((i) => i.dataset.item));
 async function lessonBar(page) {
   const [value, max] = await page.$eval('[data-lesson-progress] progress', (p) => [p.value, p.max]);

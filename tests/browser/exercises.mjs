@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { check, env, finish, launch, tabTo, textOf, watchRequests } from './lib.mjs';
 
 const BASE = env('BASE_URL');
-const KEY = 'lectern:v1:exercise-checks';
+const KEY = 'lectern:v2:exercise-checks';
 const QUIZ = `${BASE}/practice/quiz.html`, SORT = `${BASE}/practice/sort.html`;
 const foreign = [];
 const browser = await launch();
@@ -18,7 +18,11 @@ async function open(url) {
   await page.goto(url);
   return { context, page, errors };
 }
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), KEY);
+// Stored v2 state as the done-set it records ({v:1-like} shape: entry done -> true).
+const asTicks = (s) => s && { v: 1, pages: Object.fromEntries(Object.entries(s.pages).map(([p, es]) => [p,
+  Object.fromEntries(Object.entries(es).filter(([, e]) => e.d > 0).map(([k]) => [k, true]))])
+  .filter(([, es]) => Object.keys(es).length)), learner: s.learner };
+const stored = async (page) => asTicks(await page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), KEY));
 const progress = (page) => textOf(page, '[data-lesson-progress] .progress-text');
 const q = (id) => `fieldset[data-question="${id}"]`;
 const result = (page, id) => textOf(page, `${q(id)} .quiz-result`);
@@ -37,7 +41,7 @@ await check('quiz: a wrong answer shows its feedback and does not count', async 
   assert.equal(await result(page, 'manager-tasks'), 'Not quite — try again or show the answer.', 'half of a multiple choice is wrong');
   assert.deepEqual(await visibleFeedback(page, 'manager-tasks'), ['Coaching is the core of the job.']);
   assert.equal(await progress(page), '0 of 3 done');
-  assert.equal(await stored(page), null);
+  assert.deepEqual(((await stored(page)) || { pages: {} }).pages, {}, 'attempts and reveals record nothing done');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { check, env, finish, launch, watchRequests } from './lib.mjs';
 
+// Stored v2 state as the done-set it records ({v:1-like} shape: entry done -> true).
+const asTicks = (s) => s && { v: 1, pages: Object.fromEntries(Object.entries(s.pages).map(([p, es]) => [p,
+  Object.fromEntries(Object.entries(es).filter(([, e]) => e.d > 0).map(([k]) => [k, true]))])
+  .filter(([, es]) => Object.keys(es).length)), learner: s.learner };
 const BASE = env('BASE_URL');
 const PAGE = `${BASE}/who-does-what/staying-in-your-column.html`;
 const BOX = '#check-lead-generation';
@@ -36,7 +40,7 @@ await check('a box ticked and a query typed before the scripts run are kept, sav
   // the scripts really had not run
   assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('js'))), 'lectern.js ran too early');
   assert.equal(await page.locator('[data-search-results] > *').count(), 0, 'search.js ran too early');
-  const key = 'lectern:v1:' + await page.getAttribute('body', 'data-course');
+  const key = 'lectern:v2:' + await page.getAttribute('body', 'data-course');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
   release();
   await page.waitForFunction(() => document.documentElement.classList.contains('js'));
@@ -46,7 +50,7 @@ await check('a box ticked and a query typed before the scripts run are kept, sav
   assert.ok(await page.isChecked(BOX), 'the early tick was undone');
   assert.equal(await page.inputValue('[data-search-input]'), 'delegate');
   assert.match(await page.textContent('[data-search-results] [role=status]'), /\d+ results?/);
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  const stored = asTicks(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)));
   assert.deepEqual(stored.pages['who-does-what/staying-in-your-column'], { 'lead-generation': true });
   assert.match(await page.textContent('[data-lesson-progress] .progress-text'), /^1 of \d+ done$/);
 
@@ -62,8 +66,9 @@ await check('a box ticked before the scripts run joins what was saved before', a
   // saved earlier: another item on this page and one on another page
   await page.goto(`${BASE}/index.html`, { waitUntil: 'commit' });
   await page.waitForSelector('body[data-course]');
-  const key = 'lectern:v1:' + await page.getAttribute('body', 'data-course');
-  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, learner: '', pages: {
+  const key = 'lectern:v2:' + await page.getAttribute('body', 'data-course');
+  // saved in the version 1 format, under the version 1 key: migrated with nothing lost
+  await page.evaluate((k) => localStorage.setItem(k.replace(':v2:', ':v1:'), JSON.stringify({ v: 1, learner: '', pages: {
     'who-does-what/staying-in-your-column': { 'needs-discovery': true },
     'from-seller-to-manager/promoted': { x: true },
   } })), key);
@@ -74,11 +79,12 @@ await check('a box ticked before the scripts run joins what was saved before', a
   await page.waitForFunction(() => document.documentElement.classList.contains('js'));
   assert.ok(await page.isChecked(BOX));
   assert.ok(await page.isChecked('#check-needs-discovery'), 'the saved tick is shown');
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  const stored = asTicks(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)));
   assert.deepEqual(stored.pages, {
     'who-does-what/staying-in-your-column': { 'needs-discovery': true, 'lead-generation': true },
     'from-seller-to-manager/promoted': { x: true },
   });
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k.replace(':v2:', ':v1:')), key), null, 'the v1 key is removed');
   await context.close();
 });
 

@@ -1,7 +1,10 @@
 /* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
  * export/import, quizzes, sorts, completion certificate, learner name, nav toggle (not search).
- * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v1:<course id>"] =
- * {"v":1,"pages":{page:{item:true}},"learner":""}; no storage: one notice, memory only.
+ * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"] =
+ * {"v":2,"course":id,"learner":"","pages":{page:{entry id: entry}}}: a checklist item {d: day},
+ * a "quiz:"/"sort:" entry {t,l,b,n,d,r} (attempts, last, best, max, day passed, day revealed);
+ * day = whole days since 1970-01-01 of the local date. The v1 key is migrated, then removed.
+ * No storage: one notice, memory only.
  * Plain ES2017, no network, works from file://. Adds class "js" to <html> for CSS. */
 (() => {
 'use strict';
@@ -9,7 +12,7 @@ const CODE = 'LECTERN1:';
 const BAD = "That isn't a Lectern progress code or file. Paste the whole code, starting with " + CODE;
 let C = null, course = '', key = '', pid = '', url = '', warned = false, state = fresh();
 
-function fresh() { return { v: 1, pages: {}, learner: '' }; }
+function fresh() { return { v: 2, course: course, learner: '', pages: {} }; }
 function $(sel, root) { return (root || document).querySelector(sel); }
 function $$(sel, root) { return Array.from((root || document).querySelectorAll(sel)); }
 function on(el, type, fn) { el.addEventListener(type, fn); }
@@ -24,21 +27,56 @@ function warn() {
   p.setAttribute('role', 'status');
   ($('#main') || document.body).prepend(p);
 }
-function clean(o) { // parsed JSON -> a valid state, or null
-  if (!o || o.v !== 1 || Object(o.pages) !== o.pages) return null;
-  const s = fresh();
+/* ---- state v2: days and entries ---- */
+function today() { const d = new Date(); return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5); }
+function dayText(day) {
+  const u = new Date(day * 864e5);
+  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()).toLocaleDateString(undefined, { dateStyle: 'long' });
+}
+function entry(p, id) { const e = page(p)[id]; return e && typeof e === 'object' ? e : undefined; }
+function isDone(e) { return !!e && e.d > 0; }
+function exercise(id) { return id.indexOf('quiz:') === 0 || id.indexOf('sort:') === 0; }
+function day(v) { return typeof v === 'number' && v >= 0 && v < 1e7 ? Math.floor(v) : 0; }
+function rows(p, id) { // a sort's row count when this page shows it, else 1
+  const sec = p === pid && id.indexOf('sort:') === 0 && sorts().find(x => 'sort:' + x.dataset.sort === id);
+  return sec ? Math.max($$('li.sort-item', sec).length, 1) : 1;
+}
+function v1entry(p, id, d) { // v1 `true` -> a v2 entry dated d
+  if (!exercise(id)) return { d: d };
+  const n = rows(p, id);
+  return { t: 1, l: n, b: n, n: n, d: d, r: 0 };
+}
+function v2entry(id, e) { // stored entry -> a valid entry, or null
+  if (!e || typeof e !== 'object') return null;
+  if (!exercise(id)) return day(e.d) > 0 ? { d: day(e.d) } : null;
+  const x = { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) };
+  return x.t || x.d || x.r ? x : null;
+}
+function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
+  if (!o || (o.v !== 1 && o.v !== 2) || Object(o.pages) !== o.pages) return null;
+  const s = fresh(), t = today();
   Object.keys(o.pages).forEach(p => {
     const src = p !== '__proto__' && o.pages[p] || {}, d = {};
-    Object.keys(src).forEach(k => { if (src[k] === true) d[k] = true; });
+    Object.keys(src).forEach(k => {
+      const e = o.v === 1 ? (src[k] === true ? v1entry(p, k, t) : null) : v2entry(k, src[k]);
+      if (e && k !== '__proto__') d[k] = e;
+    });
     if (Object.keys(d).length) s.pages[p] = d;
   });
   if (typeof o.learner === 'string') s.learner = o.learner.slice(0, 200);
   return s;
 }
+function migrate() { // v1 key -> v2 state (written, v1 removed); null when there is none
+  const old = 'lectern:v1:' + course, raw = localStorage.getItem(old), s = raw && parse(raw);
+  if (!raw) return null;
+  if (s) localStorage.setItem(key, JSON.stringify(s));
+  localStorage.removeItem(old);
+  return s;
+}
 function parse(t) { try { return clean(JSON.parse(t)); } catch (e) { return null; } }
 function sync() { // adopt what is stored (other tabs write too); memory only once warned
   if (warned) return;
-  try { const raw = localStorage.getItem(key); state = (raw && parse(raw)) || fresh(); } catch (e) { warn(); }
+  try { const raw = localStorage.getItem(key); state = (raw ? parse(raw) : migrate()) || fresh(); } catch (e) { warn(); }
 }
 function write() {
   try {
@@ -48,10 +86,25 @@ function write() {
 }
 function change(fn) { sync(); fn(state); write(); refresh(); }
 function page(p) { return state.pages[p] || {}; }
-function mark(item, yes) {
+function mark(id, yes) { // a checklist item on this page
   const d = state.pages[pid] || (state.pages[pid] = {});
-  if (yes) d[item] = true; else delete d[item];
+  if (yes) d[id] = { d: today() }; else delete d[id];
   if (!Object.keys(d).length) delete state.pages[pid];
+}
+function slot(id) { // this page's quiz/sort entry, created empty
+  const d = state.pages[pid] || (state.pages[pid] = {});
+  return d[id] || (d[id] = { t: 0, l: 0, b: 0, n: 1, d: 0, r: 0 });
+}
+function attempt(id, score, max) {
+  const e = slot(id);
+  e.t += 1; e.l = score; e.b = Math.max(e.b, score); e.n = max;
+  if (!e.d && score === max) e.d = today();
+}
+function reveal(id) { const e = slot(id); if (!e.r) e.r = today(); }
+function doneDay(p) { // the latest day among page p's items when all are done, else 0
+  const its = items(p);
+  if (!its.length || !its.every(i => isDone(entry(p, i)))) return 0;
+  return its.reduce((m, i) => Math.max(m, entry(p, i).d), 0);
 }
 
 /* ---- progress ---- */
@@ -66,7 +119,7 @@ function items(p) {
     .concat(questions().map(f => 'quiz:' + f.dataset.question))
     .concat(sorts().map(s => 'sort:' + s.dataset.sort));
 }
-function done(p) { const d = page(p); return items(p).filter(i => d[i] === true).length; }
+function done(p) { return items(p).filter(i => isDone(entry(p, i))).length; }
 function complete(p) { const n = items(p).length; return n > 0 && done(p) === n; }
 function counted(ids) { return (ids || []).filter(p => items(p).length > 0); }
 function modules() { return C && Array.isArray(C.modules) ? C.modules : []; }
@@ -95,8 +148,8 @@ function completion(all) {
   lessons().forEach(p => list.appendChild(make('li', '', (C.pages[p] && C.pages[p].title) || p)));
 }
 function refresh() {
-  const d = page(pid), n = items(pid).length, k = done(pid);
-  boxes().forEach(i => { i.checked = d[i.dataset.item] === true; });
+  const n = items(pid).length, k = done(pid);
+  boxes().forEach(i => { i.checked = isDone(entry(pid, i.dataset.item)); });
   bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {
@@ -111,11 +164,11 @@ function refresh() {
 function resync() { // on load, another tab, import, reset: also exercises and name
   refresh();
   questions().forEach(fs => {
-    if (page(pid)['quiz:' + fs.dataset.question]) showAnswer(fs, 'Correct.', 'is-correct');
+    if (isDone(entry(pid, 'quiz:' + fs.dataset.question))) showAnswer(fs, 'Correct.', 'is-correct');
     else if (fs.classList.contains('is-correct')) clearQuestion(fs);
   });
   sorts().forEach(sec => {
-    if (page(pid)['sort:' + sec.dataset.sort]) {
+    if (isDone(entry(pid, 'sort:' + sec.dataset.sort))) {
       $$('li.sort-item', sec).forEach(li => { const s = $('select', li); if (s) s.value = li.dataset.answer; });
       checkSort(sec);
     } else if (sec.classList.contains('is-complete')) resetSort(sec);
@@ -159,8 +212,9 @@ function submitQuiz(e) {
   const form = e.target;
   if (!form.matches('form.quiz')) return;
   e.preventDefault();
+  const tried = questions(form).filter(fs => opts(fs).some(i => i.checked));
   const ok = questions(form).filter(checkQuestion);
-  if (ok.length) change(() => ok.forEach(fs => mark('quiz:' + fs.dataset.question, true)));
+  if (tried.length) change(() => tried.forEach(fs => attempt('quiz:' + fs.dataset.question, ok.includes(fs) ? 1 : 0, 1)));
 }
 
 /* ---- sort ---- */
@@ -168,8 +222,14 @@ function label(sel, v) {
   const o = sel && Array.from(sel.options).find(x => x.value === v);
   return o ? o.textContent.trim() : v;
 }
+/* A sort is checked only when every card has an answer, so no right answer is shown unasked. */
+function unanswered(its) { return its.filter(li => { const sel = $('select', li); return !sel || !sel.value; }).length; }
 function checkSort(sec) {
-  const its = $$('li.sort-item', sec);
+  const its = $$('li.sort-item', sec), left = unanswered(its);
+  if (left) {
+    text($('.sort-result', sec), 'Choose an answer for every card first (' + left + ' left).');
+    return false;
+  }
   let n = 0;
   its.forEach(li => {
     const sel = $('select', li), a = li.dataset.answer, ok = !!sel && sel.value === a;
@@ -219,7 +279,7 @@ function offerFile(json, after) { // a visible download link to a Blob URL (no n
 }
 function doExport(btn) {
   sync();
-  const json = JSON.stringify({ v: 1, course: course, pages: state.pages, learner: state.learner });
+  const json = JSON.stringify({ v: 2, course: course, learner: state.learner, pages: state.pages });
   const ta = $('textarea[data-progress-code]');
   if (ta) { ta.value = CODE + toB64(json); ta.focus(); ta.select(); }
   offerFile(json, ta || btn);
@@ -269,8 +329,15 @@ function onClick(e) {
     questions(form).forEach(clearQuestion);
     const first = $('input', form);
     if (first) first.focus();
-  } else if (form && b.matches('[data-quiz-reveal]')) questions(form).forEach(fs => showAnswer(fs, 'Answer shown.', 'is-revealed'));
-  else if (sec && b.matches('[data-sort-check]')) { if (checkSort(sec)) change(() => mark('sort:' + sec.dataset.sort, true)); }
+  } else if (form && b.matches('[data-quiz-reveal]')) {
+    questions(form).forEach(fs => showAnswer(fs, 'Answer shown.', 'is-revealed'));
+    change(() => questions(form).forEach(fs => reveal('quiz:' + fs.dataset.question)));
+  }
+  else if (sec && b.matches('[data-sort-check]')) {
+    checkSort(sec);
+    const its = $$('li.sort-item', sec), k = $$('li.sort-item.is-correct', sec).length;
+    if (its.length && !unanswered(its)) change(() => attempt('sort:' + sec.dataset.sort, k, its.length));
+  }
   else if (sec && b.matches('[data-sort-reset]')) resetSort(sec);
 }
 function onChange(e) {
@@ -307,7 +374,7 @@ function init() {
   C = L && typeof L === 'object' ? L : null;
   pid = b.dataset.page || location.pathname;
   course = b.dataset.course || (C && C.id) || 'course';
-  key = 'lectern:v1:' + course;
+  key = 'lectern:v2:' + course;
   sidebarIds(b.dataset.root || '');
   $$('.nav-modules > li[data-module]').forEach(li => { // progress slots, not sent with every page
     if ($('[data-module-progress]', li)) return;

@@ -1,8 +1,8 @@
 /* Lectern default theme: print views (handouts and "my progress"). Plain ES2017, no network.
  * - Opens every closed <details> before printing and closes them again afterwards.
  * - [data-print] buttons print the page.
- * - [data-progress-report] (progress.html): lists, from localStorage["lectern:v1:<course id>"]
- *   (the format lectern.js writes, see MARKUP.md), each lesson with its items, ticked or not,
+ * - [data-progress-report] (progress.html): lists, from localStorage["lectern:v2:<course id>"]
+ *   (the format lectern.js writes; a v1 key not yet migrated is read too), each lesson with its items, ticked or not,
  *   and whether it is complete. Course structure from assets/course-data.js
  *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS). */
 (() => {
@@ -23,15 +23,18 @@ function make(tag, cls, text) {
 
 function stored(course) {
   try {
-    const o = JSON.parse(localStorage.getItem('lectern:v1:' + course) || 'null');
-    return o && o.v === 1 && o.pages && typeof o.pages === 'object' ? o : { v: 1, pages: {} };
+    const o = JSON.parse(localStorage.getItem('lectern:v2:' + course) || localStorage.getItem('lectern:v1:' + course) || 'null');
+    return o && (o.v === 1 || o.v === 2) && o.pages && typeof o.pages === 'object' ? o : { v: 2, pages: {} };
   } catch (e) { return null; }
 }
+
+// v1: `true`; v2: an entry object, done when its day `d` is set.
+function isDone(e) { return e === true || (!!e && typeof e === 'object' && e.d > 0); }
 
 function lesson(C, labels, state, id) {
   const info = C.pages[id] || {}, items = Array.isArray(info.items) ? info.items : [];
   const ticks = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
-  const done = items.filter(i => ticks[i] === true);
+  const done = items.filter(i => isDone(ticks[i]));
   const complete = items.length > 0 && done.length === items.length;
   const sec = make('section', 'progress-lesson' + (complete ? ' is-complete' : ''));
   sec.appendChild(make('h3', '', info.title || id));
@@ -40,7 +43,7 @@ function lesson(C, labels, state, id) {
   if (items.length) {
     const ul = make('ul', 'progress-items');
     items.forEach(i => {
-      const yes = ticks[i] === true, li = make('li', yes ? 'is-done' : 'is-open');
+      const yes = isDone(ticks[i]), li = make('li', yes ? 'is-done' : 'is-open');
       li.appendChild(make('span', 'progress-mark', yes ? '\u2611 ' : '\u2610 '));
       li.appendChild(make('span', 'visually-hidden', yes ? 'Done: ' : 'Not done: '));
       li.appendChild(document.createTextNode((labels[id] && labels[id][i]) || i));
