@@ -276,3 +276,16 @@ fn sort_cannot_be_checked_until_every_card_is_answered() {
         &base,
     );
 }
+
+#[test]
+fn progress_code_import_previews_merges_and_copies() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-checklist");
+    let base = serve(built.site.clone());
+    run_script(
+        "record_state.mjs",
+        &[("SITE_DIR", built.site.as_os_str())],
+        &base,
+    );
+}

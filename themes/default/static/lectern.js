@@ -10,7 +10,7 @@
 'use strict';
 const CODE = 'LECTERN1:';
 const BAD = "That isn't a Lectern progress code or file. Paste the whole code, starting with " + CODE;
-let C = null, course = '', key = '', pid = '', url = '', warned = false, state = fresh();
+let C = null, course = '', key = '', pid = '', url = '', warned = false, state = fresh(), pending = null;
 
 function fresh() { return { v: 2, course: course, learner: '', pages: {} }; }
 function $(sel, root) { return (root || document).querySelector(sel); }
@@ -292,14 +292,85 @@ function decode(t) { // -> a state, or an error message
   if (o && o.course && o.course !== course) return 'That progress is from a different course, so it was not imported.';
   return clean(o) || BAD;
 }
+function earliest(x, y) { return x && y ? Math.min(x, y) : x || y; }
+function mergeEntry(id, a, b) { // the same entry from two records -> one (a kept on a tie)
+  if (!a || !b) return Object.assign({}, a || b);
+  if (!exercise(id)) return { d: earliest(a.d, b.d) }; // the day it was first done
+  const m = b.t > a.t ? b : a;
+  return { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
+}
+function merge(a, b) { // the union of two states; a's name kept unless empty
+  const s = fresh();
+  Object.keys(a.pages).concat(Object.keys(b.pages)).forEach(p => {
+    const x = a.pages[p] || {}, y = b.pages[p] || {}, d = s.pages[p] = {};
+    Object.keys(x).concat(Object.keys(y)).forEach(k => { d[k] = mergeEntry(k, x[k], y[k]); });
+  });
+  s.learner = a.learner || b.learner;
+  return s;
+}
+function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
+function listText(parts) { return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0]; }
+function changes(a, b) { // what merging b into a changes, as a sentence; '' when nothing
+  const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, date: 0 };
+  Object.keys(b.pages).forEach(p => {
+    let ticks = 0;
+    Object.keys(b.pages[p]).forEach(k => {
+      const was = (a.pages[p] || {})[k], now = mergeEntry(k, was, b.pages[p][k]);
+      if (exercise(k)) { if (JSON.stringify(was) !== JSON.stringify(now)) n[k.slice(0, 4)]++; }
+      else if (!was) ticks++;
+      else if (now.d !== was.d) n.date++;
+    });
+    n.tick += ticks; if (ticks) n.lesson++;
+  });
+  const parts = [];
+  if (n.tick) parts.push(count(n.tick, 'tick') + ' in ' + count(n.lesson, 'lesson'));
+  if (n.quiz) parts.push(count(n.quiz, 'quiz result'));
+  if (n.sort) parts.push(count(n.sort, 'sort result'));
+  if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
+  if (!a.learner && b.learner) parts.push('your name');
+  return parts.length ? 'This adds ' + listText(parts) + '.' : '';
+}
+function preview(t) { // the import's changes, shown before anything changes
+  const box = $('[data-import-preview]');
+  if (!box) return window.confirm(t) ? confirmImport() : cancelImport();
+  text($('[data-import-summary]', box), t);
+  box.hidden = false;
+  say('');
+  const ok = $('[data-import-confirm]', box);
+  if (ok) ok.focus();
+}
+function hidePreview() { const box = $('[data-import-preview]'); if (box) box.hidden = true; }
 function importText(t) {
   try {
     const s = decode(t);
+    hidePreview();
+    pending = null;
     if (typeof s === 'string') return say(s, true);
-    state = s;
-    write(); clearExercises(); resync();
-    say('Progress imported.');
+    sync();
+    const what = changes(state, s);
+    if (!what) return say('Nothing new in that code: your progress already has all of it.');
+    pending = s;
+    preview(what);
   } catch (e) { say(BAD, true); }
+}
+function confirmImport() {
+  const s = pending;
+  hidePreview();
+  pending = null;
+  if (!s) return;
+  change(cur => { state = merge(cur, s); });
+  clearExercises(); resync();
+  say('Progress imported.');
+}
+function cancelImport() { hidePreview(); pending = null; say('Nothing was imported.'); }
+function copied(ok) { say(ok ? 'Copied.' : "That didn't copy: select the code and copy it yourself.", !ok); }
+function copyCode(btn) { // the clipboard API, else select() and the copy command
+  let ta = $('textarea[data-progress-code]');
+  if (ta && !ta.value.trim()) doExport(btn);
+  ta = $('textarea[data-progress-code]');
+  if (!ta) return;
+  const fallback = () => { ta.focus(); ta.select(); try { copied(document.execCommand('copy')); } catch (e) { copied(false); } };
+  try { navigator.clipboard.writeText(ta.value).then(() => copied(true), fallback); } catch (e) { fallback(); }
 }
 function importFile(input) {
   const f = input.files && input.files[0], r = new FileReader();
@@ -324,6 +395,9 @@ function onClick(e) {
   else if (b.matches('[data-reset-course]')) reset(true);
   else if (b.matches('[data-export]')) doExport(b);
   else if (b.matches('[data-import]')) importText(($('textarea[data-progress-code]') || {}).value);
+  else if (b.matches('[data-import-confirm]')) confirmImport();
+  else if (b.matches('[data-import-cancel]')) cancelImport();
+  else if (b.matches('[data-copy-code]')) copyCode(b);
   else if (b.matches('.nav-toggle')) setNav(b.getAttribute('aria-expanded') !== 'true');
   else if (form && b.matches('[data-quiz-retry]')) {
     questions(form).forEach(clearQuestion);
