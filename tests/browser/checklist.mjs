@@ -142,6 +142,7 @@ await check('export code, reset, import code round-trip; import a file', async (
   assert.equal(await stored(page), null);
   await page.fill('[data-progress-code]', code);
   await page.click('[data-import]');
+  await page.click('[data-import-confirm]');
   assert.equal(await textOf(page, '[data-import-message]'), 'Progress imported.');
   assert.deepEqual(await stored(page), before);
   assert.equal((await courseBar(page)).text, '1 of 3 lessons complete');
@@ -151,13 +152,15 @@ await check('export code, reset, import code round-trip; import a file', async (
   await page.goto(`${BASE}/index.html`);
   const file = { v: 1, course: 'browser-checks', pages: { 'basics/more': { 'plan-the-review': true, review: true } }, learner: 'Ada' };
   await page.setInputFiles('[data-import-file]', { name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.click('[data-import-confirm]');
   await page.waitForFunction(() => document.querySelector('[data-import-message]').textContent === 'Progress imported.');
-  assert.deepEqual(await stored(page), { v: 1, pages: file.pages, learner: 'Ada' });
+  const merged = { v: 1, pages: { ...before.pages, ...file.pages }, learner: 'Ada' }; // import merges
+  assert.deepEqual(await stored(page), merged);
   assert.equal(await textOf(page, '[data-module-progress="basics"]'), '1 of 2 lessons');
   const other = { ...file, course: 'another-course' };
   await page.setInputFiles('[data-import-file]', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
   await page.waitForFunction(() => /different course/.test(document.querySelector('[data-import-message]').textContent));
-  assert.deepEqual(await stored(page), { v: 1, pages: file.pages, learner: 'Ada' });
+  assert.deepEqual(await stored(page), merged);
   await context.close();
 });
 
