@@ -2,6 +2,7 @@
 // tests/browser.rs): a sort cannot be checked until every card has an answer; a revealed quiz
 // never passes; the completion date is the day of completion; started lessons show "k of n".
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { check, env, finish, launch, textOf, watchRequests } from './lib.mjs';
 
 const BASE = env('BASE_URL');
@@ -9,6 +10,7 @@ const SORT = `${BASE}/practice/sort.html`;
 const QUIZ = `${BASE}/practice/quiz.html`;
 const MODULE = `${BASE}/practice/index.html`;
 const HOME = `${BASE}/index.html`;
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 const foreign = [];
 const browser = await launch();
 
@@ -120,6 +122,25 @@ await check('completion date: the day the course was completed, not the day it i
   assert.equal(await textOf(page, '[data-completion-date]'), first);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+await check('partial counts and shown answers pass axe (contrast too) in light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    watchRequests(context, BASE, foreign);
+    const page = await context.newPage();
+    await page.goto(QUIZ);
+    await page.check('[data-checklist] input[data-item]');
+    await page.click('[data-quiz-reveal]');
+    await page.click('[data-quiz-check]');
+    for (const url of [null, MODULE]) {
+      if (url) await page.goto(url);
+      await page.addScriptTag({ path: AXE });
+      const v = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+      assert.deepEqual(v.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${scheme} ${page.url()}`);
+    }
+    await context.close();
+  }
 });
 
 await check('no request leaves the site', () => { assert.deepEqual(foreign, []); });
