@@ -265,7 +265,7 @@ fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {
 }
 
 #[test]
-fn sort_cannot_be_checked_until_every_card_is_answered() {
+fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let built = build_copy("browser-exercises");

@@ -187,6 +187,8 @@ fn check_reference(
     let (path, fragment) = url
         .split_once('#')
         .map_or((url, None), |(p, f)| (p, Some(f)));
+    // a query (the assets' `?v=` content hash) does not change which file is opened from disk
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
     let target = if path.is_empty() {
         page.to_path_buf()
     } else {

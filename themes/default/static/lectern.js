@@ -131,18 +131,29 @@ function bar(sec, d, n, t) {
   text($('.progress-text', sec), t);
 }
 function markLesson(li) {
-  const yes = complete(li.dataset.lesson), s = $('[data-done-label]', li);
+  const p = li.dataset.lesson, yes = complete(p), s = $('[data-done-label]', li);
   li.classList.toggle('is-complete', yes);
   if (yes && !s) {
     const span = make('span', 'visually-hidden', ' (completed)');
     span.setAttribute('data-done-label', '');
     ($('a', li) || li).appendChild(span);
   } else if (!yes && s) s.remove();
+  partCount(li, done(p), items(p).length);
 }
+/* "3 of 5" inside the lesson's link (so it is part of what a screen reader reads for it)
+ * while the lesson is started but not complete. */
+function partCount(li, k, n) {
+  let s = $('.part-count', li);
+  if (!(k > 0 && k < n)) { if (s) s.remove(); return; }
+  if (!s) ($('a', li) || li).appendChild(s = make('span', 'part-count', ''));
+  s.textContent = ' ' + k + ' of ' + n;
+}
+/* The day the course was completed: the latest completion day of its lessons. */
+function courseDay() { return lessons().reduce((m, p) => Math.max(m, doneDay(p)), 0); }
 function completion(all) {
   const sec = $('[data-completion]'), list = $('[data-completion-lessons]');
   if (!sec || (sec.hidden = !all)) return;
-  text($('[data-completion-date]', sec), new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
+  text($('[data-completion-date]', sec), dayText(courseDay()));
   if (!list) return;
   list.textContent = '';
   lessons().forEach(p => list.appendChild(make('li', '', (C.pages[p] && C.pages[p].title) || p)));
@@ -191,8 +202,12 @@ function setResult(fs, cls, t) {
   if (cls) fs.classList.add(cls);
   text($('.quiz-result', fs), t);
 }
+/* After "Show answers" a question passes only on an answer the learner chose: the shown
+ * answers, unchanged, are not theirs. Changing an option or "Try again" lifts this. */
+function shown(fs) { return fs.dataset.revealed === 'true'; }
 function checkQuestion(fs) {
   const os = opts(fs), ok = os.every(i => i.checked === right(i));
+  if (shown(fs)) { setResult(fs, 'is-revealed', 'Choose your own answer: press Try again first.'); return false; }
   showFeedback(fs, i => i.checked);
   if (!os.some(i => i.checked)) setResult(fs, '', 'Choose an answer first.');
   else setResult(fs, ok ? 'is-correct' : 'is-wrong', ok ? 'Correct.' : 'Not quite — try again or show the answer.');
@@ -204,6 +219,7 @@ function showAnswer(fs, t, cls) {
   setResult(fs, cls, t);
 }
 function clearQuestion(fs) {
+  delete fs.dataset.revealed;
   opts(fs).forEach(i => { i.checked = false; });
   showFeedback(fs, () => false);
   setResult(fs, '', '');
@@ -212,7 +228,7 @@ function submitQuiz(e) {
   const form = e.target;
   if (!form.matches('form.quiz')) return;
   e.preventDefault();
-  const tried = questions(form).filter(fs => opts(fs).some(i => i.checked));
+  const tried = questions(form).filter(fs => !shown(fs) && opts(fs).some(i => i.checked));
   const ok = questions(form).filter(checkQuestion);
   if (tried.length) change(() => tried.forEach(fs => attempt('quiz:' + fs.dataset.question, ok.includes(fs) ? 1 : 0, 1)));
 }
@@ -330,7 +346,7 @@ function onClick(e) {
     const first = $('input', form);
     if (first) first.focus();
   } else if (form && b.matches('[data-quiz-reveal]')) {
-    questions(form).forEach(fs => showAnswer(fs, 'Answer shown.', 'is-revealed'));
+    questions(form).forEach(fs => { showAnswer(fs, 'Answer shown.', 'is-revealed'); fs.dataset.revealed = 'true'; });
     change(() => questions(form).forEach(fs => reveal('quiz:' + fs.dataset.question)));
   }
   else if (sec && b.matches('[data-sort-check]')) {
@@ -342,6 +358,8 @@ function onClick(e) {
 }
 function onChange(e) {
   const t = e.target;
+  const fs = t.closest('fieldset.quiz-question');
+  if (fs) delete fs.dataset.revealed;
   if (t.matches('[data-checklist] input[data-item]')) change(() => mark(t.dataset.item, t.checked));
   else if (t.matches('input[data-import-file]')) importFile(t);
 }
