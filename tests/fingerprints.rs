@@ -56,3 +56,52 @@ fn an_unchanged_course_keeps_its_asset_urls() {
     let read = |out: &Path| std::fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(read(&one), read(&two));
 }
+
+/// Each script and stylesheet URL of page `rel` of the site at `out`, by file name → `?v=`.
+fn versions_of(out: &Path, rel: &str) -> std::collections::BTreeMap<String, String> {
+    let html = std::fs::read_to_string(out.join(rel)).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let mut urls = common::attrs(&page, "script[src]", "src");
+    urls.extend(common::attrs(&page, "link[rel=stylesheet]", "href"));
+    let name = |path: &str| path.rsplit('/').next().unwrap().to_string();
+    urls.iter()
+        .filter_map(|u| u.split_once("?v="))
+        .map(|(path, v)| (name(path), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_data_scripts_urls_change_with_a_lessons_items_and_the_rest_do_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, course) = (common::repo_root(), tmp.path().join("course"));
+    common::copy_dir(&root.join("content"), &course.join("content"));
+    for file in ["course.yaml", "lectern.lock"] {
+        std::fs::copy(root.join(file), course.join(file)).unwrap();
+    }
+    let (_a, before) = common::build_to_temp(&course);
+    assert!(check_assets(&before) >= 40);
+    let lesson = course.join("content/03-delegating-for-development/02-what-delegating-gives.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    let old = "- [ ] I listed the management work";
+    let added = format!("- [ ] I asked the delegate what they want to learn\n{old}");
+    std::fs::write(&lesson, text.replacen(old, &added, 1)).unwrap();
+    let (_b, after) = common::build_to_temp(&course);
+    assert!(check_assets(&after) >= 40);
+    for (rel, data) in [
+        ("index.html", "course-data.js"),
+        ("progress.html", "progress-data.js"),
+    ] {
+        let (one, two) = (versions_of(&before, rel), versions_of(&after, rel));
+        let file = std::fs::read(after.join("assets").join(data)).unwrap();
+        assert_eq!(two[data], version(&file), "{rel}");
+        assert_ne!(one[data], two[data], "{rel}: {data} kept its version");
+        // what the theme ships is unchanged; every data script's version follows its text
+        let rest = |v: &std::collections::BTreeMap<String, String>| {
+            let mut v = v.clone();
+            v.retain(|name, _| !name.ends_with("-data.js"));
+            v
+        };
+        assert!(rest(&one).len() >= 2, "{rel}: {one:?}");
+        assert_eq!(rest(&one), rest(&two), "{rel}");
+    }
+}

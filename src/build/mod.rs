@@ -238,11 +238,14 @@ pub(crate) fn render_all(
     // 10,000 lessons) rather than the process growing by as much again
     course.free_source_texts();
     let course = &*course;
-    let prepared = render::prepare(course, templates, markdown)?;
+    let mut prepared = render::prepare(course, templates, markdown)?;
     timing::mark("links checked, navigation and sidebars");
+    let data = DataScripts::new(course, &prepared);
+    let templates = prepared.templates_mut();
+    templates.set_data_versions(&course.theme, &data.course, &data.labels);
     let (made, files) = rayon::join(
         || render::render_pages(course, &prepared, pages),
-        || whole_course(course, &prepared, whole),
+        || whole_course(course, &prepared, data, whole),
     );
     timing::mark("pages, whole-course files and search index");
     made?;
@@ -250,16 +253,39 @@ pub(crate) fn render_all(
     Ok((prepared, count))
 }
 
-/// What reads every page, made at once: the course data, progress and 404 pages, then the
-/// handouts and publishing files, beside the search index. Returns the number of HTML pages.
+/// The texts of `assets/course-data.js` and `assets/progress-data.js`, made once: the pages
+/// carry their hashes in their URLs, and the same texts are written.
+pub(crate) struct DataScripts {
+    course: String,
+    labels: String,
+}
+
+impl DataScripts {
+    pub(crate) fn new(course: &Course, prepared: &Prepared) -> DataScripts {
+        let (nav, rendered) = (prepared.nav(), &prepared.markdown);
+        let (data, labels) = rayon::join(
+            || record::course_data(course, nav, rendered),
+            || record::labels_script(course, rendered),
+        );
+        DataScripts {
+            course: data,
+            labels,
+        }
+    }
+}
+
+/// What reads every page, made at once: the course data (`data`), progress and 404 pages,
+/// then the handouts and publishing files, beside the search index. Returns the number of
+/// HTML pages.
 pub(crate) fn whole_course(
     course: &Course,
     prepared: &Prepared,
+    data: DataScripts,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostics> {
     let (files, index) = rayon::join(
         || -> Result<usize, Diagnostic> {
-            record::files(course, prepared, sink)?;
+            record::files(data.course, data.labels, sink)?;
             let pages = render::course_files(course, prepared, sink)?;
             let limit = handouts::WHOLE_COURSE_LIMIT;
             let (nav, templates) = (prepared.nav(), prepared.templates());

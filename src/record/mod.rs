@@ -21,15 +21,13 @@ use crate::render::json;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::pages::Nav;
 use crate::render::tracked::TrackedItem;
-use crate::render::Prepared;
 use crate::site::{Output, Sink};
 
-/// Writes `assets/course-data.js` and `assets/progress-data.js`.
-pub fn files(course: &Course, prepared: &Prepared, sink: &dyn Sink) -> Result<(), Diagnostic> {
-    let (nav, rendered) = (prepared.nav(), &prepared.markdown);
-    let data = course_data(course, nav, rendered);
+/// Writes `assets/course-data.js` and `assets/progress-data.js`: the texts of
+/// [`course_data`] and [`labels_script`], made once by the build (whose pages carry their
+/// hashes in their URLs).
+pub fn files(data: String, labels: String, sink: &dyn Sink) -> Result<(), Diagnostic> {
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
-    let labels = labels_script(course, rendered);
     sink.put("assets/progress-data.js".into(), Output::Text(labels))
 }
 

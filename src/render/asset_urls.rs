@@ -1,6 +1,8 @@
 //! Content hashes of the theme's assets, for their URLs: `lectern.css?v=3f9a1c2e` changes
 //! whenever the file does, so a browser never pairs a cached asset with newer pages. Templates
 //! read them as the global `asset_v` (`{{ root }}assets/lectern.css?v={{ asset_v["lectern.css"] }}`).
+//! The course's data scripts (`course-data.js`, `progress-data.js`) are in it too, hashed
+//! from the text the build writes, so a page never pairs with an older course's data.
 
 use std::collections::BTreeMap;
 
@@ -8,11 +10,25 @@ use crate::load::theme::ThemeAsset;
 
 /// Each asset's path below `assets/` → its hash as 8 hex digits; a course theme's file
 /// replaces the built-in one of the same path, as when the files are written.
+/// Until [`with_data`] gives the data scripts' hashes, theirs are the empty text's.
 pub fn versions(assets: &[ThemeAsset]) -> BTreeMap<String, String> {
-    assets
+    let mut v: BTreeMap<String, String> = assets
         .iter()
-        .map(|a| (a.path.clone(), format!("{:08x}", hash(&a.bytes))))
-        .collect()
+        .map(|a| (a.path.clone(), version(&a.bytes)))
+        .collect();
+    with_data(&mut v, "", "");
+    v
+}
+
+/// Sets the hashes of `course-data.js` and `progress-data.js` to those of these texts.
+pub fn with_data(versions: &mut BTreeMap<String, String>, course_data: &str, labels: &str) {
+    versions.insert("course-data.js".into(), version(course_data.as_bytes()));
+    versions.insert("progress-data.js".into(), version(labels.as_bytes()));
+}
+
+/// The hash of `bytes` as 8 hex digits.
+pub fn version(bytes: &[u8]) -> String {
+    format!("{:08x}", hash(bytes))
 }
 
 /// FNV-1a (32 bits) of `bytes`: fixed across Rust versions, unlike std's hasher.
@@ -42,5 +58,10 @@ mod tests {
         assert_ne!(two["a.css"], one["a.css"]);
         assert_eq!(two["a.css"], versions(&[asset("a.css", "y")])["a.css"]);
         assert_eq!(versions(&[asset("a", "")])["a"], "811c9dc5");
+        let mut v = versions(&[]);
+        assert_eq!(v["course-data.js"], "811c9dc5");
+        with_data(&mut v, "x", "y");
+        assert_eq!(v["course-data.js"], one["a.css"]);
+        assert_eq!(v["progress-data.js"], two["a.css"]);
     }
 }

@@ -117,6 +117,12 @@ impl Prepared {
         &self.nav
     }
 
+    /// The compiled templates, to change their globals before the pages render (copied
+    /// first if another render still shares them).
+    pub fn templates_mut(&mut self) -> &mut Templates {
+        Arc::make_mut(&mut self.templates)
+    }
+
     /// The compiled templates, for the next render when the theme is unchanged.
     pub fn into_templates(self) -> Arc<Templates> {
         self.templates

@@ -15,6 +15,7 @@ use crate::load::theme::Origin;
 use crate::load::Theme;
 
 /// Compiled templates, and which file each came from (for error messages).
+#[derive(Clone)]
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, (PathBuf, String)>,
@@ -93,6 +94,13 @@ impl Templates {
     /// Sets values every template can read (`site`, `tables`).
     pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
         self.tera.global_context().insert(key, value);
+    }
+
+    /// Gives the course's data scripts' hashes to `asset_v`, with the theme's (`theme`).
+    pub fn set_data_versions(&mut self, theme: &Theme, course_data: &str, labels: &str) {
+        let mut versions = super::asset_urls::versions(&theme.assets);
+        super::asset_urls::with_data(&mut versions, course_data, labels);
+        self.set_global("asset_v", &versions);
     }
 
     /// Turns a tera error into a diagnostic naming the template file, line and column.
