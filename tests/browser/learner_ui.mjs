@@ -143,6 +143,38 @@ await check('partial counts and shown answers pass axe (contrast too) in light a
   }
 });
 
+await check('continue link follows the last lesson worked on; completion is announced in a live region', async () => {
+  const { context, page, errors } = await fresh();
+  const link = '[data-continue] a', live = '[data-announce]';
+  const home = async () => {
+    await page.goto(HOME);
+    if (!(await page.isVisible('[data-continue]'))) return null;
+    return page.$eval(link, (a) => [a.textContent, a.href]);
+  };
+  assert.equal(await home(), null, 'hidden while nothing is done');
+  await page.goto(QUIZ);
+  await passQuiz(page);
+  assert.equal(await textOf(page, live), '', 'nothing to announce while the lesson is not complete');
+  assert.deepEqual(await home(), ['Continue where you left off: Quiz', QUIZ]);
+  await page.goto(QUIZ);
+  assert.equal(await page.$eval(live, (p) => p.getAttribute('role')), 'status');
+  assert.equal(await textOf(page, live), '', 'empty on load');
+  await page.check('[data-checklist] input[data-item]');
+  assert.equal(await textOf(page, live), 'Lesson complete.');
+  assert.deepEqual(await home(), ['Continue where you left off: Sort', SORT]);
+  await page.goto(SORT);
+  const answers = await page.$$eval('li.sort-item', (l) => l.map((li) => li.dataset.answer));
+  const selects = await page.$$('li.sort-item select');
+  for (let i = 0; i < answers.length; i++) await selects[i].selectOption(answers[i]);
+  await page.click('[data-sort-check]');
+  assert.equal(await textOf(page, live), '');
+  for (const box of await page.$$('[data-checklist] input[data-item]')) await box.check();
+  assert.equal(await textOf(page, live), 'Lesson complete. Module complete.');
+  assert.equal(await home(), null, 'hidden when everything is done');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 await check('no request leaves the site', () => { assert.deepEqual(foreign, []); });
 
 await browser.close();

@@ -64,6 +64,7 @@ function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
     if (Object.keys(d).length) s.pages[p] = d;
   });
   if (typeof o.learner === 'string') s.learner = o.learner.slice(0, 200);
+  if (typeof o.last === 'string') s.last = o.last;
   return s;
 }
 function migrate() { // v1 key -> v2 state (written, v1 removed); null when there is none
@@ -85,6 +86,13 @@ function write() {
   } catch (e) { warn(); }
 }
 function change(fn) { sync(); fn(state); write(); refresh(); }
+function mod(p) { const m = modules().find(x => (x.lessons || []).includes(p)); return counted(m && m.lessons); }
+// a change by the learner here: state.last = pid, completion announced
+function work(fn) {
+  const was = complete(pid), mw = mod(pid).every(complete), live = $('[data-announce]');
+  change(s => { fn(); s.last = pid; });
+  if (live && was !== complete(pid)) text(live, complete(pid) ? 'Lesson complete.' + (!mw && mod(pid).every(complete) ? ' Module complete.' : '') : '');
+}
 function page(p) { return state.pages[p] || {}; }
 function mark(id, yes) { // a checklist item on this page
   const d = state.pages[pid] || (state.pages[pid] = {});
@@ -171,6 +179,15 @@ function refresh() {
   const all = lessons(), c = all.filter(complete).length;
   bar($('[data-course-progress]'), c, all.length, c + ' of ' + all.length + ' lessons complete');
   completion(all.length > 0 && c === all.length);
+  resume(all);
+}
+// home: first lesson not complete from state.last on
+function resume(all) {
+  const box = $('[data-continue]'), i = all.indexOf(state.last);
+  const p = all.slice(Math.max(i, 0)).concat(all).find(x => !complete(x));
+  if (!box || (box.hidden = !p || !all.some(done))) return;
+  $('a', box).href = document.body.dataset.root + C.pages[p].url;
+  text($('span', box), C.pages[p].title);
 }
 function resync() { // on load, another tab, import, reset: also exercises and name
   refresh();
@@ -230,7 +247,7 @@ function submitQuiz(e) {
   e.preventDefault();
   const tried = questions(form).filter(fs => !shown(fs) && opts(fs).some(i => i.checked));
   const ok = questions(form).filter(checkQuestion);
-  if (tried.length) change(() => tried.forEach(fs => attempt('quiz:' + fs.dataset.question, ok.includes(fs) ? 1 : 0, 1)));
+  if (tried.length) work(() => tried.forEach(fs => attempt('quiz:' + fs.dataset.question, ok.includes(fs) ? 1 : 0, 1)));
 }
 
 /* ---- sort ---- */
@@ -421,12 +438,12 @@ function onClick(e) {
     if (first) first.focus();
   } else if (form && b.matches('[data-quiz-reveal]')) {
     questions(form).forEach(fs => { showAnswer(fs, 'Answer shown.', 'is-revealed'); fs.dataset.revealed = 'true'; });
-    change(() => questions(form).forEach(fs => reveal('quiz:' + fs.dataset.question)));
+    work(() => questions(form).forEach(fs => reveal('quiz:' + fs.dataset.question)));
   }
   else if (sec && b.matches('[data-sort-check]')) {
     checkSort(sec);
     const its = $$('li.sort-item', sec), k = $$('li.sort-item.is-correct', sec).length;
-    if (its.length && !unanswered(its)) change(() => attempt('sort:' + sec.dataset.sort, k, its.length));
+    if (its.length && !unanswered(its)) work(() => attempt('sort:' + sec.dataset.sort, k, its.length));
   }
   else if (sec && b.matches('[data-sort-reset]')) resetSort(sec);
 }
@@ -434,7 +451,7 @@ function onChange(e) {
   const t = e.target;
   const fs = t.closest('fieldset.quiz-question');
   if (fs) delete fs.dataset.revealed;
-  if (t.matches('[data-checklist] input[data-item]')) change(() => mark(t.dataset.item, t.checked));
+  if (t.matches('[data-checklist] input[data-item]')) work(() => mark(t.dataset.item, t.checked));
   else if (t.matches('input[data-import-file]')) importFile(t);
 }
 function onKey(e) {
@@ -479,7 +496,7 @@ function init() {
   const early = boxes().filter(i => i.checked && !i.defaultChecked).map(i => i.dataset.item);
   sync();
   try { localStorage.setItem(key + ':probe', '1'); localStorage.removeItem(key + ':probe'); } catch (e) { warn(); }
-  if (early.length) change(() => early.forEach(i => mark(i, true)));
+  if (early.length) work(() => early.forEach(i => mark(i, true)));
   on(document, 'click', onClick);
   on(document, 'change', onChange);
   on(document, 'submit', submitQuiz);
