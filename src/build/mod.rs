@@ -242,7 +242,7 @@ pub(crate) fn render_all(
     timing::mark("links checked, navigation and sidebars");
     let data = DataScripts::new(course, &prepared);
     let templates = prepared.templates_mut();
-    templates.set_data_versions(&course.theme, &data.course, &data.labels);
+    templates.set_data_versions(&data.course, &data.labels);
     let (made, files) = rayon::join(
         || render::render_pages(course, &prepared, pages),
         || whole_course(course, &prepared, data, whole),

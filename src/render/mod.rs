@@ -86,7 +86,7 @@ pub fn templates(course: &Course) -> Result<Templates, Diagnostics> {
 pub fn set_globals(templates: &mut Templates, course: &Course) {
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
-    templates.set_global("asset_v", &asset_urls::versions(&course.theme.assets));
+    templates.set_asset_versions(&course.theme);
 }
 
 /// Checks the links between pages' Markdown, then builds the navigation and sidebars.

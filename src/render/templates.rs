@@ -5,7 +5,7 @@
 //! the built-in template it replaces with `{% extends "builtin/base.html" %}` and change one
 //! block.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use tera::{Context, ErrorKind, Tera};
@@ -22,6 +22,8 @@ pub struct Templates {
     /// Names of the templates the course theme provides (not compiled into Lectern), without
     /// a `builtin/` prefix: `base.html` for both an override and a replaced `builtin/base.html`.
     own: HashSet<String>,
+    /// What `asset_v` holds: each asset's content hash ([`super::asset_urls`]).
+    asset_v: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -47,6 +49,7 @@ impl Templates {
             tera: Tera::new(),
             files,
             own,
+            asset_v: BTreeMap::new(),
         };
         let tera = &mut templates.tera;
         tera.set_fallback_prefixes(["builtin/"])
@@ -96,11 +99,17 @@ impl Templates {
         self.tera.global_context().insert(key, value);
     }
 
-    /// Gives the course's data scripts' hashes to `asset_v`, with the theme's (`theme`).
-    pub fn set_data_versions(&mut self, theme: &Theme, course_data: &str, labels: &str) {
-        let mut versions = super::asset_urls::versions(&theme.assets);
-        super::asset_urls::with_data(&mut versions, course_data, labels);
-        self.set_global("asset_v", &versions);
+    /// Sets `asset_v`, the theme's assets' hashes (the data scripts' are the empty text's
+    /// until [`Templates::set_data_versions`]).
+    pub fn set_asset_versions(&mut self, theme: &Theme) {
+        self.asset_v = super::asset_urls::versions(&theme.assets);
+        self.tera.global_context().insert("asset_v", &self.asset_v);
+    }
+
+    /// Gives the course's data scripts' hashes to `asset_v`, beside the theme's.
+    pub fn set_data_versions(&mut self, course_data: &str, labels: &str) {
+        super::asset_urls::with_data(&mut self.asset_v, course_data, labels);
+        self.tera.global_context().insert("asset_v", &self.asset_v);
     }
 
     /// Turns a tera error into a diagnostic naming the template file, line and column.
