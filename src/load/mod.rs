@@ -110,7 +110,8 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         return (None, problems);
     }
     let mut unreadable = BTreeSet::new();
-    let (listing, pages) = walk_and_read_pages(root, &content, &mut problems, &mut unreadable);
+    let (listing, pages, lock) =
+        walk_and_read_pages(root, &content, &mut problems, &mut unreadable);
     let tables = read_tables(
         root,
         &content,
@@ -119,7 +120,7 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         &mut unreadable,
     );
     let static_files = list_static(root, &mut problems);
-    let lock = read_lock(root).unwrap_or_else(|d| {
+    let lock = lock.unwrap_or_else(|d| {
         problems.push(d);
         None
     });
@@ -138,7 +139,7 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
 }
 
 /// `lectern.lock`, parsed; `None` when the course has none.
-fn read_lock(root: &Path) -> Result<Option<lock::Lock>, Diagnostic> {
+fn read_lock(root: &Path) -> LockRead {
     let path = root.join(lock::FILE);
     if !kind::is_there(&path) {
         return Ok(None);
@@ -261,15 +262,20 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 /// Walks `content/` and reads its Markdown files: each batch the walk finds is read by the
 /// thread pool while the walk goes on. (Why: the walk is serial; reading only after it ended
 /// left the other core idle meanwhile.)
+/// Walks `content/` and reads its Markdown files, and `lectern.lock` beside them: the lock
+/// (some 5 MB at 10,000 lessons) is parsed on another thread while this one walks.
 fn walk_and_read_pages(
     root: &Path,
     content: &Path,
     problems: &mut Diagnostics,
     unreadable: &mut BTreeSet<String>,
-) -> (walk::Listing, Vec<MarkdownFile>) {
+) -> (walk::Listing, Vec<MarkdownFile>, LockRead) {
     type Batch = (usize, Vec<Result<MarkdownFile, Diagnostics>>);
     let read: Mutex<Vec<Batch>> = Mutex::new(Vec::new());
+    let mut lock = Ok(None);
     let listing = rayon::scope(|scope| {
+        let lock = &mut lock;
+        scope.spawn(move |_| *lock = read_lock(root));
         walk(root, content, problems, |number, paths| {
             let read = &read;
             scope.spawn(move |_| {
@@ -285,8 +291,11 @@ fn walk_and_read_pages(
     batches.sort_unstable_by_key(|(number, _)| *number);
     let results = batches.into_iter().flat_map(|(_, files)| files);
     let pages = keep_loaded(&listing.markdown, results, problems, unreadable);
-    (listing, pages)
+    (listing, pages, lock)
 }
+
+/// `lectern.lock` as [`read_lock`] reads it.
+type LockRead = Result<Option<lock::Lock>, Diagnostic>;
 
 fn read_page(root: &Path, content: &Path, rel: &Path) -> Result<MarkdownFile, Diagnostics> {
     let path = content.join(rel);
