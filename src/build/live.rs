@@ -149,7 +149,7 @@ impl Aggregates {
     /// and search index, as the full render makes them.
     pub fn render(&self) -> Result<Site, Diagnostics> {
         let sink = Collect::default();
-        let data = super::DataScripts::new(&self.course, &self.prepared);
+        let data = super::DataScripts::new(&self.course, &self.prepared.markdown);
         super::whole_course(&self.course, &self.prepared, data, &sink)?;
         Ok(sink.into_site())
     }

@@ -238,9 +238,14 @@ pub(crate) fn render_all(
     // 10,000 lessons) rather than the process growing by as much again
     course.free_source_texts();
     let course = &*course;
-    let mut prepared = render::prepare(course, templates, markdown)?;
-    timing::mark("links checked, navigation and sidebars");
-    let data = DataScripts::new(course, &prepared);
+    // the data scripts (whose hashes the pages carry) are made while links are checked
+    let (prepared, data) = rayon::join(
+        || render::prepare(course, templates, markdown.clone()),
+        || DataScripts::new(course, &markdown),
+    );
+    let mut prepared = prepared?;
+    drop(markdown);
+    timing::mark("links checked, navigation, sidebars and data scripts");
     let templates = prepared.templates_mut();
     templates.set_data_versions(&data.course, &data.labels);
     let (made, files) = rayon::join(
@@ -261,10 +266,9 @@ pub(crate) struct DataScripts {
 }
 
 impl DataScripts {
-    pub(crate) fn new(course: &Course, prepared: &Prepared) -> DataScripts {
-        let (nav, rendered) = (prepared.nav(), &prepared.markdown);
+    pub(crate) fn new(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> DataScripts {
         let (data, labels) = rayon::join(
-            || record::course_data(course, nav, rendered),
+            || record::course_data(course, rendered),
             || record::labels_script(course, rendered),
         );
         DataScripts {

@@ -19,7 +19,6 @@ use crate::error::Diagnostic;
 use crate::model::{Course, PageKind};
 use crate::render::json;
 use crate::render::markdown::RenderedMarkdown;
-use crate::render::pages::Nav;
 use crate::render::tracked::TrackedItem;
 use crate::site::{Output, Sink};
 
@@ -31,12 +30,21 @@ pub fn files(data: String, labels: String, sink: &dyn Sink) -> Result<(), Diagno
     sink.put("assets/progress-data.js".into(), Output::Text(labels))
 }
 
-/// `assets/course-data.js`: module and lesson ids and each page's progress items.
-pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -> String {
-    let modules: Vec<Value> = nav
+/// `assets/course-data.js`: module and lesson ids and each page's progress items. Read from
+/// the course model, not the navigation, so it can be made while the navigation is.
+pub fn course_data(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> String {
+    let modules: Vec<Value> = course
         .modules
         .iter()
-        .map(|m| json!({"id": m.id, "title": m.title, "lessons": m.lessons.iter().map(|l| &l.id).collect::<Vec<_>>()}))
+        .map(|m| {
+            let lessons: Vec<&str> = m
+                .lessons
+                .iter()
+                .map(|&i| course.pages[i].id.as_str())
+                .collect();
+            let page = &course.pages[m.page];
+            json!({"id": page.id, "title": page.title, "lessons": lessons})
+        })
         .collect();
     let pages = course
         .pages
