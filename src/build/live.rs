@@ -73,7 +73,8 @@ impl Live {
             })
         };
         let (pages, whole) = (Collect::default(), Collect::default());
-        let (prepared, _) = super::render_all(&mut course, templates, markdown, &pages, &whole)?;
+        let done = super::render_all(&mut course, templates, markdown, false, &pages, &whole)?;
+        let prepared = done.prepared;
         let misses = misses.into_inner();
         let live = Live {
             edited: HashMap::new(),

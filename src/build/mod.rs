@@ -110,10 +110,10 @@ pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
 fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
     let sink = Collect::default();
     let templates = Arc::new(render::templates(&course)?);
-    let (prepared, _) = render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
-    let lock = record::lock::update(course.lock.take(), &course, &prepared.markdown);
-    background::drop_in_background(prepared);
-    Ok((sink.into_site(), lock))
+    let markdown = markdown_of_every_page;
+    let done = render_all(&mut course, templates, markdown, true, &sink, &sink)?;
+    background::drop_in_background(done.prepared);
+    Ok((sink.into_site(), done.lock.expect("asked for")))
 }
 
 /// Builds the course and writes it into `out` atomically. Pages are written into the staging
@@ -127,21 +127,17 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     timing::mark("templates compiled");
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
-        let (prepared, pages) =
-            render_all(&mut course, templates, markdown_of_every_page, sink, sink)?;
-        lock = Some(record::lock::update(
-            course.lock.take(),
-            &course,
-            &prepared.markdown,
-        ));
+        let markdown = markdown_of_every_page;
+        let done = render_all(&mut course, templates, markdown, true, sink, sink)?;
+        lock = done.lock;
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
-        background::drop_in_background(prepared);
-        Ok(pages)
+        background::drop_in_background(done.prepared);
+        Ok(done.pages)
     })?;
     timing::mark("written and swapped into place");
     // after the site: a failed build leaves the lock file as it was
-    let lock = lock.expect("set by a build that succeeded");
+    let lock = lock.expect("asked for by a build that succeeded");
     let (outcome, warning) = write_lock(&options.root, &lock);
     course.warnings.extend(warning);
     let summary = Summary {
@@ -222,18 +218,32 @@ fn reworded_notes(lock: &LockUpdate) -> Vec<String> {
     reworded.map(record::lock::Change::describe).collect()
 }
 
+/// What [`render_all`] made.
+pub(crate) struct Rendered {
+    /// What the pages were made from.
+    pub prepared: Prepared,
+    /// The number of HTML pages.
+    pub pages: usize,
+    /// What `lectern.lock` becomes, when asked for.
+    pub lock: Option<LockUpdate>,
+}
+
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied
 /// files into `pages`, and the whole-course files and search index into `whole`, at once.
-/// Returns what the pages were made from and the number of HTML pages.
+/// With `update_lock` (a build; the dev server keeps the lock for later renders) it says what
+/// `lectern.lock` becomes as soon as the Markdown is made, then drops the lock read and the
+/// pages' claims (at 10,000 lessons some 20 MB) before the pages are made.
 pub(crate) fn render_all(
     course: &mut Course,
     templates: Arc<Templates>,
     markdown: impl FnOnce(&Course) -> Vec<Arc<RenderedMarkdown>>,
+    update_lock: bool,
     pages: &dyn Sink,
     whole: &dyn Sink,
-) -> Result<(Prepared, usize), Diagnostics> {
-    let markdown = markdown(course);
+) -> Result<Rendered, Diagnostics> {
+    let mut markdown = markdown(course);
     timing::mark("markdown rendered");
+    let lock = update_lock.then(|| lock_after(course, &mut markdown));
     // the pages, navigation and search index made next reuse this memory (some 50 MB at
     // 10,000 lessons) rather than the process growing by as much again
     course.free_source_texts();
@@ -254,8 +264,22 @@ pub(crate) fn render_all(
     );
     timing::mark("pages, whole-course files and search index");
     made?;
-    let count = course.pages.len() + files?;
-    Ok((prepared, count))
+    let pages = course.pages.len() + files?;
+    Ok(Rendered {
+        prepared,
+        pages,
+        lock,
+    })
+}
+
+/// What `lectern.lock` becomes after this build; the lock read and the claims it was matched
+/// against (no longer needed) are dropped.
+fn lock_after(course: &mut Course, markdown: &mut [Arc<RenderedMarkdown>]) -> LockUpdate {
+    let lock = record::lock::update(course.lock.take(), course, markdown);
+    for md in markdown.iter_mut().filter_map(Arc::get_mut) {
+        md.claims = Vec::new();
+    }
+    lock
 }
 
 /// The texts of `assets/course-data.js` and `assets/progress-data.js`, made once: the pages
