@@ -73,7 +73,10 @@ impl Live {
             })
         };
         let (pages, whole) = (Collect::default(), Collect::default());
-        let (prepared, _) = super::render_all(&mut course, templates, markdown, &pages, &whole)?;
+        // edits render pages again with the lock's ids: the course keeps it
+        let lock = course.lock.clone();
+        let (prepared, _, _) = super::render_all(&mut course, templates, markdown, &pages, &whole)?;
+        course.lock = lock;
         let misses = misses.into_inner();
         let live = Live {
             edited: HashMap::new(),
@@ -149,7 +152,9 @@ impl Aggregates {
     /// and search index, as the full render makes them.
     pub fn render(&self) -> Result<Site, Diagnostics> {
         let sink = Collect::default();
-        let data = super::DataScripts::new(&self.course, &self.prepared);
+        let lock = self.course.lock.clone();
+        let lock = crate::record::lock::update(lock, &self.course, &self.prepared.markdown);
+        let data = super::DataScripts::new(&self.course, &self.prepared, &lock);
         super::whole_course(&self.course, &self.prepared, data, &sink)?;
         Ok(sink.into_site())
     }

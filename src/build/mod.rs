@@ -13,7 +13,8 @@
 //!
 //! 5. the lock file: [`crate::record::lock`] says which ids `lectern.lock` gives each page's
 //!    items (a page whose items it gives other ids than the written or derived ones is
-//!    rendered again with them, in step 2) and what the file becomes; [`build_to`] writes it
+//!    rendered again with them, in step 2) and what the file becomes (known once the Markdown
+//!    is, so its indexes go into the data scripts of step 4); [`build_to`] writes it
 //!    into the course folder once the site is in place, [`build_site`] (`lectern check`) only
 //!    reports it.
 //!
@@ -50,6 +51,11 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// What a build would leave in `lectern.lock` (this one writes nothing).
     pub lock: LockUpdate,
+    /// The longest progress code of the course, in characters: without the learner's name
+    /// (as an LMS would keep it, knowing the name) and with the longest name.
+    pub longest_code: (usize, usize),
+    /// The course's title.
+    pub title: String,
 }
 
 /// What a build to disk made, for the summary line.
@@ -92,13 +98,18 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let mut course = load_and_model(options)?;
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let warnings = std::mem::take(&mut course.warnings);
+    let (title, id) = (course.config.title.clone(), course.id.clone());
     let (site, lock) = render_with_lock(course)?;
+    let tracked = record::code::Tracked::of(&lock.after);
+    let longest = |name| record::code::worst_case(&id, &tracked, name);
     Ok(Built {
         lessons,
         modules,
         site,
         warnings,
         lock,
+        longest_code: (longest(false), longest(true)),
+        title,
     })
 }
 
@@ -110,8 +121,8 @@ pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
 fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
     let sink = Collect::default();
     let templates = Arc::new(render::templates(&course)?);
-    let (prepared, _) = render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
-    let lock = record::lock::update(course.lock.take(), &course, &prepared.markdown);
+    let (prepared, _, lock) =
+        render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
     background::drop_in_background(prepared);
     Ok((sink.into_site(), lock))
 }
@@ -127,13 +138,9 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     timing::mark("templates compiled");
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
-        let (prepared, pages) =
+        let (prepared, pages, update) =
             render_all(&mut course, templates, markdown_of_every_page, sink, sink)?;
-        lock = Some(record::lock::update(
-            course.lock.take(),
-            &course,
-            &prepared.markdown,
-        ));
+        lock = Some(update);
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
         background::drop_in_background(prepared);
@@ -224,25 +231,27 @@ fn reworded_notes(lock: &LockUpdate) -> Vec<String> {
 
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied
 /// files into `pages`, and the whole-course files and search index into `whole`, at once.
-/// Returns what the pages were made from and the number of HTML pages.
+/// Returns what the pages were made from, the number of HTML pages and the lock file after
+/// this build (made from `course.lock`, which it takes: its indexes go into the data scripts).
 pub(crate) fn render_all(
     course: &mut Course,
     templates: Arc<Templates>,
     markdown: impl FnOnce(&Course) -> Vec<Arc<RenderedMarkdown>>,
     pages: &dyn Sink,
     whole: &dyn Sink,
-) -> Result<(Prepared, usize), Diagnostics> {
+) -> Result<(Prepared, usize, LockUpdate), Diagnostics> {
     let markdown = markdown(course);
     timing::mark("markdown rendered");
+    let lock = record::lock::update(course.lock.take(), course, &markdown);
     // the pages, navigation and search index made next reuse this memory (some 50 MB at
     // 10,000 lessons) rather than the process growing by as much again
     course.free_source_texts();
     let course = &*course;
     let mut prepared = render::prepare(course, templates, markdown)?;
     timing::mark("links checked, navigation and sidebars");
-    let data = DataScripts::new(course, &prepared);
+    let data = DataScripts::new(course, &prepared, &lock);
     let templates = prepared.templates_mut();
-    templates.set_data_versions(&data.course, &data.labels);
+    templates.set_data_versions(&data.course, &data.labels, &data.index);
     let (made, files) = rayon::join(
         || render::render_pages(course, &prepared, pages),
         || whole_course(course, &prepared, data, whole),
@@ -250,26 +259,34 @@ pub(crate) fn render_all(
     timing::mark("pages, whole-course files and search index");
     made?;
     let count = course.pages.len() + files?;
-    Ok((prepared, count))
+    Ok((prepared, count, lock))
 }
 
-/// The texts of `assets/course-data.js` and `assets/progress-data.js`, made once: the pages
-/// carry their hashes in their URLs, and the same texts are written.
+/// The texts of `assets/course-data.js`, `assets/progress-data.js` and
+/// `assets/progress-index.js`, made once: the pages carry their hashes in their URLs, and the
+/// same texts are written.
 pub(crate) struct DataScripts {
     course: String,
     labels: String,
+    index: String,
 }
 
 impl DataScripts {
-    pub(crate) fn new(course: &Course, prepared: &Prepared) -> DataScripts {
+    pub(crate) fn new(course: &Course, prepared: &Prepared, lock: &LockUpdate) -> DataScripts {
         let (nav, rendered) = (prepared.nav(), &prepared.markdown);
-        let (data, labels) = rayon::join(
-            || record::course_data(course, nav, rendered),
-            || record::labels_script(course, rendered),
+        let ((data, labels), index) = rayon::join(
+            || {
+                rayon::join(
+                    || record::course_data(course, nav, rendered),
+                    || record::labels_script(course, rendered),
+                )
+            },
+            || record::code::index_script(course, rendered, lock),
         );
         DataScripts {
             course: data,
             labels,
+            index,
         }
     }
 }
@@ -285,7 +302,7 @@ pub(crate) fn whole_course(
 ) -> Result<usize, Diagnostics> {
     let (files, index) = rayon::join(
         || -> Result<usize, Diagnostic> {
-            record::files(data.course, data.labels, sink)?;
+            record::files(data.course, data.labels, data.index, sink)?;
             let pages = render::course_files(course, prepared, sink)?;
             let limit = handouts::WHOLE_COURSE_LIMIT;
             let (nav, templates) = (prepared.nav(), prepared.templates());
