@@ -102,6 +102,18 @@ await check('every changed, missing or added character is caught', () => {
   assert.deepEqual(JSON.parse(JSON.stringify(decode(encode(s, 'c', index), 'c', fewer))), { v: 2, course: 'c', learner: '', pages: { p: { i0: { d: 5 } } } });
 });
 
+await check('what a code does not keep: days before its 4,096-day window, attempts over 999, scores out of more than 255', () => {
+  const c = cases.find((x) => x.items.length >= 2 && x.exercises.length >= 1), { index, entries } = course(c);
+  const [i0, i1] = c.items, q = c.exercises[0];
+  const s = { v: 2, course: 'c', learner: '', pages: { p: {
+    [`i${i0}`]: { d: 20000 }, [`i${i1}`]: { d: 10000 }, [`quiz:${q}`]: { t: 5000, l: 3, b: 400, n: 300, d: 20000, r: 0 },
+  } } };
+  const back = JSON.parse(JSON.stringify(decode(encode(s, 'c', index), 'c', entries)));
+  assert.deepEqual(back.pages.p, {
+    [`i${i0}`]: { d: 20000 }, [`i${i1}`]: { d: 20000 - 4095 }, [`quiz:${q}`]: { t: 999, l: 3, b: 255, n: 255, d: 20000, r: 0 },
+  });
+});
+
 const SITE = process.env.SITE_DIR;
 if (SITE) {
   // the sample course as its home page sees it
