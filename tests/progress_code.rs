@@ -93,3 +93,30 @@ fn the_encoder_meets_the_worst_case_of_every_size_and_round_trips() {
         "tests/browser/progress_code.mjs failed:\n{text}"
     );
 }
+
+/// `lectern check` says how long a course's progress code can get, and warns (naming the
+/// course and the figures) when SCORM 1.2's `suspend_data` could not keep it.
+#[test]
+fn check_reports_the_longest_code_and_warns_over_the_scorm_budget() {
+    let lesson = |n: usize| {
+        let items: Vec<String> = (0..n).map(|i| format!("- [ ] Task number {i}\n")).collect();
+        format!("---\ntitle: A\n---\n\n{}", items.concat())
+    };
+    for (n, stdout_line, warned) in [
+        (10, "Progress codes: up to 63 characters (866 with the longest name), from every item done on days far apart.", false),
+        (1500, "Progress codes: up to 4,213 characters (5,015 with the longest name), from every item done on days far apart.", true),
+    ] {
+        let text = lesson(n);
+        let (_tmp, root) = common::write_course(&[
+            ("content/01-m/_index.md", "---\ntitle: M\n---\n"),
+            ("content/01-m/01-a.md", &text),
+        ]);
+        let output = common::run(&["check", root.to_str().unwrap()]);
+        let (stdout, stderr) = common::outputs(&output);
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        assert_eq!(stdout.lines().last(), Some(stdout_line), "{stdout}");
+        let warning = "warning: course \"Test\": its progress code can reach 4,213 characters, more than the 4,096 that SCORM 1.2 keeps (suspend_data)";
+        assert_eq!(stderr.contains(warning), warned, "{stderr}");
+        assert_eq!(stderr.contains("split the course into several courses"), warned);
+    }
+}
