@@ -90,6 +90,7 @@ function decode(code, course, entries) {
   if (from !== course) throw Error(OTHER);
   const s = { v: 2, course: course, learner: text(r.bytes(4 * NAME)).slice(0, NAME), pages: {} };
   const days = [], k = r.num();
+  if (k > WINDOW) throw Error(DAMAGED); // a code's days are distinct and within its window
   for (let i = 0; i < k; i++) days.push(i ? days[i - 1] - r.num() - 1 : r.num());
   if (days.some(d => d < 1)) throw Error(DAMAGED);
   const list = (kind, each) => {
@@ -102,12 +103,13 @@ function decode(code, course, entries) {
   };
   let prev = 0;
   const pick = (i, n) => { if (i >= n) throw Error(DAMAGED); return i; };
-  list(false, () => { if (!r.get(1)) prev = pick(r.get(width(k)), k); return { d: days[prev] }; });
+  list(false, () => { if (!k) throw Error(DAMAGED); if (!r.get(1)) prev = pick(r.get(width(k)), k); return { d: days[prev] }; });
   const day = () => { const i = pick(r.get(width(k + 1)), k + 1); return i ? days[i - 1] : 0; };
   list(true, () => {
     const t = r.num(), n = r.num() + 1;
     if (t > TRIES || n > SCORE) throw Error(DAMAGED);
-    return { t: t, l: r.get(width(n + 1)), b: r.get(width(n + 1)), n: n, d: day(), r: day() };
+    const score = () => Math.min(r.get(width(n + 1)), n);
+    return { t: t, l: score(), b: score(), n: n, d: day(), r: day() };
   });
   return s;
 }
