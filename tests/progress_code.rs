@@ -103,8 +103,8 @@ fn check_reports_the_longest_code_and_warns_over_the_scorm_budget() {
         format!("---\ntitle: A\n---\n\n{}", items.concat())
     };
     for (n, stdout_line, warned) in [
-        (10, "Progress codes: up to 63 characters (866 with the longest name), from every item done on days far apart.", false),
-        (1500, "Progress codes: up to 4,213 characters (5,015 with the longest name), from every item done on days far apart.", true),
+        (10, "Progress codes: up to 62 characters (865 with the longest name), from every item done on days far apart.", false),
+        (1700, "Progress codes: up to 4,397 characters (5,199 with the longest name), from every item done on days far apart.", true),
     ] {
         let text = lesson(n);
         let (_tmp, root) = common::write_course(&[
@@ -115,7 +115,7 @@ fn check_reports_the_longest_code_and_warns_over_the_scorm_budget() {
         let (stdout, stderr) = common::outputs(&output);
         assert_eq!(output.status.code(), Some(0), "{stderr}");
         assert_eq!(stdout.lines().last(), Some(stdout_line), "{stdout}");
-        let warning = "warning: course \"Test\": its progress code can reach 4,213 characters, more than the 4,096 that SCORM 1.2 keeps (suspend_data)";
+        let warning = "warning: course \"Test\": its progress code can reach 4,397 characters, more than the 4,096 that SCORM 1.2 keeps (suspend_data)";
         assert_eq!(stderr.contains(warning), warned, "{stderr}");
         assert_eq!(stderr.contains("split the course into several courses"), warned);
     }

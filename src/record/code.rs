@@ -92,7 +92,9 @@ pub fn worst_case(course_id: &str, tracked: &Tracked, name: bool) -> usize {
             .map(|&d| exp_golomb(u64::from(d) - 1))
             .sum::<usize>();
     }
-    bits += list_bits(&tracked.items, 1 + width(k));
+    // the items' days as places in the list (the shorter of two ways: the worst state has no
+    // item on the day of the one before, so it is this one)
+    bits += 1 + list_bits(&tracked.items, width(k));
     let result = exp_golomb(MAX_ATTEMPTS.into()) + exp_golomb(u64::from(MAX_SCORE) - 1);
     let scores = 2 * width(MAX_SCORE as usize + 1);
     bits += list_bits(&tracked.exercises, result + scores + 2 * width(k + 1));

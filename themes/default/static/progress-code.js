@@ -62,8 +62,19 @@ function encode(state, course, index, noName) {
   w.num(days.length);
   days.forEach((d, i) => w.num(i ? days[i - 1] - d - 1 : d));
   const list = (l, each) => { w.num(l.length); l.forEach(([n, e], i) => { w.num(i ? n - l[i - 1][0] - 1 : n); each(e); }); };
+  // each item's day: its place in the list, or (mode 1, when shorter) 1 for "the day of the
+  // item before" and 0 then its place
+  const places = items.map(x => at[clamp(x[1].d)]), wk = width(days.length);
+  const repeats = places.filter((i, j) => i === (j ? places[j - 1] : 0)).length;
+  const flags = places.length - repeats * wk < 0 ? 1 : 0;
   let prev = 0;
-  list(items, e => { const i = at[clamp(e.d)]; w.put(i === prev ? 1 : 0, 1); if (i !== prev) w.put(i, width(days.length)); prev = i; });
+  w.put(flags, 1);
+  list(items, e => {
+    const i = at[clamp(e.d)];
+    if (flags) w.put(i === prev ? 1 : 0, 1);
+    if (!flags || i !== prev) w.put(i, wk);
+    prev = i;
+  });
   const day = d => w.put(d > 0 ? at[clamp(d)] + 1 : 0, width(days.length + 1));
   list(exs, e => {
     const n = Math.min(e.n, SCORE), score = x => w.put(Math.min(x, n), width(n + 1));
@@ -103,7 +114,12 @@ function decode(code, course, entries) {
   };
   let prev = 0;
   const pick = (i, n) => { if (i >= n) throw Error(DAMAGED); return i; };
-  list(false, () => { if (!k) throw Error(DAMAGED); if (!r.get(1)) prev = pick(r.get(width(k)), k); return { d: days[prev] }; });
+  const flags = r.get(1);
+  list(false, () => {
+    if (!k) throw Error(DAMAGED);
+    if (!flags || !r.get(1)) prev = pick(r.get(width(k)), k);
+    return { d: days[prev] };
+  });
   const day = () => { const i = pick(r.get(width(k + 1)), k + 1); return i ? days[i - 1] : 0; };
   list(true, () => {
     const t = r.num(), n = r.num() + 1;
