@@ -203,7 +203,22 @@ fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
             println!("  items changed places on their pages");
         }
     }
+    print_code_length(&built);
     Ok(())
+}
+
+/// The longest progress code, and a warning when SCORM 1.2 could not keep it.
+fn print_code_length(built: &lectern::Built) {
+    use lectern::record::code::{check_budget, thousands, SCORM_12_SUSPEND_DATA};
+    if built.lock.pinned() == 0 {
+        return; // nothing tracked, no progress to keep
+    }
+    let (plain, named) = built.longest_code;
+    let (a, b) = (thousands(plain), thousands(named));
+    println!("Progress codes: up to {a} characters ({b} with the longest name), from every item done on days far apart.");
+    if let Err(warning) = check_budget(&built.title, plain, SCORM_12_SUSPEND_DATA) {
+        eprintln!("{}\n", warning.as_warning());
+    }
 }
 
 fn init(dir: PathBuf) -> Result<(), Diagnostics> {

@@ -283,9 +283,14 @@ fn progress_code_import_previews_merges_and_copies() {
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let built = build_copy("browser-checklist");
     let base = serve(built.site.clone());
+    let exercises = build_copy("browser-exercises");
+    let exercises_url = serve(exercises.site.clone());
     run_script(
         "record_state.mjs",
-        &[("SITE_DIR", built.site.as_os_str())],
+        &[
+            ("SITE_DIR", built.site.as_os_str()),
+            ("EXERCISES_URL", OsStr::new(&exercises_url)),
+        ],
         &base,
     );
 }

@@ -213,3 +213,59 @@ fn a_heading_in_a_task_item_follows_its_label() {
     let labels = script_json(&built, "assets/progress-data.js");
     assert_eq!(labels["m/h"]["read-this"], "Read this", "{labels}");
 }
+
+/// `progress-index.js` gives each item of `course-data.js` its `lectern.lock` index, in the
+/// same order; an inserted item gets the next index and the others keep theirs.
+#[test]
+fn each_item_has_its_lock_index_beside_its_id() {
+    let (_tmp, root) = common::copy_fixture("browser-exercises");
+    let indexes = |root: &std::path::Path| {
+        let built = common::build_course(root, false);
+        let course = script_json(&built, "assets/course-data.js");
+        let index = script_json(&built, "assets/progress-index.js");
+        let pages = index.as_object().unwrap();
+        let pairs = pages.iter().map(|(page, indexes)| {
+            let ids = course["pages"][page]["items"].as_array().unwrap().clone();
+            let indexes = indexes.as_array().unwrap().clone();
+            assert_eq!(ids.len(), indexes.len(), "{page}");
+            let pairs: Vec<(String, u64)> = (ids.iter().zip(&indexes))
+                .map(|(id, n)| (id.as_str().unwrap().to_string(), n.as_u64().unwrap()))
+                .collect();
+            (page.clone(), pairs)
+        });
+        pairs.collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let pair = |id: &str, n: u64| (id.to_string(), n);
+    let before = indexes(&root);
+    assert_eq!(
+        before["practice/quiz"],
+        [
+            pair("quiz:what-coaching-is", 0),
+            pair("quiz:manager-tasks", 1),
+            pair("read-feedback", 2)
+        ]
+    );
+    assert_eq!(
+        before["practice/sort"][0],
+        pair("sort:sort-who-does-this", 3)
+    );
+    assert_eq!(before.len(), 2);
+    let lesson = root.join("content/01-practice/01-quiz.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    let text = text.replace(
+        "- [ ] I read",
+        "- [ ] I asked a colleague {#asked}\n- [ ] I read",
+    );
+    std::fs::write(&lesson, text).unwrap();
+    let after = indexes(&root);
+    assert_eq!(
+        after["practice/quiz"],
+        [
+            pair("quiz:what-coaching-is", 0),
+            pair("quiz:manager-tasks", 1),
+            pair("asked", 7),
+            pair("read-feedback", 2)
+        ]
+    );
+    assert_eq!(after["practice/sort"], before["practice/sort"]);
+}

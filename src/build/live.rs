@@ -73,7 +73,10 @@ impl Live {
             })
         };
         let (pages, whole) = (Collect::default(), Collect::default());
+        // edits render pages again with the lock's ids: the course keeps it
+        let lock = course.lock.clone();
         let done = super::render_all(&mut course, templates, markdown, false, &pages, &whole)?;
+        course.lock = lock;
         let prepared = done.prepared;
         let misses = misses.into_inner();
         let live = Live {
@@ -150,7 +153,9 @@ impl Aggregates {
     /// and search index, as the full render makes them.
     pub fn render(&self) -> Result<Site, Diagnostics> {
         let sink = Collect::default();
-        let data = super::DataScripts::new(&self.course, &self.prepared.markdown);
+        let lock = self.course.lock.clone();
+        let lock = crate::record::lock::update(lock, &self.course, &self.prepared.markdown);
+        let data = super::DataScripts::new(&self.course, &self.prepared.markdown, &lock);
         super::whole_course(&self.course, &self.prepared, data, &sink)?;
         Ok(sink.into_site())
     }

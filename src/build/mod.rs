@@ -13,7 +13,8 @@
 //!
 //! 5. the lock file: [`crate::record::lock`] says which ids `lectern.lock` gives each page's
 //!    items (a page whose items it gives other ids than the written or derived ones is
-//!    rendered again with them, in step 2) and what the file becomes; [`build_to`] writes it
+//!    rendered again with them, in step 2) and what the file becomes (known once the Markdown
+//!    is, so its indexes go into the data scripts of step 4); [`build_to`] writes it
 //!    into the course folder once the site is in place, [`build_site`] (`lectern check`) only
 //!    reports it.
 //!
@@ -50,6 +51,11 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// What a build would leave in `lectern.lock` (this one writes nothing).
     pub lock: LockUpdate,
+    /// The longest progress code of the course, in characters: without the learner's name
+    /// (as an LMS would keep it, knowing the name) and with the longest name.
+    pub longest_code: (usize, usize),
+    /// The course's title.
+    pub title: String,
 }
 
 /// What a build to disk made, for the summary line.
@@ -92,13 +98,18 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let mut course = load_and_model(options)?;
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let warnings = std::mem::take(&mut course.warnings);
+    let (title, id) = (course.config.title.clone(), course.id.clone());
     let (site, lock) = render_with_lock(course)?;
+    let tracked = record::code::Tracked::of(&lock.after);
+    let longest = |name| record::code::worst_case(&id, &tracked, name);
     Ok(Built {
         lessons,
         modules,
         site,
         warnings,
         lock,
+        longest_code: (longest(false), longest(true)),
+        title,
     })
 }
 
@@ -113,7 +124,7 @@ fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostic
     let markdown = markdown_of_every_page;
     let done = render_all(&mut course, templates, markdown, true, &sink, &sink)?;
     background::drop_in_background(done.prepared);
-    Ok((sink.into_site(), done.lock.expect("asked for")))
+    Ok((sink.into_site(), done.lock))
 }
 
 /// Builds the course and writes it into `out` atomically. Pages are written into the staging
@@ -129,7 +140,7 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     let pages = write::write_with(out, |sink| {
         let markdown = markdown_of_every_page;
         let done = render_all(&mut course, templates, markdown, true, sink, sink)?;
-        lock = done.lock;
+        lock = Some(done.lock);
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
         background::drop_in_background(done.prepared);
@@ -224,26 +235,29 @@ pub(crate) struct Rendered {
     pub prepared: Prepared,
     /// The number of HTML pages.
     pub pages: usize,
-    /// What `lectern.lock` becomes, when asked for.
-    pub lock: Option<LockUpdate>,
+    /// What `lectern.lock` becomes.
+    pub lock: LockUpdate,
 }
 
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied
 /// files into `pages`, and the whole-course files and search index into `whole`, at once.
-/// With `update_lock` (a build; the dev server keeps the lock for later renders) it says what
-/// `lectern.lock` becomes as soon as the Markdown is made, then drops the lock read and the
-/// pages' claims (at 10,000 lessons some 20 MB) before the pages are made.
+/// It takes `course.lock` to say what `lectern.lock` becomes (its indexes go into the data
+/// scripts). A build (`once`) then drops the pages' claims the lock was matched against (at
+/// 10,000 lessons some 10 MB) before the pages are made; the dev server keeps them.
 pub(crate) fn render_all(
     course: &mut Course,
     templates: Arc<Templates>,
     markdown: impl FnOnce(&Course) -> Vec<Arc<RenderedMarkdown>>,
-    update_lock: bool,
+    once: bool,
     pages: &dyn Sink,
     whole: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     let mut markdown = markdown(course);
     timing::mark("markdown rendered");
-    let lock = update_lock.then(|| lock_after(course, &mut markdown));
+    let lock = record::lock::update(course.lock.take(), course, &markdown);
+    if once {
+        drop_claims(&mut markdown);
+    }
     // the pages, navigation and search index made next reuse this memory (some 50 MB at
     // 10,000 lessons) rather than the process growing by as much again
     course.free_source_texts();
@@ -251,13 +265,13 @@ pub(crate) fn render_all(
     // the data scripts (whose hashes the pages carry) are made while links are checked
     let (prepared, data) = rayon::join(
         || render::prepare(course, templates, markdown.clone()),
-        || DataScripts::new(course, &markdown),
+        || DataScripts::new(course, &markdown, &lock),
     );
     let mut prepared = prepared?;
     drop(markdown);
     timing::mark("links checked, navigation, sidebars and data scripts");
     let templates = prepared.templates_mut();
-    templates.set_data_versions(&data.course, &data.labels);
+    templates.set_data_versions(&data.course, &data.labels, &data.index);
     let (made, files) = rayon::join(
         || render::render_pages(course, &prepared, pages),
         || whole_course(course, &prepared, data, whole),
@@ -272,32 +286,42 @@ pub(crate) fn render_all(
     })
 }
 
-/// What `lectern.lock` becomes after this build; the lock read and the claims it was matched
-/// against (no longer needed) are dropped.
-fn lock_after(course: &mut Course, markdown: &mut [Arc<RenderedMarkdown>]) -> LockUpdate {
-    let lock = record::lock::update(course.lock.take(), course, markdown);
+/// Drops the claims each page's items made (what `lectern.lock` is matched against), once
+/// the lock is updated.
+fn drop_claims(markdown: &mut [Arc<RenderedMarkdown>]) {
     for md in markdown.iter_mut().filter_map(Arc::get_mut) {
         md.claims = Vec::new();
     }
-    lock
 }
 
-/// The texts of `assets/course-data.js` and `assets/progress-data.js`, made once: the pages
-/// carry their hashes in their URLs, and the same texts are written.
+/// The texts of `assets/course-data.js`, `assets/progress-data.js` and
+/// `assets/progress-index.js`, made once: the pages carry their hashes in their URLs, and the
+/// same texts are written.
 pub(crate) struct DataScripts {
     course: String,
     labels: String,
+    index: String,
 }
 
 impl DataScripts {
-    pub(crate) fn new(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> DataScripts {
-        let (data, labels) = rayon::join(
-            || record::course_data(course, rendered),
-            || record::labels_script(course, rendered),
+    pub(crate) fn new(
+        course: &Course,
+        rendered: &[Arc<RenderedMarkdown>],
+        lock: &LockUpdate,
+    ) -> DataScripts {
+        let ((data, labels), index) = rayon::join(
+            || {
+                rayon::join(
+                    || record::course_data(course, rendered),
+                    || record::labels_script(course, rendered),
+                )
+            },
+            || record::code::index_script(course, rendered, lock),
         );
         DataScripts {
             course: data,
             labels,
+            index,
         }
     }
 }
@@ -313,7 +337,7 @@ pub(crate) fn whole_course(
 ) -> Result<usize, Diagnostics> {
     let (files, index) = rayon::join(
         || -> Result<usize, Diagnostic> {
-            record::files(data.course, data.labels, sink)?;
+            record::files(data.course, data.labels, data.index, sink)?;
             let pages = render::course_files(course, prepared, sink)?;
             let limit = handouts::WHOLE_COURSE_LIMIT;
             let (nav, templates) = (prepared.nav(), prepared.templates());

@@ -3,11 +3,14 @@
 //! page's script needs to count progress (module and lesson ids, each page's items); the
 //! "my progress" page (`progress.html`, a print-friendly list drawn in the browser by
 //! `assets/print.js` from localStorage) also loads `assets/progress-data.js`, the readable
-//! label of every item, so other pages stay small. Progress ids are slugs.
+//! label of every item, so other pages stay small. The home page loads
+//! `assets/progress-index.js`, each item's lock index, for progress codes ([`code`]).
+//! Progress ids are slugs.
 //!
 //! The items and their labels are what each page's Markdown registered
 //! ([`RenderedMarkdown::items`]); the two scripts only write them as JSON.
 
+pub mod code;
 pub mod lock;
 
 use std::sync::Arc;
@@ -16,18 +19,25 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::error::Diagnostic;
-use crate::model::{Course, PageKind};
+use crate::model::{Course, Page, PageKind};
 use crate::render::json;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::tracked::TrackedItem;
 use crate::site::{Output, Sink};
 
-/// Writes `assets/course-data.js` and `assets/progress-data.js`: the texts of
-/// [`course_data`] and [`labels_script`], made once by the build (whose pages carry their
-/// hashes in their URLs).
-pub fn files(data: String, labels: String, sink: &dyn Sink) -> Result<(), Diagnostic> {
+/// Writes `assets/course-data.js`, `assets/progress-data.js` and
+/// `assets/progress-index.js`: the texts of [`course_data`], [`labels_script`] and
+/// [`code::index_script`], made once by the build (whose pages carry their hashes in their
+/// URLs).
+pub fn files(
+    data: String,
+    labels: String,
+    index: String,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
     sink.put("assets/course-data.js".into(), Output::Text(data))?;
-    sink.put("assets/progress-data.js".into(), Output::Text(labels))
+    sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
+    sink.put("assets/progress-index.js".into(), Output::Text(index))
 }
 
 /// `assets/course-data.js`: module and lesson ids and each page's progress items. Read from
@@ -83,21 +93,32 @@ fn page_entry(title: &str, url: &str, items: &[TrackedItem]) -> String {
 
 /// `assets/progress-data.js`: page id → progress id → label.
 pub fn labels_script(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> String {
+    per_page_script("LECTERN_LABELS", course, rendered, |_, r| {
+        let ids: Vec<String> = r.items.iter().map(TrackedItem::progress_id).collect();
+        let labels = ids.iter().zip(&r.items);
+        let labels = labels.map(|(id, item)| (id.as_str(), json_str(&item.label)));
+        let mut object = String::new();
+        push_object(&mut object, labels.collect());
+        object
+    })
+}
+
+/// `window.<global> = {page id: value};` for the pages with tracked items, each value the JSON
+/// text `value` makes of the page (on its own thread).
+pub(crate) fn per_page_script(
+    global: &str,
+    course: &Course,
+    rendered: &[Arc<RenderedMarkdown>],
+    value: impl Fn(&Page, &RenderedMarkdown) -> String + Sync,
+) -> String {
     let pages = course
         .pages
         .par_iter()
         .zip(rendered)
         .filter(|(_, r)| !r.items.is_empty())
-        .map(|(p, r)| {
-            let ids: Vec<String> = r.items.iter().map(TrackedItem::progress_id).collect();
-            let labels = ids.iter().zip(&r.items);
-            let labels = labels.map(|(id, item)| (id.as_str(), json_str(&item.label)));
-            let mut object = String::new();
-            push_object(&mut object, labels.collect());
-            (p.id.as_str(), object)
-        })
+        .map(|(p, r)| (p.id.as_str(), value(p, r)))
         .collect();
-    let mut out = String::from("window.LECTERN_LABELS = ");
+    let mut out = format!("window.{global} = ");
     push_object(&mut out, pages);
     out.push_str(";\n");
     out

@@ -1,7 +1,8 @@
 //! Content hashes of the theme's assets, for their URLs: `lectern.css?v=3f9a1c2e` changes
 //! whenever the file does, so a browser never pairs a cached asset with newer pages. Templates
 //! read them as the global `asset_v` (`{{ root }}assets/lectern.css?v={{ asset_v["lectern.css"] }}`).
-//! The course's data scripts (`course-data.js`, `progress-data.js`) are in it too, hashed
+//! The course's data scripts (`course-data.js`, `progress-data.js`,
+//! `progress-index.js`) are in it too, hashed
 //! from the text the build writes, so a page never pairs with an older course's data.
 
 use std::collections::BTreeMap;
@@ -16,14 +17,21 @@ pub fn versions(assets: &[ThemeAsset]) -> BTreeMap<String, String> {
         .iter()
         .map(|a| (a.path.clone(), version(&a.bytes)))
         .collect();
-    with_data(&mut v, "", "");
+    with_data(&mut v, "", "", "");
     v
 }
 
-/// Sets the hashes of `course-data.js` and `progress-data.js` to those of these texts.
-pub fn with_data(versions: &mut BTreeMap<String, String>, course_data: &str, labels: &str) {
+/// Sets the hashes of `course-data.js`, `progress-data.js` and `progress-index.js` to those
+/// of these texts.
+pub fn with_data(
+    versions: &mut BTreeMap<String, String>,
+    course_data: &str,
+    labels: &str,
+    index: &str,
+) {
     versions.insert("course-data.js".into(), version(course_data.as_bytes()));
     versions.insert("progress-data.js".into(), version(labels.as_bytes()));
+    versions.insert("progress-index.js".into(), version(index.as_bytes()));
 }
 
 /// The hash of `bytes` as 8 hex digits.
@@ -60,8 +68,9 @@ mod tests {
         assert_eq!(versions(&[asset("a", "")])["a"], "811c9dc5");
         let mut v = versions(&[]);
         assert_eq!(v["course-data.js"], "811c9dc5");
-        with_data(&mut v, "x", "y");
+        with_data(&mut v, "x", "y", "x");
         assert_eq!(v["course-data.js"], one["a.css"]);
         assert_eq!(v["progress-data.js"], two["a.css"]);
+        assert_eq!(v["progress-index.js"], one["a.css"]);
     }
 }

@@ -107,8 +107,8 @@ impl Templates {
     }
 
     /// Gives the course's data scripts' hashes to `asset_v`, beside the theme's.
-    pub fn set_data_versions(&mut self, course_data: &str, labels: &str) {
-        super::asset_urls::with_data(&mut self.asset_v, course_data, labels);
+    pub fn set_data_versions(&mut self, course_data: &str, labels: &str, index: &str) {
+        super::asset_urls::with_data(&mut self.asset_v, course_data, labels, index);
         self.tera.global_context().insert("asset_v", &self.asset_v);
     }
 

@@ -1,5 +1,6 @@
 /* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
- * export/import, quizzes, sorts, completion certificate, learner name, nav toggle (not search).
+ * quizzes, sorts, completion certificate, learner name, nav toggle (not search; progress
+ * codes and import are progress-code.js's, through window.LecternRecord).
  * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"] =
  * {"v":2,"course":id,"learner":"","pages":{page:{entry id: entry}}}: a checklist item {d: day},
  * a "quiz:"/"sort:" entry {t,l,b,n,d,r} (attempts, last, best, max, day passed, day revealed);
@@ -8,9 +9,7 @@
  * Plain ES2017, no network, works from file://. Adds class "js" to <html> for CSS. */
 (() => {
 'use strict';
-const CODE = 'LECTERN1:';
-const BAD = "That isn't a Lectern progress code or file. Paste the whole code, starting with " + CODE;
-let C = null, course = '', key = '', pid = '', url = '', warned = false, state = fresh(), pending = null;
+let C = null, course = '', key = '', pid = '', warned = false, state = fresh();
 
 function fresh() { return { v: 2, course: course, learner: '', pages: {} }; }
 function $(sel, root) { return (root || document).querySelector(sel); }
@@ -287,133 +286,13 @@ function resetSort(sec) {
 }
 function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(resetSort); }
 
-/* ---- reset, export, import ---- */
+/* ---- reset ---- */
 function reset(all) {
   if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
   change(s => { if (all) { s.pages = {}; s.learner = ''; } else delete s.pages[pid]; });
   clearExercises();
   resync();
 }
-function say(msg, bad) {
-  const m = $('[data-import-message]');
-  if (m) { m.textContent = msg; m.classList.toggle('is-error', !!bad); } else if (bad) window.alert(msg);
-}
-function toB64(s) { return btoa(Array.from(new TextEncoder().encode(s), b => String.fromCharCode(b)).join('')); }
-function fromB64(s) { return new TextDecoder().decode(Uint8Array.from(atob(s), c => c.charCodeAt(0))); }
-function offerFile(json, after) { // a visible download link to a Blob URL (no network)
-  try {
-    if (url) URL.revokeObjectURL(url);
-    url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    let a = $('a.progress-download');
-    if (!a) after.after(a = make('a', 'progress-download', 'Download your progress as a file'));
-    a.href = url;
-    a.download = course + '-progress.json';
-  } catch (e) { /* the code alone still works */ }
-}
-function doExport(btn) {
-  sync();
-  const json = JSON.stringify({ v: 2, course: course, learner: state.learner, pages: state.pages });
-  const ta = $('textarea[data-progress-code]');
-  if (ta) { ta.value = CODE + toB64(json); ta.focus(); ta.select(); }
-  offerFile(json, ta || btn);
-  say('Copy this code (or download the file) and import it in your other browser.');
-}
-function decode(t) { // -> a state, or an error message
-  let o;
-  t = String(t || '').trim();
-  try { o = JSON.parse(t.indexOf(CODE) === 0 ? fromB64(t.slice(CODE.length).replace(/\s+/g, '')) : t); } catch (e) { return BAD; }
-  if (o && o.course && o.course !== course) return 'That progress is from a different course, so it was not imported.';
-  return clean(o) || BAD;
-}
-function earliest(x, y) { return x && y ? Math.min(x, y) : x || y; }
-function mergeEntry(id, a, b) { // the same entry from two records -> one (a kept on a tie)
-  if (!a || !b) return Object.assign({}, a || b);
-  if (!exercise(id)) return { d: earliest(a.d, b.d) }; // the day it was first done
-  const m = b.t > a.t ? b : a;
-  return { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
-}
-function merge(a, b) { // the union of two states; a's name kept unless empty
-  const s = fresh();
-  Object.keys(a.pages).concat(Object.keys(b.pages)).forEach(p => {
-    const x = a.pages[p] || {}, y = b.pages[p] || {}, d = s.pages[p] = {};
-    Object.keys(x).concat(Object.keys(y)).forEach(k => { d[k] = mergeEntry(k, x[k], y[k]); });
-  });
-  s.learner = a.learner || b.learner;
-  return s;
-}
-function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
-function listText(parts) { return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0]; }
-function changes(a, b) { // what merging b into a changes, as a sentence; '' when nothing
-  const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, date: 0 };
-  Object.keys(b.pages).forEach(p => {
-    let ticks = 0;
-    Object.keys(b.pages[p]).forEach(k => {
-      const was = (a.pages[p] || {})[k], now = mergeEntry(k, was, b.pages[p][k]);
-      if (exercise(k)) { if (JSON.stringify(was) !== JSON.stringify(now)) n[k.slice(0, 4)]++; }
-      else if (!was) ticks++;
-      else if (now.d !== was.d) n.date++;
-    });
-    n.tick += ticks; if (ticks) n.lesson++;
-  });
-  const parts = [];
-  if (n.tick) parts.push(count(n.tick, 'tick') + ' in ' + count(n.lesson, 'lesson'));
-  if (n.quiz) parts.push(count(n.quiz, 'quiz result'));
-  if (n.sort) parts.push(count(n.sort, 'sort result'));
-  if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
-  if (!a.learner && b.learner) parts.push('your name');
-  return parts.length ? 'This adds ' + listText(parts) + '.' : '';
-}
-function preview(t) { // the import's changes, shown before anything changes
-  const box = $('[data-import-preview]');
-  if (!box) return window.confirm(t) ? confirmImport() : cancelImport();
-  text($('[data-import-summary]', box), t);
-  box.hidden = false;
-  say('');
-  const ok = $('[data-import-confirm]', box);
-  if (ok) ok.focus();
-}
-function hidePreview() { const box = $('[data-import-preview]'); if (box) box.hidden = true; }
-function importText(t) {
-  try {
-    const s = decode(t);
-    hidePreview();
-    pending = null;
-    if (typeof s === 'string') return say(s, true);
-    sync();
-    const what = changes(state, s);
-    if (!what) return say('Nothing new in that code: your progress already has all of it.');
-    pending = s;
-    preview(what);
-  } catch (e) { say(BAD, true); }
-}
-function confirmImport() {
-  const s = pending;
-  hidePreview();
-  pending = null;
-  if (!s) return;
-  change(cur => { state = merge(cur, s); });
-  clearExercises(); resync();
-  say('Progress imported.');
-}
-function cancelImport() { hidePreview(); pending = null; say('Nothing was imported.'); }
-function copied(ok) { say(ok ? 'Copied.' : "That didn't copy: select the code and copy it yourself.", !ok); }
-function copyCode(btn) { // the clipboard API, else select() and the copy command
-  let ta = $('textarea[data-progress-code]');
-  if (ta && !ta.value.trim()) doExport(btn);
-  ta = $('textarea[data-progress-code]');
-  if (!ta) return;
-  const fallback = () => { ta.focus(); ta.select(); try { copied(document.execCommand('copy')); } catch (e) { copied(false); } };
-  try { navigator.clipboard.writeText(ta.value).then(() => copied(true), fallback); } catch (e) { fallback(); }
-}
-function importFile(input) {
-  const f = input.files && input.files[0], r = new FileReader();
-  if (!f) return;
-  if (f.size > 1e6) return say(BAD, true);
-  r.onload = () => { importText(r.result); input.value = ''; };
-  r.onerror = () => say("That file couldn't be read.", true);
-  r.readAsText(f);
-}
-
 /* ---- events (delegated, so each control needs no setup) ---- */
 function setNav(open) {
   const tg = $('button.nav-toggle'), sb = document.getElementById('sidebar');
@@ -426,11 +305,6 @@ function onClick(e) {
   const form = b.closest('form.quiz'), sec = b.closest('section.sort');
   if (b.matches('[data-reset-lesson]')) reset(false);
   else if (b.matches('[data-reset-course]')) reset(true);
-  else if (b.matches('[data-export]')) doExport(b);
-  else if (b.matches('[data-import]')) importText(($('textarea[data-progress-code]') || {}).value);
-  else if (b.matches('[data-import-confirm]')) confirmImport();
-  else if (b.matches('[data-import-cancel]')) cancelImport();
-  else if (b.matches('[data-copy-code]')) copyCode(b);
   else if (b.matches('.nav-toggle')) setNav(b.getAttribute('aria-expanded') !== 'true');
   else if (form && b.matches('[data-quiz-retry]')) {
     questions(form).forEach(clearQuestion);
@@ -452,7 +326,6 @@ function onChange(e) {
   const fs = t.closest('fieldset.quiz-question');
   if (fs) delete fs.dataset.revealed;
   if (t.matches('[data-checklist] input[data-item]')) work(() => mark(t.dataset.item, t.checked));
-  else if (t.matches('input[data-import-file]')) importFile(t);
 }
 function onKey(e) {
   const tg = $('button.nav-toggle');
@@ -507,6 +380,9 @@ function init() {
   on(window, 'storage', onStorage);
   on(window, 'pageshow', e => { if (e.persisted) { sync(); resync(); } });
   resync();
+  // for progress-code.js: the record as stored, and a change to it (fn: state -> new state)
+  window.LecternRecord = { course: course, clean: clean, read: () => { sync(); return state; },
+    update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); } };
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
