@@ -73,7 +73,10 @@ impl Live {
             })
         };
         let (pages, whole) = (Collect::default(), Collect::default());
-        let (prepared, _) = super::render_all(&mut course, templates, markdown, &pages, &whole)?;
+        // kept for the pages edited next, which the lock gives their ids as this render did
+        let lock = course.lock.clone();
+        let (prepared, _, _) = super::render_all(&mut course, templates, markdown, &pages, &whole)?;
+        course.lock = lock;
         let misses = misses.into_inner();
         let live = Live {
             edited: HashMap::new(),
@@ -149,7 +152,12 @@ impl Aggregates {
     /// and search index, as the full render makes them.
     pub fn render(&self) -> Result<Site, Diagnostics> {
         let sink = Collect::default();
-        let data = super::DataScripts::new(&self.course, &self.prepared);
+        let lock = crate::record::lock::update(
+            self.course.lock.clone(),
+            &self.course,
+            &self.prepared.markdown,
+        );
+        let data = super::DataScripts::new(&self.course, &self.prepared, &lock);
         super::whole_course(&self.course, &self.prepared, data, &sink)?;
         Ok(sink.into_site())
     }

@@ -81,6 +81,8 @@ pub enum LockOutcome {
         new: usize,
         reworded: usize,
         retired: usize,
+        /// Lessons whose file was renamed or moved (their items kept their ids).
+        moved: usize,
     },
     /// It could not be written (a warning says why and what the ids are this time).
     NotWritten,
@@ -110,8 +112,8 @@ pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
 fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
     let sink = Collect::default();
     let templates = Arc::new(render::templates(&course)?);
-    let (prepared, _) = render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
-    let lock = record::lock::update(course.lock.take(), &course, &prepared.markdown);
+    let (prepared, _, lock) =
+        render_all(&mut course, templates, markdown_of_every_page, &sink, &sink)?;
     background::drop_in_background(prepared);
     Ok((sink.into_site(), lock))
 }
@@ -127,13 +129,9 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     timing::mark("templates compiled");
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
-        let (prepared, pages) =
+        let (prepared, pages, update) =
             render_all(&mut course, templates, markdown_of_every_page, sink, sink)?;
-        lock = Some(record::lock::update(
-            course.lock.take(),
-            &course,
-            &prepared.markdown,
-        ));
+        lock = Some(update);
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
         background::drop_in_background(prepared);
@@ -210,37 +208,45 @@ fn write_lock(root: &Path, lock: &LockUpdate) -> (LockOutcome, Option<Diagnostic
             new: count(|k| *k == K::New),
             reworded: count(|k| matches!(k, K::Reworded { .. })),
             retired: count(|k| *k == K::Retired),
+            moved: lock.moves.len(),
         },
     };
     (outcome, None)
 }
 
-/// One line per reworded item that kept its id.
+/// One line per lesson whose file was renamed or moved, then per reworded item that kept
+/// its id.
 fn reworded_notes(lock: &LockUpdate) -> Vec<String> {
+    let moved = lock.moves.iter().map(record::moves::Move::describe);
     let reworded = lock.changes.iter();
     let reworded = reworded.filter(|c| matches!(c.what, record::lock::ChangeKind::Reworded { .. }));
-    reworded.map(record::lock::Change::describe).collect()
+    moved
+        .chain(reworded.map(record::lock::Change::describe))
+        .collect()
 }
 
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied
 /// files into `pages`, and the whole-course files and search index into `whole`, at once.
-/// Returns what the pages were made from and the number of HTML pages.
+/// Returns what the pages were made from, the number of HTML pages, and what `lectern.lock`
+/// becomes (taken from `course`: the course data carries the items' indexes).
 pub(crate) fn render_all(
     course: &mut Course,
     templates: Arc<Templates>,
     markdown: impl FnOnce(&Course) -> Vec<Arc<RenderedMarkdown>>,
     pages: &dyn Sink,
     whole: &dyn Sink,
-) -> Result<(Prepared, usize), Diagnostics> {
+) -> Result<(Prepared, usize, LockUpdate), Diagnostics> {
     let markdown = markdown(course);
     timing::mark("markdown rendered");
     // the pages, navigation and search index made next reuse this memory (some 50 MB at
     // 10,000 lessons) rather than the process growing by as much again
     course.free_source_texts();
+    let before = course.lock.take();
     let course = &*course;
     let mut prepared = render::prepare(course, templates, markdown)?;
     timing::mark("links checked, navigation and sidebars");
-    let data = DataScripts::new(course, &prepared);
+    let lock = record::lock::update(before, course, &prepared.markdown);
+    let data = DataScripts::new(course, &prepared, &lock);
     let templates = prepared.templates_mut();
     templates.set_data_versions(&data.course, &data.labels);
     let (made, files) = rayon::join(
@@ -250,7 +256,7 @@ pub(crate) fn render_all(
     timing::mark("pages, whole-course files and search index");
     made?;
     let count = course.pages.len() + files?;
-    Ok((prepared, count))
+    Ok((prepared, count, lock))
 }
 
 /// The texts of `assets/course-data.js` and `assets/progress-data.js`, made once: the pages
@@ -261,10 +267,10 @@ pub(crate) struct DataScripts {
 }
 
 impl DataScripts {
-    pub(crate) fn new(course: &Course, prepared: &Prepared) -> DataScripts {
+    pub(crate) fn new(course: &Course, prepared: &Prepared, lock: &LockUpdate) -> DataScripts {
         let (nav, rendered) = (prepared.nav(), &prepared.markdown);
         let (data, labels) = rayon::join(
-            || record::course_data(course, nav, rendered),
+            || record::course_data(course, nav, rendered, lock),
             || record::labels_script(course, rendered),
         );
         DataScripts {
@@ -312,7 +318,10 @@ pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnosti
     let model_options = model::ModelOptions {
         drafts: options.drafts,
     };
-    let course = model::build(source, model_options);
+    let mut course = model::build(source, model_options);
+    if let Ok(course) = &mut course {
+        record::moves::relocate(course);
+    }
     if problems.is_empty() {
         return course;
     }

@@ -165,7 +165,7 @@ fn similar_pairs(
 }
 
 /// How alike two texts are, from 0 to 1.
-fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     strsim::normalized_levenshtein(&a, &b).max(strsim::sorensen_dice(&a, &b))
 }
@@ -247,6 +247,8 @@ pub struct LockUpdate {
     pub had_lock: bool,
     pub after: Lock,
     pub changes: Vec<Change>,
+    /// Lessons whose file was renamed or moved, their entries moved with them.
+    pub moves: Vec<super::moves::Move>,
     /// Whether `after` differs from the lock the build read.
     changed: bool,
 }
@@ -267,6 +269,12 @@ impl LockUpdate {
     pub fn index(&self, page: &str, kind: ItemKind, id: &str) -> Option<u32> {
         let entry = self.after.entry(page, kind_name(kind), id)?;
         (!entry.retired).then_some(entry.index)
+    }
+
+    /// Old page id → new page id of every lesson whose file was renamed or moved, for the
+    /// browser to move learners' progress (the old id is never a page of this build).
+    pub fn moved(&self) -> &std::collections::BTreeMap<String, String> {
+        &self.after.moved
     }
 }
 
@@ -319,9 +327,10 @@ pub fn update(
     }
     LockUpdate {
         had_lock,
-        changed: changed || (!had_lock && !after.pages.is_empty()),
+        changed: changed || course.moves.any() || (!had_lock && !after.pages.is_empty()),
         after,
         changes,
+        moves: course.moves.found.clone(),
     }
 }
 

@@ -9,6 +9,7 @@
 //! ([`RenderedMarkdown::items`]); the two scripts only write them as JSON.
 
 pub mod lock;
+pub mod moves;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use serde_json::{json, Value};
 
 use crate::error::Diagnostic;
 use crate::model::{Course, PageKind};
+use crate::record::lock::LockUpdate;
 use crate::render::json;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::pages::Nav;
@@ -31,8 +33,16 @@ pub fn files(data: String, labels: String, sink: &dyn Sink) -> Result<(), Diagno
     sink.put("assets/progress-data.js".into(), Output::Text(labels))
 }
 
-/// `assets/course-data.js`: module and lesson ids and each page's progress items.
-pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>]) -> String {
+/// `assets/course-data.js`: module and lesson ids, each page's progress items with their
+/// indexes in `lectern.lock` (`ix`, when it has items: what tells the browser which items are
+/// new since a learner's last visit), and `moved` (old page id → new, when any lesson file was
+/// renamed or moved: the browser moves what learners stored under the old id).
+pub fn course_data(
+    course: &Course,
+    nav: &Nav,
+    rendered: &[Arc<RenderedMarkdown>],
+    lock: &LockUpdate,
+) -> String {
     let modules: Vec<Value> = nav
         .modules
         .iter()
@@ -43,21 +53,31 @@ pub fn course_data(course: &Course, nav: &Nav, rendered: &[Arc<RenderedMarkdown>
         .par_iter()
         .zip(rendered)
         .filter(|(p, _)| p.kind != PageKind::Home)
-        .map(|(p, r)| (p.id.as_str(), page_entry(&p.title, &p.out, &r.items)))
+        .map(|(p, r)| {
+            let ix: Vec<Option<u32>> = (r.items.iter())
+                .map(|i| lock.index(&p.id, i.kind, &i.id))
+                .collect();
+            (p.id.as_str(), page_entry(&p.title, &p.out, &r.items, &ix))
+        })
         .collect();
     // the keys in serde_json's order (sorted), as `json!` would write the whole object
     let mut out = format!("window.LECTERN_COURSE = {{\"id\":{}", json!(course.id));
     out.push_str(&format!(",\"modules\":{}", Value::Array(modules)));
+    if !lock.moved().is_empty() {
+        out.push_str(&format!(",\"moved\":{}", json!(lock.moved())));
+    }
     out.push_str(",\"pages\":");
     push_object(&mut out, pages);
     out.push_str(&format!(",\"title\":{}}};\n", json!(course.config.title)));
     out
 }
 
-/// One page of `course-data.js`, as `json!({"title", "url", "items"})` writes it (keys
-/// sorted), without building the `Value`: there is one per page.
-fn page_entry(title: &str, url: &str, items: &[TrackedItem]) -> String {
-    let mut out = String::with_capacity(title.len() + url.len() + 40 + items.len() * 48);
+/// One page of `course-data.js`, as `json!({"title", "url", "items", "ix"})` writes it (keys
+/// sorted; `ix` only when there are items), without building the `Value`: there is one per
+/// page.
+fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(title.len() + url.len() + 40 + items.len() * 54);
     out.push_str("{\"items\":[");
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -65,7 +85,19 @@ fn page_entry(title: &str, url: &str, items: &[TrackedItem]) -> String {
         }
         json::push_str(&mut out, &item.progress_id());
     }
-    out.push_str("],\"title\":");
+    out.push(']');
+    if !items.is_empty() {
+        out.push_str(",\"ix\":[");
+        for (i, index) in ix.iter().enumerate() {
+            let comma = if i > 0 { "," } else { "" };
+            let _ = match index {
+                Some(n) => write!(out, "{comma}{n}"),
+                None => write!(out, "{comma}null"),
+            };
+        }
+        out.push(']');
+    }
+    out.push_str(",\"title\":");
     json::push_str(&mut out, title);
     out.push_str(",\"url\":");
     json::push_str(&mut out, url);
@@ -153,10 +185,12 @@ mod tests {
             TrackedItem::new(ItemKind::Item, "a".into(), "A"),
             TrackedItem::new(ItemKind::Question, "b\"".into(), "B"),
         ];
-        let entry = page_entry("T \"x\"", "m/a.html", &items);
+        let entry = page_entry("T \"x\"", "m/a.html", &items, &[Some(3), None]);
         let ids = ["a", "quiz:b\""];
-        let value = json!({"title": "T \"x\"", "url": "m/a.html", "items": ids});
+        let value = json!({"title": "T \"x\"", "url": "m/a.html", "items": ids, "ix": [3, null]});
         assert_eq!(entry, value.to_string());
+        let value = json!({"title": "T", "url": "m/b.html", "items": []});
+        assert_eq!(page_entry("T", "m/b.html", &[], &[]), value.to_string());
         let mut out = String::new();
         let entries = vec![
             ("b", "1".to_string()),
