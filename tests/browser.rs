@@ -289,3 +289,21 @@ fn progress_code_import_previews_merges_and_copies() {
         &base,
     );
 }
+
+/// Learner progress across a republish with reordered, inserted, reworded and removed items,
+/// a reworded quiz, a renamed lesson file and a new course title (`republish.mjs`).
+#[test]
+fn republishing_keeps_ticks_on_their_items_and_tells_the_learner_what_changed() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-republish");
+    let base = serve(built.site.clone());
+    run_script(
+        "republish.mjs",
+        &[
+            ("SITE_DIR", built.site.as_os_str()),
+            ("COURSE_DIR", built.course.as_os_str()),
+        ],
+        &base,
+    );
+}

@@ -10,8 +10,9 @@
 //! 3. an item whose text changed but is clearly the same item takes its entry's id, and the
 //!    build says so: its text is similar to the entry's (score ≥ 0.8, the better of
 //!    normalised Levenshtein and Sørensen–Dice of character pairs, lowercased), or it is at
-//!    the entry's place among the page's items of its kind and half similar (≥ 0.5). Best
-//!    pairs first, so an inserted item does not take its neighbour's id;
+//!    the entry's place among the page's items of its kind, between the same neighbours (as
+//!    far as they are matched already), and half similar (≥ 0.5). Best pairs first, so an
+//!    inserted item does not take its neighbour's id;
 //! 4. any other item is new: its derived id, with `-2`, `-3`… when the page has or had that
 //!    id (a retired id is never given to another item, so re-adding a deleted item's text
 //!    makes a new id, and what learners did with the old one is not taken for it). Two items
@@ -149,7 +150,8 @@ fn similar_pairs(
                 continue;
             }
             let score = similarity(&c.text, &e.text);
-            let same_place = Some(claim_place[k]) == entry_place[j];
+            let same_place = Some(claim_place[k]) == entry_place[j]
+                && neighbours_agree(entries, claims, out, k, j);
             if score >= 0.8 || (same_place && score >= 0.5) {
                 let distance = entry_place[j].unwrap_or(0).abs_diff(claim_place[k]);
                 pairs.push((score, distance, k, j));
@@ -162,6 +164,29 @@ fn similar_pairs(
             .then((a.2, a.3).cmp(&(b.2, b.3)))
     });
     pairs.into_iter().map(|(_, _, k, j)| (k, j)).collect()
+}
+
+/// Whether claim `k`'s neighbours of its kind that already have their entry have the
+/// neighbours of entry `j`: an item removed and another inserted where it was, among items
+/// that moved, is not the same item reworded in its place.
+fn neighbours_agree(
+    entries: &[Entry],
+    claims: &[IdClaim],
+    out: &[Option<Resolved>],
+    k: usize,
+    j: usize,
+) -> bool {
+    let kind = claims[k].kind;
+    let entry_at = |i: usize| !entries[i].retired && entries[i].kind == kind_name(kind);
+    let agrees = |claim: Option<usize>, entry: Option<usize>| {
+        let known = claim.and_then(|i| out[i].as_ref()).and_then(|r| r.entry);
+        known.is_none() || known == entry
+    };
+    let claim_before = (0..k).rev().find(|&i| claims[i].kind == kind);
+    let claim_after = (k + 1..claims.len()).find(|&i| claims[i].kind == kind);
+    let entry_before = (0..j).rev().find(|&i| entry_at(i));
+    let entry_after = (j + 1..entries.len()).find(|&i| entry_at(i));
+    agrees(claim_before, entry_before) && agrees(claim_after, entry_after)
 }
 
 /// How alike two texts are, from 0 to 1.

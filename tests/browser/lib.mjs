@@ -21,6 +21,16 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
 }
 
+/**
+ * Chromium with a profile kept in `dir` (cookies, storage, HTTP cache): closing it and
+ * launching again on the same folder is a learner coming back in the same browser.
+ */
+export function launchPersistent(dir) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS, headless: true,
+  });
+}
+
 /** Run one named check; a failure is reported and counted, and the next check still runs. */
 export async function check(name, fn) {
   const t = Date.now();
