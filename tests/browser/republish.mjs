@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, env, finish, launchPersistent, textOf } from './lib.mjs';
+import { axeViolations, check, env, finish, launchPersistent, textOf } from './lib.mjs';
 
 const SITE = env('SITE_DIR'), COURSE = env('COURSE_DIR'), BASE = env('BASE_URL'), BIN = env('LECTERN_BIN');
 const PROFILE = mkdtempSync(join(tmpdir(), 'lectern-republish-'));
@@ -125,6 +125,13 @@ await check('build 2: the home and module pages say what changed, politely, unti
   assert.equal(await news(page), '1 new item in Delegating step by step since your last visit. '
     + '1 new item in Coaching since your last visit.');
   assert.equal(await page.$eval('[data-course-news-text]', (p) => p.getAttribute('role')), 'status');
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 360]) {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 800 });
+      assert.deepEqual(await axeViolations(page), [], `axe, ${colorScheme}, ${width}px`);
+    }
+  }
   await page.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await news(page), '');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
