@@ -294,7 +294,11 @@ fn a_renamed_lesson_file_keeps_its_items_ids_and_indexes_and_check_says_so_first
     let (_tmp, course) = course(&["Call the client", "Agree on goals", "Follow up"]);
     assert_eq!(run(&course, "build").code, Some(0));
     let before = course_data(&course);
-    assert_eq!(before["pages"]["m/a"]["ix"], serde_json::json!([0, 1, 2]));
+    assert_eq!(
+        before["pages"]["m/a"]["ix"],
+        serde_json::json!(0),
+        "0, 1, 2 as the first"
+    );
     // renamed and moved to another module, one item reworded, one new
     fs::remove_file(course.join(LESSON)).unwrap();
     let moved = "content/02-n/01-renamed.md";

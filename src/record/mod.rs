@@ -34,8 +34,9 @@ pub fn files(data: String, labels: String, sink: &dyn Sink) -> Result<(), Diagno
 }
 
 /// `assets/course-data.js`: module and lesson ids, each page's progress items with their
-/// indexes in `lectern.lock` (`ix`, when it has items: what tells the browser which items are
-/// new since a learner's last visit), and `moved` (old page id → new, when any lesson file was
+/// indexes in `lectern.lock` (`ix`, when it has items: the first one when they follow each
+/// other, else one per item; what tells the browser which items are new since a learner's
+/// last visit), and `moved` (old page id → new, when any lesson file was
 /// renamed or moved: the browser moves what learners stored under the old id).
 pub fn course_data(
     course: &Course,
@@ -73,8 +74,8 @@ pub fn course_data(
 }
 
 /// One page of `course-data.js`, as `json!({"title", "url", "items", "ix"})` writes it (keys
-/// sorted; `ix` only when there are items), without building the `Value`: there is one per
-/// page.
+/// sorted; `ix` only when there are items: the first index alone when they are consecutive),
+/// without building the `Value`: there is one per page.
 fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>]) -> String {
     use std::fmt::Write;
     let mut out = String::with_capacity(title.len() + url.len() + 40 + items.len() * 54);
@@ -86,16 +87,26 @@ fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>])
         json::push_str(&mut out, &item.progress_id());
     }
     out.push(']');
-    if !items.is_empty() {
-        out.push_str(",\"ix\":[");
-        for (i, index) in ix.iter().enumerate() {
-            let comma = if i > 0 { "," } else { "" };
-            let _ = match index {
-                Some(n) => write!(out, "{comma}{n}"),
-                None => write!(out, "{comma}null"),
-            };
+    let first = ix.first().copied().flatten();
+    let consecutive =
+        (ix.iter().enumerate()).all(|(i, n)| first.is_some() && *n == first.map(|f| f + i as u32));
+    match first {
+        // the usual case: the page's items numbered in page order, written as the first index
+        Some(first) if consecutive => {
+            let _ = write!(out, ",\"ix\":{first}");
         }
-        out.push(']');
+        _ if items.is_empty() => {}
+        _ => {
+            out.push_str(",\"ix\":[");
+            for (i, index) in ix.iter().enumerate() {
+                let comma = if i > 0 { "," } else { "" };
+                let _ = match index {
+                    Some(n) => write!(out, "{comma}{n}"),
+                    None => write!(out, "{comma}null"),
+                };
+            }
+            out.push(']');
+        }
     }
     out.push_str(",\"title\":");
     json::push_str(&mut out, title);
@@ -191,6 +202,12 @@ mod tests {
         assert_eq!(entry, value.to_string());
         let value = json!({"title": "T", "url": "m/b.html", "items": []});
         assert_eq!(page_entry("T", "m/b.html", &[], &[]), value.to_string());
+        let value = json!({"title": "T", "url": "m/a.html", "items": ids, "ix": 7});
+        let entry = page_entry("T", "m/a.html", &items, &[Some(7), Some(8)]);
+        assert_eq!(entry, value.to_string());
+        let value = json!({"title": "T", "url": "m/a.html", "items": ids, "ix": [8, 7]});
+        let entry = page_entry("T", "m/a.html", &items, &[Some(8), Some(7)]);
+        assert_eq!(entry, value.to_string());
         let mut out = String::new();
         let entries = vec![
             ("b", "1".to_string()),

@@ -2,8 +2,9 @@
  * (every module) and a module page (its own), when items were added to a module the learner
  * has started and they have not done them, so that a completion the new items took away is
  * explained. Loaded after lectern.js (which has moved renamed lessons' progress by then).
- * Items carry their lectern.lock index (course-data.js `ix`; new items get higher ones); the
- * stored state's `seen` keeps, per module id, the highest index the learner has been told of
+ * Items carry their lectern.lock index (course-data.js `ix`: the first of a page's when they
+ * follow each other, else one each; new items get higher ones); the stored state's `seen`
+ * keeps, per module id, the highest index the learner has been told of
  * (docs/progress-format.md). A module with nothing to tell moves `seen` on; Dismiss moves it
  * for the modules told of. Plain ES2017, no network, works from file://. */
 (() => {
@@ -25,8 +26,8 @@ function done(s, p, id) { const e = Object(s.pages[p])[id]; return !!e && e.d > 
 function items(m) { // [lock index, page id, entry id] of the module's lessons' items
   const out = [];
   (m.lessons || []).forEach(p => {
-    const info = C.pages[p] || {}, ix = info.ix || [];
-    (info.items || []).forEach((id, i) => out.push([ix[i], p, id]));
+    const info = C.pages[p] || {}, ix = info.ix;
+    (info.items || []).forEach((id, i) => out.push([typeof ix === 'number' ? ix + i : Object(ix)[i], p, id]));
   });
   return out;
 }
