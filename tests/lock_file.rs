@@ -350,3 +350,27 @@ fn a_renamed_lesson_file_keeps_its_items_ids_and_indexes_and_check_says_so_first
     );
     assert!(course_data(&course).get("moved").is_none());
 }
+
+#[test]
+fn a_draft_left_out_of_a_build_is_not_taken_for_a_renamed_lesson() {
+    let (_tmp, course) = course(&["Call the client", "Agree on goals"]);
+    let draft =
+        "---\ntitle: Draft\ndraft: true\n---\n\n- [ ] Plan the week\n- [ ] Review the plan\n";
+    fs::write(course.join("content/01-m/02-draft.md"), draft).unwrap();
+    let mut cmd = lectern();
+    cmd.args(["build", "--drafts"]).arg(&course);
+    cmd.arg("--out").arg(course.with_file_name("public"));
+    assert!(cmd.output().unwrap().status.success());
+    assert!(lock_text(&course).contains("page m/draft\n"));
+    // a new lesson with the draft's items, built without drafts: the draft is not gone
+    let copy = "---\ntitle: Copy\n---\n\n- [ ] Plan the week\n- [ ] Review the plan\n";
+    fs::write(course.join("content/01-m/03-copy.md"), copy).unwrap();
+    let built = run(&course, "build");
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    assert!(!built.stderr.contains("is now"), "{}", built.stderr);
+    let lock = lock_text(&course);
+    assert!(
+        lock.contains("page m/draft\n") && lock.contains("page m/copy\n"),
+        "{lock}"
+    );
+}
