@@ -202,10 +202,13 @@ fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
         for m in &lock.moves {
             println!("  {}", m.describe());
         }
+        for old in &lock.forgotten {
+            println!("  {}", lectern::record::moves::describe_forgotten(old));
+        }
         for change in &lock.changes {
             println!("  {}", change.describe());
         }
-        if lock.changes.is_empty() && lock.moves.is_empty() {
+        if lock.changes.is_empty() && lock.moves.is_empty() && lock.forgotten.is_empty() {
             println!("  items changed places on their pages");
         }
     }

@@ -343,6 +343,8 @@ fn a_renamed_lesson_file_keeps_its_items_ids_and_indexes_and_check_says_so_first
     fs::write(course.join(LESSON), lesson(&["Something else"])).unwrap();
     let again = run(&course, "build");
     assert_eq!(again.code, Some(0), "{}", again.stderr);
+    let dropped = "note: lectern.lock: `m/a` is a page again, so its `moved` line is dropped\n";
+    assert!(again.stderr.contains(dropped), "{}", again.stderr);
     let lock = lock_text(&course);
     assert!(
         lock.contains("version 1\n") && !lock.contains("\nmoved "),

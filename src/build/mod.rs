@@ -214,10 +214,12 @@ fn write_lock(root: &Path, lock: &LockUpdate) -> (LockOutcome, Option<Diagnostic
     (outcome, None)
 }
 
-/// One line per lesson whose file was renamed or moved, then per reworded item that kept
-/// its id.
+/// One line per lesson whose file was renamed or moved (and per `moved` line dropped), then
+/// per reworded item that kept its id.
 fn reworded_notes(lock: &LockUpdate) -> Vec<String> {
-    let moved = lock.moves.iter().map(record::moves::Move::describe);
+    let forgotten = lock.forgotten.iter();
+    let moved = (lock.moves.iter().map(record::moves::Move::describe))
+        .chain(forgotten.map(|old| record::moves::describe_forgotten(old)));
     let reworded = lock.changes.iter();
     let reworded = reworded.filter(|c| matches!(c.what, record::lock::ChangeKind::Reworded { .. }));
     moved

@@ -274,6 +274,8 @@ pub struct LockUpdate {
     pub changes: Vec<Change>,
     /// Lessons whose file was renamed or moved, their entries moved with them.
     pub moves: Vec<super::moves::Move>,
+    /// Old page ids of `moved` lines dropped: a page has that id again.
+    pub forgotten: Vec<String>,
     /// Whether `after` differs from the lock the build read.
     changed: bool,
 }
@@ -356,6 +358,7 @@ pub fn update(
         after,
         changes,
         moves: course.moves.found.clone(),
+        forgotten: course.moves.forgotten.clone(),
     }
 }
 

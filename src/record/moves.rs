@@ -45,6 +45,11 @@ impl Move {
     }
 }
 
+/// One line saying that the `moved` line of `old`, a page again, is dropped.
+pub fn describe_forgotten(old: &str) -> String {
+    format!("lectern.lock: `{old}` is a page again, so its `moved` line is dropped")
+}
+
 /// What [`relocate`] changed in the lock.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Moves {
