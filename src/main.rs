@@ -171,8 +171,11 @@ fn lock_line(outcome: &lectern::LockOutcome) -> Option<String> {
             new: 0,
             reworded: 0,
             retired: 0,
+            moved: 0,
         } => Some("Updated lectern.lock: items changed places on their pages. Commit it with the course.".into()),
-        L::Updated { new, reworded, retired } => Some(format!("Updated lectern.lock: {new} new, {reworded} reworded, {retired} retired. Commit it with the course.")),
+        L::Updated { new: 0, reworded: 0, retired: 0, moved } => Some(format!("Updated lectern.lock: {} renamed or moved. Commit it with the course.", count(*moved, "lesson"))),
+        L::Updated { new, reworded, retired, moved: 0 } => Some(format!("Updated lectern.lock: {new} new, {reworded} reworded, {retired} retired. Commit it with the course.")),
+        L::Updated { new, reworded, retired, moved } => Some(format!("Updated lectern.lock: {new} new, {reworded} reworded, {retired} retired; {} renamed or moved. Commit it with the course.", count(*moved, "lesson"))),
         L::Unchanged | L::NotWritten => None,
     }
 }
@@ -196,10 +199,16 @@ fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
         println!("There is no lectern.lock yet: progress ids are derived from each item's text. A build will write one, pinning the ids of {}.", count(lock.pinned(), "item"));
     } else if lock.changed() {
         println!("A build would update lectern.lock (check writes nothing):");
+        for m in &lock.moves {
+            println!("  {}", m.describe());
+        }
+        for old in &lock.forgotten {
+            println!("  {}", lectern::record::moves::describe_forgotten(old));
+        }
         for change in &lock.changes {
             println!("  {}", change.describe());
         }
-        if lock.changes.is_empty() {
+        if lock.changes.is_empty() && lock.moves.is_empty() && lock.forgotten.is_empty() {
             println!("  items changed places on their pages");
         }
     }

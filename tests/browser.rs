@@ -48,21 +48,35 @@ fn build(course: &Path, out: &Path) {
     );
 }
 
+/// How the test server lets browsers cache what it serves.
+#[derive(Clone, Copy)]
+enum Caching {
+    /// Nothing is kept (`no-store`).
+    Never,
+    /// As a host would serve a Lectern site: `assets/` kept for a year (their URLs carry their
+    /// hash), pages asked for again each time (`no-cache`).
+    Assets,
+}
+
 /// Serves `root` on a free port of 127.0.0.1 for the rest of the test process; returns the
 /// base URL (no trailing slash).
 fn serve(root: PathBuf) -> String {
+    serve_with(root, Caching::Never)
+}
+
+fn serve_with(root: PathBuf, caching: Caching) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let base = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || respond(stream, &root));
+            std::thread::spawn(move || respond(stream, &root, caching));
         }
     });
     base
 }
 
-fn respond(mut stream: TcpStream, root: &Path) {
+fn respond(mut stream: TcpStream, root: &Path, caching: Caching) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request = String::new();
     if reader.read_line(&mut request).is_err() {
@@ -88,8 +102,13 @@ fn respond(mut stream: TcpStream, root: &Path) {
     } else {
         ("404 Not Found", b"not found".to_vec())
     };
+    let cache = match caching {
+        Caching::Assets if found && path.starts_with("/assets/") => "max-age=31536000",
+        Caching::Assets => "no-cache",
+        Caching::Never => "no-store",
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nConnection: close\r\n\r\n",
         content_type(&file),
         body.len()
     );
@@ -149,20 +168,23 @@ fn build_copy(fixture: &str) -> Built {
     }
 }
 
-#[test]
-fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
+/// Runs `script` on a copy of `fixture` built and served with `caching`; the script gets the
+/// site's folder (`SITE_DIR`) and the course's (`COURSE_DIR`), to edit and build again.
+fn run_on_copy(fixture: &str, script: &str, caching: Caching) {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let built = build_copy("browser-checklist");
-    let base = serve(built.site.clone());
-    run_script(
-        "checklist.mjs",
-        &[
-            ("SITE_DIR", built.site.as_os_str()),
-            ("COURSE_DIR", built.course.as_os_str()),
-        ],
-        &base,
-    );
+    let built = build_copy(fixture);
+    let base = serve_with(built.site.clone(), caching);
+    let vars = [
+        ("SITE_DIR", built.site.as_os_str()),
+        ("COURSE_DIR", built.course.as_os_str()),
+    ];
+    run_script(script, &vars, &base);
+}
+
+#[test]
+fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
+    run_on_copy("browser-checklist", "checklist.mjs", Caching::Never);
 }
 
 #[test]
@@ -293,4 +315,18 @@ fn progress_code_import_previews_merges_and_copies() {
         ],
         &base,
     );
+}
+
+/// Learner progress across a republish with reordered, inserted, reworded and removed items,
+/// a reworded quiz, a renamed lesson file and a new course title (`republish.mjs`).
+#[test]
+fn republishing_keeps_ticks_on_their_items_and_tells_the_learner_what_changed() {
+    run_on_copy("browser-republish", "republish.mjs", Caching::Never);
+}
+
+/// Assets served with a year's caching: after a rebuild with other items, the pages use the
+/// new course data, never the cached old one (`stale_assets.mjs`).
+#[test]
+fn cached_old_course_data_is_never_paired_with_new_pages() {
+    run_on_copy("browser-checklist", "stale_assets.mjs", Caching::Assets);
 }

@@ -278,3 +278,102 @@ fn a_reworded_question_keeps_its_id_and_indexes_are_exposed() {
     assert_eq!(index(ItemKind::Question, "who-owns-the-next-step"), Some(2));
     assert_eq!(built.lock.changes.len(), 1);
 }
+
+/// The page ids and lock indexes `course-data.js` gives the lesson `page`, and its `moved` map.
+fn course_data(course: &Path) -> serde_json::Value {
+    let data = fs::read_to_string(course.with_file_name("public/assets/course-data.js")).unwrap();
+    let json = data
+        .trim()
+        .strip_prefix("window.LECTERN_COURSE = ")
+        .and_then(|d| d.strip_suffix(';'))
+        .expect("course-data.js assigns window.LECTERN_COURSE");
+    serde_json::from_str(json).expect("course-data.js holds JSON")
+}
+
+#[test]
+fn a_renamed_lesson_file_keeps_its_items_ids_and_indexes_and_check_says_so_first() {
+    let (_tmp, course) = course(&["Call the client", "Agree on goals", "Follow up"]);
+    assert_eq!(run(&course, "build").code, Some(0));
+    let before = course_data(&course);
+    assert_eq!(
+        before["pages"]["m/a"]["ix"],
+        serde_json::json!(0),
+        "0, 1, 2 as the first"
+    );
+    // renamed and moved to another module, one item reworded, one new
+    fs::remove_file(course.join(LESSON)).unwrap();
+    let moved = "content/02-n/01-renamed.md";
+    let text = lesson(&[
+        "Follow up",
+        "Call the client today",
+        "Agree on goals",
+        "New one",
+    ]);
+    fs::create_dir_all(course.join("content/02-n")).unwrap();
+    fs::write(course.join(moved), text).unwrap();
+    let lock_before = lock_text(&course);
+    let check = run(&course, "check");
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    let line = "lectern.lock: lesson `m/a` is now `n/renamed`: its 3 items keep their ids";
+    assert!(
+        check.stdout.contains(&format!("  {line}\n")),
+        "{}",
+        check.stdout
+    );
+    assert_eq!(lock_text(&course), lock_before, "check writes nothing");
+    let built = run(&course, "build");
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    assert!(
+        built.stderr.contains(&format!("note: {line}\n")),
+        "{}",
+        built.stderr
+    );
+    let lock = lock_text(&course);
+    assert!(
+        lock.contains("version 2\nnext 4\nmoved m/a n/renamed\n"),
+        "{lock}"
+    );
+    assert!(!lock.contains("page m/a\n"), "{lock}");
+    let data = course_data(&course);
+    let page = &data["pages"]["n/renamed"];
+    let ids = ["follow-up", "call-the-client", "agree-on-goals", "new-one"];
+    assert_eq!(page["items"], serde_json::json!(ids));
+    assert_eq!(page["ix"], serde_json::json!([2, 0, 1, 3]));
+    assert_eq!(data["moved"], serde_json::json!({"m/a": "n/renamed"}));
+    // a new lesson that takes the old name again is not the moved one
+    fs::write(course.join(LESSON), lesson(&["Something else"])).unwrap();
+    let again = run(&course, "build");
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    let dropped = "note: lectern.lock: `m/a` is a page again, so its `moved` line is dropped\n";
+    assert!(again.stderr.contains(dropped), "{}", again.stderr);
+    let lock = lock_text(&course);
+    assert!(
+        lock.contains("version 1\n") && !lock.contains("\nmoved "),
+        "{lock}"
+    );
+    assert!(course_data(&course).get("moved").is_none());
+}
+
+#[test]
+fn a_draft_left_out_of_a_build_is_not_taken_for_a_renamed_lesson() {
+    let (_tmp, course) = course(&["Call the client", "Agree on goals"]);
+    let draft =
+        "---\ntitle: Draft\ndraft: true\n---\n\n- [ ] Plan the week\n- [ ] Review the plan\n";
+    fs::write(course.join("content/01-m/02-draft.md"), draft).unwrap();
+    let mut cmd = lectern();
+    cmd.args(["build", "--drafts"]).arg(&course);
+    cmd.arg("--out").arg(course.with_file_name("public"));
+    assert!(cmd.output().unwrap().status.success());
+    assert!(lock_text(&course).contains("page m/draft\n"));
+    // a new lesson with the draft's items, built without drafts: the draft is not gone
+    let copy = "---\ntitle: Copy\n---\n\n- [ ] Plan the week\n- [ ] Review the plan\n";
+    fs::write(course.join("content/01-m/03-copy.md"), copy).unwrap();
+    let built = run(&course, "build");
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    assert!(!built.stderr.contains("is now"), "{}", built.stderr);
+    let lock = lock_text(&course);
+    assert!(
+        lock.contains("page m/draft\n") && lock.contains("page m/copy\n"),
+        "{lock}"
+    );
+}

@@ -152,6 +152,7 @@ impl Session {
                 drafts: self.options.drafts,
             },
         )?;
+        crate::record::moves::relocate(&mut course);
         let warnings = std::mem::take(&mut course.warnings);
         let (live, pages, aggregates) = Live::full(course, self.live.take(), &mut self.cache)?;
         self.reuse = live.reuse;

@@ -87,6 +87,8 @@ pub enum LockOutcome {
         new: usize,
         reworded: usize,
         retired: usize,
+        /// Lessons whose file was renamed or moved (their items kept their ids).
+        moved: usize,
     },
     /// It could not be written (a warning says why and what the ids are this time).
     NotWritten,
@@ -217,16 +219,23 @@ fn write_lock(root: &Path, lock: &LockUpdate) -> (LockOutcome, Option<Diagnostic
             new: count(|k| *k == K::New),
             reworded: count(|k| matches!(k, K::Reworded { .. })),
             retired: count(|k| *k == K::Retired),
+            moved: lock.moves.len(),
         },
     };
     (outcome, None)
 }
 
-/// One line per reworded item that kept its id.
+/// One line per lesson whose file was renamed or moved (and per `moved` line dropped), then
+/// per reworded item that kept its id.
 fn reworded_notes(lock: &LockUpdate) -> Vec<String> {
+    let forgotten = lock.forgotten.iter();
+    let moved = (lock.moves.iter().map(record::moves::Move::describe))
+        .chain(forgotten.map(|old| record::moves::describe_forgotten(old)));
     let reworded = lock.changes.iter();
     let reworded = reworded.filter(|c| matches!(c.what, record::lock::ChangeKind::Reworded { .. }));
-    reworded.map(record::lock::Change::describe).collect()
+    moved
+        .chain(reworded.map(record::lock::Change::describe))
+        .collect()
 }
 
 /// What [`render_all`] made.
@@ -241,9 +250,10 @@ pub(crate) struct Rendered {
 
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied
 /// files into `pages`, and the whole-course files and search index into `whole`, at once.
-/// It takes `course.lock` to say what `lectern.lock` becomes (its indexes go into the data
-/// scripts). A build (`once`) then drops the pages' claims the lock was matched against (at
-/// 10,000 lessons some 10 MB) before the pages are made; the dev server keeps them.
+/// It takes `course.lock` to say what `lectern.lock` becomes (the data scripts carry its
+/// indexes, the course data also renamed lessons' moves). A build (`once`) then drops the
+/// pages' claims the lock was matched against (at 10,000 lessons some 10 MB) before the
+/// pages are made; the dev server keeps them.
 pub(crate) fn render_all(
     course: &mut Course,
     templates: Arc<Templates>,
@@ -312,7 +322,7 @@ impl DataScripts {
         let ((data, labels), index) = rayon::join(
             || {
                 rayon::join(
-                    || record::course_data(course, rendered),
+                    || record::course_data(course, rendered, lock),
                     || record::labels_script(course, rendered),
                 )
             },
@@ -364,7 +374,10 @@ pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnosti
     let model_options = model::ModelOptions {
         drafts: options.drafts,
     };
-    let course = model::build(source, model_options);
+    let mut course = model::build(source, model_options);
+    if let Ok(course) = &mut course {
+        record::moves::relocate(course);
+    }
     if problems.is_empty() {
         return course;
     }

@@ -22,6 +22,12 @@
 //! entry is an item that was removed: it stays so that neither its index nor its id are ever
 //! given to another item. Pages are sorted by id; a page's live entries are in page order,
 //! its retired ones after them by index.
+//!
+//! A lesson file renamed or moved to another module changes its page id; its entries then
+//! move to the new page id, and a `moved <old page> <new page>` line (after `next`, sorted by
+//! the old id) says so, for the browser to move what learners stored under the old id. A file
+//! with such lines is of `version 2`, so that a Lectern reading only version 1 refuses it
+//! (rather than misreading it) and asks for a newer one; a file without is still `version 1`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,6 +55,8 @@ pub struct Lock {
     pub next: u32,
     /// Page id → its entries.
     pub pages: BTreeMap<String, Vec<Entry>>,
+    /// Old page id → the page id its entries moved to (the latest, when moved again).
+    pub moved: BTreeMap<String, String>,
 }
 
 /// One tracked thing of a page.
@@ -114,7 +122,7 @@ impl Lock {
                 continue;
             }
             if let Some(v) = line.strip_prefix("version ") {
-                if v != "1" {
+                if v != "1" && v != "2" {
                     return Err(Diagnostic::at(file, text, n + 1, 1, format!("lectern.lock is of version {v}, which this Lectern does not read")).help("build with a newer Lectern, or delete lectern.lock to make a new one (learners' progress on reworded items may then be lost)".to_string()));
                 }
                 version = true;
@@ -122,6 +130,13 @@ impl Lock {
                 lock.next = v
                     .parse()
                     .map_err(|_| bad(format!("`{v}` is not a number")))?;
+            } else if let Some(m) = line.strip_prefix("moved ") {
+                let (from, to) = parse_move(m).ok_or_else(|| {
+                    bad(format!(
+                        "`moved` takes two page ids: `moved <old page> <new page>`, not `{m}`"
+                    ))
+                })?;
+                lock.moved.insert(from, to);
             } else if let Some(p) = line.strip_prefix("page ") {
                 lock.put(page.replace((p.to_string(), Vec::new())));
             } else {
@@ -135,7 +150,7 @@ impl Lock {
         }
         lock.put(page);
         if !version {
-            let d = Diagnostic::file(file, "lectern.lock has no `version 1` line");
+            let d = Diagnostic::file(file, "lectern.lock has no `version` line");
             return Err(d.help(HELP));
         }
         reused_index(text, &mut indexes)?;
@@ -156,7 +171,11 @@ impl Lock {
     pub fn to_text(&self) -> String {
         use std::fmt::Write;
         let mut out = String::from(HEADER);
-        let _ = writeln!(out, "version 1\nnext {}", self.next);
+        let version = if self.moved.is_empty() { 1 } else { 2 };
+        let _ = writeln!(out, "version {version}\nnext {}", self.next);
+        for (from, to) in &self.moved {
+            let _ = writeln!(out, "moved {from} {to}");
+        }
         for (page, entries) in &self.pages {
             if entries.is_empty() {
                 continue;
@@ -205,6 +224,14 @@ fn reused_index(text: &str, indexes: &mut [(u32, usize)]) -> Result<(), Diagnost
         }
         None => Ok(()),
     }
+}
+
+/// `old new`: two page ids, which never hold spaces.
+fn parse_move(fields: &str) -> Option<(String, String)> {
+    let mut fields = fields.split(' ');
+    let (from, to) = (fields.next()?, fields.next()?);
+    let ok = fields.next().is_none() && !from.is_empty() && !to.is_empty() && from != to;
+    ok.then(|| (from.to_string(), to.to_string()))
 }
 
 fn parse_entry(line: &str) -> Option<Entry> {
@@ -273,6 +300,33 @@ mod tests {
         assert_eq!(ids, ["b", "c", "a"]);
         assert_eq!(back.next, 4);
         assert_eq!(back.to_text(), text);
+    }
+
+    #[test]
+    fn moved_pages_make_version_2_and_read_back() {
+        let mut lock = Lock {
+            next: 1,
+            ..Lock::default()
+        };
+        lock.pages
+            .insert("n/b".into(), vec![entry(0, "a", "A", false)]);
+        assert!(lock.to_text().contains("version 1\nnext 1\n\npage n/b\n"));
+        lock.moved.insert("m/a".into(), "n/b".into());
+        let text = lock.to_text();
+        assert!(
+            text.contains("version 2\nnext 1\nmoved m/a n/b\n\npage n/b\n"),
+            "{text}"
+        );
+        assert_eq!(Lock::parse(&text).unwrap(), lock);
+        let e = Lock::parse("version 2\nmoved m/a\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(":2:") && e.contains("`moved` takes two page ids"),
+            "{e}"
+        );
+        let e = Lock::parse("version 3\n").unwrap_err().to_string();
+        assert!(e.contains("lectern.lock is of version 3"), "{e}");
     }
 
     #[test]

@@ -86,6 +86,11 @@ pub struct Course {
     pub warnings: Vec<Diagnostic>,
     /// `lectern.lock` as read (`None`: the course has none yet): the ids of tracked items.
     pub lock: Option<crate::load::lock::Lock>,
+    /// The page ids of drafts left out of this build: their lessons are not gone.
+    pub draft_ids: Vec<String>,
+    /// Lessons whose file was renamed or moved, found in `lectern.lock` (see
+    /// `record::moves`): their entries now are under their new page id.
+    pub moves: crate::record::moves::Moves,
 }
 
 impl Course {
@@ -117,7 +122,8 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
     let mut problems = Diagnostics::default();
     let mut warnings = Vec::new();
     let page_count = source.pages.len();
-    let (home, groups) = group(source.pages, options, &mut problems);
+    let mut draft_ids = Vec::new();
+    let (home, groups) = group(source.pages, options, &mut draft_ids, &mut problems);
     let mut pages = Vec::with_capacity(page_count + groups.len() + 1);
     pages.push(home_page(&source.config, home));
     let mut modules = Vec::new();
@@ -145,6 +151,8 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
         unreadable: source.unreadable,
         warnings,
         lock: source.lock,
+        draft_ids,
+        moves: Default::default(),
     };
     problems.into_result(course)
 }
@@ -187,16 +195,19 @@ fn in_module_order(groups: Groups) -> Vec<(String, Vec<MarkdownFile>)> {
         .collect()
 }
 
-/// Splits files into the home page and per-module-folder lists, dropping drafts.
+/// Splits files into the home page and per-module-folder lists, dropping drafts (their page
+/// ids, as they would be, go to `drafts`).
 fn group(
     files: Vec<MarkdownFile>,
     options: ModelOptions,
+    drafts: &mut Vec<String>,
     problems: &mut Diagnostics,
 ) -> (Option<MarkdownFile>, Groups) {
     let mut home = None;
     let mut groups: Groups = BTreeMap::new();
     for file in files {
         if file.front.draft && !options.drafts {
+            drafts.push(draft_id(&file.rel));
             continue;
         }
         let mut parts = file.rel.components().filter_map(|c| match c {
@@ -222,6 +233,15 @@ fn group(
         }
     }
     (home, groups)
+}
+
+/// The page id a draft at `rel` (below `content/`) would have: `module/lesson`.
+fn draft_id(rel: &std::path::Path) -> String {
+    let names: Vec<String> = rel
+        .iter()
+        .map(|part| order::slug_of_name(&part.to_string_lossy()))
+        .collect();
+    names.join("/")
 }
 
 fn home_page(config: &crate::load::CourseConfig, file: Option<MarkdownFile>) -> Page {

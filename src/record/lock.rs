@@ -10,8 +10,9 @@
 //! 3. an item whose text changed but is clearly the same item takes its entry's id, and the
 //!    build says so: its text is similar to the entry's (score ≥ 0.8, the better of
 //!    normalised Levenshtein and Sørensen–Dice of character pairs, lowercased), or it is at
-//!    the entry's place among the page's items of its kind and half similar (≥ 0.5). Best
-//!    pairs first, so an inserted item does not take its neighbour's id;
+//!    the entry's place among the page's items of its kind, between the same neighbours (as
+//!    far as they are matched already), and half similar (≥ 0.5). Best pairs first, so an
+//!    inserted item does not take its neighbour's id;
 //! 4. any other item is new: its derived id, with `-2`, `-3`… when the page has or had that
 //!    id (a retired id is never given to another item, so re-adding a deleted item's text
 //!    makes a new id, and what learners did with the old one is not taken for it). Two items
@@ -149,7 +150,8 @@ fn similar_pairs(
                 continue;
             }
             let score = similarity(&c.text, &e.text);
-            let same_place = Some(claim_place[k]) == entry_place[j];
+            let same_place = Some(claim_place[k]) == entry_place[j]
+                && neighbours_agree(entries, claims, out, k, j);
             if score >= 0.8 || (same_place && score >= 0.5) {
                 let distance = entry_place[j].unwrap_or(0).abs_diff(claim_place[k]);
                 pairs.push((score, distance, k, j));
@@ -164,8 +166,31 @@ fn similar_pairs(
     pairs.into_iter().map(|(_, _, k, j)| (k, j)).collect()
 }
 
+/// Whether claim `k`'s neighbours of its kind that already have their entry have the
+/// neighbours of entry `j`: an item removed and another inserted where it was, among items
+/// that moved, is not the same item reworded in its place.
+fn neighbours_agree(
+    entries: &[Entry],
+    claims: &[IdClaim],
+    out: &[Option<Resolved>],
+    k: usize,
+    j: usize,
+) -> bool {
+    let kind = claims[k].kind;
+    let entry_at = |i: usize| !entries[i].retired && entries[i].kind == kind_name(kind);
+    let agrees = |claim: Option<usize>, entry: Option<usize>| {
+        let known = claim.and_then(|i| out[i].as_ref()).and_then(|r| r.entry);
+        known.is_none() || known == entry
+    };
+    let claim_before = (0..k).rev().find(|&i| claims[i].kind == kind);
+    let claim_after = (k + 1..claims.len()).find(|&i| claims[i].kind == kind);
+    let entry_before = (0..j).rev().find(|&i| entry_at(i));
+    let entry_after = (j + 1..entries.len()).find(|&i| entry_at(i));
+    agrees(claim_before, entry_before) && agrees(claim_after, entry_after)
+}
+
 /// How alike two texts are, from 0 to 1.
-fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     strsim::normalized_levenshtein(&a, &b).max(strsim::sorensen_dice(&a, &b))
 }
@@ -247,6 +272,10 @@ pub struct LockUpdate {
     pub had_lock: bool,
     pub after: Lock,
     pub changes: Vec<Change>,
+    /// Lessons whose file was renamed or moved, their entries moved with them.
+    pub moves: Vec<super::moves::Move>,
+    /// Old page ids of `moved` lines dropped: a page has that id again.
+    pub forgotten: Vec<String>,
     /// Whether `after` differs from the lock the build read.
     changed: bool,
 }
@@ -267,6 +296,12 @@ impl LockUpdate {
     pub fn index(&self, page: &str, kind: ItemKind, id: &str) -> Option<u32> {
         let entry = self.after.entry(page, kind_name(kind), id)?;
         (!entry.retired).then_some(entry.index)
+    }
+
+    /// Old page id → new page id of every lesson whose file was renamed or moved, for the
+    /// browser to move learners' progress (the old id is never a page of this build).
+    pub fn moved(&self) -> &std::collections::BTreeMap<String, String> {
+        &self.after.moved
     }
 }
 
@@ -319,9 +354,11 @@ pub fn update(
     }
     LockUpdate {
         had_lock,
-        changed: changed || (!had_lock && !after.pages.is_empty()),
+        changed: changed || course.moves.any() || (!had_lock && !after.pages.is_empty()),
         after,
         changes,
+        moves: course.moves.found.clone(),
+        forgotten: course.moves.forgotten.clone(),
     }
 }
 

@@ -12,6 +12,7 @@
 
 pub mod code;
 pub mod lock;
+pub mod moves;
 
 use std::sync::Arc;
 
@@ -20,6 +21,7 @@ use serde_json::{json, Value};
 
 use crate::error::Diagnostic;
 use crate::model::{Course, Page, PageKind};
+use crate::record::lock::LockUpdate;
 use crate::render::json;
 use crate::render::markdown::RenderedMarkdown;
 use crate::render::tracked::TrackedItem;
@@ -40,9 +42,17 @@ pub fn files(
     sink.put("assets/progress-index.js".into(), Output::Text(index))
 }
 
-/// `assets/course-data.js`: module and lesson ids and each page's progress items. Read from
+/// `assets/course-data.js`: module and lesson ids, each page's progress items with their
+/// indexes in `lectern.lock` (`ix`, when it has items: the first one when they follow each
+/// other, else one per item; what tells the browser which items are new since a learner's
+/// last visit), and `moved` (old page id → new, when any lesson file was
+/// renamed or moved: the browser moves what learners stored under the old id). Read from
 /// the course model, not the navigation, so it can be made while the navigation is.
-pub fn course_data(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> String {
+pub fn course_data(
+    course: &Course,
+    rendered: &[Arc<RenderedMarkdown>],
+    lock: &LockUpdate,
+) -> String {
     let modules: Vec<Value> = course
         .modules
         .iter()
@@ -61,21 +71,31 @@ pub fn course_data(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> Strin
         .par_iter()
         .zip(rendered)
         .filter(|(p, _)| p.kind != PageKind::Home)
-        .map(|(p, r)| (p.id.as_str(), page_entry(&p.title, &p.out, &r.items)))
+        .map(|(p, r)| {
+            let ix: Vec<Option<u32>> = (r.items.iter())
+                .map(|i| lock.index(&p.id, i.kind, &i.id))
+                .collect();
+            (p.id.as_str(), page_entry(&p.title, &p.out, &r.items, &ix))
+        })
         .collect();
     // the keys in serde_json's order (sorted), as `json!` would write the whole object
     let mut out = format!("window.LECTERN_COURSE = {{\"id\":{}", json!(course.id));
     out.push_str(&format!(",\"modules\":{}", Value::Array(modules)));
+    if !lock.moved().is_empty() {
+        out.push_str(&format!(",\"moved\":{}", json!(lock.moved())));
+    }
     out.push_str(",\"pages\":");
     push_object(&mut out, pages);
     out.push_str(&format!(",\"title\":{}}};\n", json!(course.config.title)));
     out
 }
 
-/// One page of `course-data.js`, as `json!({"title", "url", "items"})` writes it (keys
-/// sorted), without building the `Value`: there is one per page.
-fn page_entry(title: &str, url: &str, items: &[TrackedItem]) -> String {
-    let mut out = String::with_capacity(title.len() + url.len() + 40 + items.len() * 48);
+/// One page of `course-data.js`, as `json!({"title", "url", "items", "ix"})` writes it (keys
+/// sorted; `ix` only when there are items: the first index alone when they are consecutive),
+/// without building the `Value`: there is one per page.
+fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(title.len() + url.len() + 40 + items.len() * 54);
     out.push_str("{\"items\":[");
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -83,7 +103,29 @@ fn page_entry(title: &str, url: &str, items: &[TrackedItem]) -> String {
         }
         json::push_str(&mut out, &item.progress_id());
     }
-    out.push_str("],\"title\":");
+    out.push(']');
+    let first = ix.first().copied().flatten();
+    let consecutive =
+        (ix.iter().enumerate()).all(|(i, n)| first.is_some() && *n == first.map(|f| f + i as u32));
+    match first {
+        // the usual case: the page's items numbered in page order, written as the first index
+        Some(first) if consecutive => {
+            let _ = write!(out, ",\"ix\":{first}");
+        }
+        _ if items.is_empty() => {}
+        _ => {
+            out.push_str(",\"ix\":[");
+            for (i, index) in ix.iter().enumerate() {
+                let comma = if i > 0 { "," } else { "" };
+                let _ = match index {
+                    Some(n) => write!(out, "{comma}{n}"),
+                    None => write!(out, "{comma}null"),
+                };
+            }
+            out.push(']');
+        }
+    }
+    out.push_str(",\"title\":");
     json::push_str(&mut out, title);
     out.push_str(",\"url\":");
     json::push_str(&mut out, url);
@@ -182,9 +224,17 @@ mod tests {
             TrackedItem::new(ItemKind::Item, "a".into(), "A"),
             TrackedItem::new(ItemKind::Question, "b\"".into(), "B"),
         ];
-        let entry = page_entry("T \"x\"", "m/a.html", &items);
+        let entry = page_entry("T \"x\"", "m/a.html", &items, &[Some(3), None]);
         let ids = ["a", "quiz:b\""];
-        let value = json!({"title": "T \"x\"", "url": "m/a.html", "items": ids});
+        let value = json!({"title": "T \"x\"", "url": "m/a.html", "items": ids, "ix": [3, null]});
+        assert_eq!(entry, value.to_string());
+        let value = json!({"title": "T", "url": "m/b.html", "items": []});
+        assert_eq!(page_entry("T", "m/b.html", &[], &[]), value.to_string());
+        let value = json!({"title": "T", "url": "m/a.html", "items": ids, "ix": 7});
+        let entry = page_entry("T", "m/a.html", &items, &[Some(7), Some(8)]);
+        assert_eq!(entry, value.to_string());
+        let value = json!({"title": "T", "url": "m/a.html", "items": ids, "ix": [8, 7]});
+        let entry = page_entry("T", "m/a.html", &items, &[Some(8), Some(7)]);
         assert_eq!(entry, value.to_string());
         let mut out = String::new();
         let entries = vec![

@@ -21,6 +21,25 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
 }
 
+/**
+ * Chromium with a profile kept in `dir` (cookies, storage, HTTP cache): closing it and
+ * launching again on the same folder is a learner coming back in the same browser.
+ */
+export function launchPersistent(dir) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS, headless: true,
+  });
+}
+
+/** axe-core's WCAG 2.x A/AA violations on the page, as "rule: help at target" lines. */
+export async function axeViolations(page) {
+  const path = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path });
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const result = await page.evaluate((t) => window.axe.run(document, { runOnly: { type: 'tag', values: t } }), tags);
+  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Run one named check; a failure is reported and counted, and the next check still runs. */
 export async function check(name, fn) {
   const t = Date.now();

@@ -38,7 +38,13 @@ async function browserWith(state, permissions = [], base = BASE, key = KEY) {
   await page.reload();
   return { context, page };
 }
-const stored = (page, key = KEY) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), key);
+// The stored record without `seen` (which the home page's notice.js keeps: what the learner
+// has been told of new items, docs/progress-format.md): not part of the record imported.
+const stored = (page, key = KEY) => page.evaluate((k) => {
+  const s = JSON.parse(localStorage.getItem(k) || 'null');
+  if (s) delete s.seen;
+  return s;
+}, key);
 const message = (page) => textOf(page, '[data-import-message]');
 const previewShown = (page) => page.locator('[data-import-preview]').isVisible();
 async function load(page, code) {

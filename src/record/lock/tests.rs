@@ -120,6 +120,29 @@ fn a_new_text_in_an_old_place_is_a_new_item() {
 }
 
 #[test]
+fn an_item_removed_and_another_inserted_in_its_place_among_moved_items_is_new() {
+    // half similar and at the removed item's index, but between other neighbours
+    let before = [
+        "Pick one task",
+        "Write down why the task matters to the team",
+        "Agree a deadline",
+        "Check in halfway",
+    ];
+    let after = [
+        "Check in halfway",
+        "Tell the team who owns the task now",
+        "Agree a deadline",
+        "Pick one task",
+    ];
+    let r = rebuild(&before, &after);
+    assert_eq!(r.ids[1], "tell-the-team-who-owns-the-task-now");
+    assert_eq!(
+        retired(&r.entries),
+        [(1, "write-down-why-the-task-matters-to-the-team")]
+    );
+}
+
+#[test]
 fn moving_items_changes_nothing_but_their_order() {
     let r = rebuild(
         &["A one", "B two", "C three"],

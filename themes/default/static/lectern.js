@@ -1,10 +1,8 @@
 /* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
  * quizzes, sorts, completion certificate, learner name, nav toggle (not search; progress
  * codes and import are progress-code.js's, through window.LecternRecord).
- * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"] =
- * {"v":2,"course":id,"learner":"","pages":{page:{entry id: entry}}}: a checklist item {d: day},
- * a "quiz:"/"sort:" entry {t,l,b,n,d,r} (attempts, last, best, max, day passed, day revealed);
- * day = whole days since 1970-01-01 of the local date. The v1 key is migrated, then removed.
+ * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"], as in
+ * docs/progress-format.md; the v1 key is migrated, then removed; C.moved re-keys pages.
  * No storage: one notice, memory only.
  * Plain ES2017, no network, works from file://. Adds class "js" to <html> for CSS. */
 (() => {
@@ -51,19 +49,21 @@ function v2entry(id, e) { // stored entry -> a valid entry, or null
   const x = { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) };
   return x.t || x.d || x.r ? x : null;
 }
+function moved(p) { const m = C && C.moved; return m && typeof m[p] == 'string' ? m[p] : p; }
 function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
   if (!o || (o.v !== 1 && o.v !== 2) || Object(o.pages) !== o.pages) return null;
   const s = fresh(), t = today();
   Object.keys(o.pages).forEach(p => {
-    const src = p !== '__proto__' && o.pages[p] || {}, d = {};
+    const src = p !== '__proto__' && o.pages[p] || {}, n = moved(p), d = s.pages[n] || {};
     Object.keys(src).forEach(k => {
-      const e = o.v === 1 ? (src[k] === true ? v1entry(p, k, t) : null) : v2entry(k, src[k]);
+      const e = o.v === 1 ? (src[k] === true ? v1entry(n, k, t) : null) : v2entry(k, src[k]);
       if (e && k !== '__proto__') d[k] = e;
     });
-    if (Object.keys(d).length) s.pages[p] = d;
+    if (Object.keys(d).length) s.pages[n] = d;
   });
   if (typeof o.learner === 'string') s.learner = o.learner.slice(0, 200);
-  if (typeof o.last === 'string') s.last = o.last;
+  if (typeof o.last === 'string') s.last = moved(o.last);
+  if (Object(o.seen) === o.seen) s.seen = o.seen;
   return s;
 }
 function migrate() { // v1 key -> v2 state (written, v1 removed); null when there is none
@@ -368,6 +368,7 @@ function init() {
   // ticked now but not in the source. They are kept and saved, not undone by the stored state.
   const early = boxes().filter(i => i.checked && !i.defaultChecked).map(i => i.dataset.item);
   sync();
+  if (C && C.moved) write();
   try { localStorage.setItem(key + ':probe', '1'); localStorage.removeItem(key + ':probe'); } catch (e) { warn(); }
   if (early.length) work(() => early.forEach(i => mark(i, true)));
   on(document, 'click', onClick);
