@@ -277,6 +277,16 @@ fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
     );
 }
 
+/// `certificate.html` before and after the course is complete, printed, and under axe.
+#[test]
+fn certificate_shows_the_day_of_completion_and_is_honest_before_it() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-exercises");
+    let base = serve(built.site.clone());
+    run_script("certificate.mjs", &[], &base);
+}
+
 #[test]
 fn progress_code_import_previews_merges_and_copies() {
     require_tools();

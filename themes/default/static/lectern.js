@@ -159,12 +159,9 @@ function partCount(li, k, n) {
 /* The day the course was completed: the latest completion day of its lessons. */
 function courseDay() { return lessons().reduce((m, p) => Math.max(m, doneDay(p)), 0); }
 function completion(all) {
-  const sec = $('[data-completion]'), list = $('[data-completion-lessons]');
+  const sec = $('[data-completion]');
   if (!sec || (sec.hidden = !all)) return;
   text($('[data-completion-date]', sec), dayText(courseDay()));
-  if (!list) return;
-  list.textContent = '';
-  lessons().forEach(p => list.appendChild(make('li', '', (C.pages[p] && C.pages[p].title) || p)));
 }
 function refresh() {
   const n = items(pid).length, k = done(pid);
