@@ -252,6 +252,11 @@ function label(sel, v) {
   const o = sel && Array.from(sel.options).find(x => x.value === v);
   return o ? o.textContent.trim() : v;
 }
+function verdict(li, t) { // a card's feedback, and its row's explanation with it
+  text($('.sort-verdict', li) || $('.sort-feedback', li), t);
+  const x = $('.sort-explain', li);
+  if (x) x.hidden = !t;
+}
 /* A sort is checked only when every card has an answer, so no right answer is shown unasked. */
 function unanswered(its) { return its.filter(li => { const sel = $('select', li); return !sel || !sel.value; }).length; }
 function checkSort(sec) {
@@ -266,7 +271,7 @@ function checkSort(sec) {
     if (ok) n++;
     li.classList.toggle('is-correct', ok);
     li.classList.toggle('is-wrong', !ok);
-    text($('.sort-feedback', li), (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
+    verdict(li, (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
   });
   text($('.sort-result', sec), n + ' of ' + its.length + ' right');
   sec.classList.toggle('is-complete', its.length > 0 && n === its.length);
@@ -276,7 +281,7 @@ function resetSort(sec) {
   $$('li.sort-item', sec).forEach(li => {
     const sel = $('select', li);
     if (sel) sel.value = '';
-    text($('.sort-feedback', li), '');
+    verdict(li, '');
     li.classList.remove('is-correct', 'is-wrong');
   });
   text($('.sort-result', sec), '');
