@@ -178,14 +178,19 @@ fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     );
 }
 
-/// Pages of the sample course that axe checks: the home page, lessons with a checklist and a
-/// table, a checklist and a sort, a quiz, and the print page with everything.
-const SAMPLE_PAGES: [&str; 5] = [
+/// Pages of the sample course that must be among those axe checks (it checks every page): the
+/// home page, a module page, lessons with a checklist and a table, a checklist and a sort, a
+/// quiz, the print page with everything, the progress and certificate pages and the 404 page.
+const SAMPLE_PAGES: [&str; 9] = [
     "index.html",
     "who-does-what/the-twelve-activities.html",
     "who-does-what/staying-in-your-column.html",
     "from-seller-to-manager/two-reasons-to-keep-selling.html",
+    "from-seller-to-manager/index.html",
     "handouts/course.html",
+    "progress.html",
+    "certificate.html",
+    "404.html",
 ];
 
 /// The repository's sample course built into a temporary folder: the folder and the site in it.
@@ -196,6 +201,8 @@ fn build_sample() -> (tempfile::TempDir, PathBuf) {
     (dir, site)
 }
 
+/// axe on every page of the sample course, at two widths, light and dark, and in the states a
+/// learner brings about (`a11y.mjs`), which also prints how long it took.
 #[test]
 fn sample_course_passes_axe_and_stays_on_site() {
     require_tools();
