@@ -5,13 +5,17 @@
 // checked (some right, some wrong), lesson completed, search results open (and no results), and,
 // once every lesson is done, the course-complete home page, progress page and certificate.
 // One browser, one page per width; each page is loaded once and checked in both colour schemes
-// (page.emulateMedia). The learner script stays under 24 KB and no page requests anything but
-// the site's own files, over http and file://.
+// (page.emulateMedia; in dark only the colour rules, as the dark scheme changes colours only).
+// No page scrolls sideways. The learner script stays under 24 KB and no page requests anything
+// but the site's own files, over http and file://.
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { check, env, finish, launch, watchRequests } from './lib.mjs';
+import { check, env, finish, launch, timeLimit, watchRequests } from './lib.mjs';
+
+// some 300 axe runs: about 90 s on two free cores, several times that when they are busy
+timeLimit(600);
 
 const SITE = env('SITE_DIR'), BASE = env('BASE_URL');
 const REQUIRED = env('PAGES').split(',');
@@ -182,6 +186,8 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 640 
     await check(`axe: ${path} at ${px}`, async () => {
       await page.goto(`${BASE}/${path}`);
       const states = [await bothSchemes(page, path, 'as loaded')];
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= viewport.width, `${path} is ${wide} px wide at ${px}: it scrolls sideways`);
       states.push(...await quizStates(page, path), ...await sortStates(page, path), ...await completeLesson(page, path));
       if (SEARCH_ON.includes(path)) states.push(...await searchStates(page, path));
       states.forEach((st) => tally.set(st, (tally.get(st) || 0) + 1));

@@ -88,6 +88,13 @@ await check('at the end: name, course, completion day (not today), module and sc
   assert.equal(await textOf(page, '.certificate-date'), `on ${finished}.`, 'a year on, still the day it was finished');
 });
 
+await check('at 360 px the certificate fits the width: nothing to scroll sideways', async () => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(CERT);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await page.setViewportSize({ width: 1280, height: 720 });
+});
+
 await check('the certificate is linked from the home and progress pages', async () => {
   for (const url of [`${BASE}/index.html`, `${BASE}/progress.html`]) {
     await page.goto(url);

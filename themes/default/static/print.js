@@ -137,7 +137,8 @@ function certificate(el) {
   const done = all.filter(i => entryDay(i.e)).length;
   el.classList.toggle('is-complete', all.length > 0 && done === all.length);
   if (!all.length || done < all.length) {
-    el.appendChild(make('p', 'certificate-status', 'Not complete yet: ' + done + ' of ' + all.length + ' items done.'));
+    el.appendChild(make('p', 'certificate-status', all.length ? 'Not complete yet: ' + done + ' of ' + all.length + ' items done.'
+      : 'This course has nothing to tick or answer, so there is no certificate to earn.'));
     if (field) field.hidden = true;
     return;
   }
