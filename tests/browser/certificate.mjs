@@ -88,6 +88,13 @@ await check('at the end: name, course, completion day (not today), module and sc
   assert.equal(await textOf(page, '.certificate-date'), `on ${finished}.`, 'a year on, still the day it was finished');
 });
 
+await check('dates are written in the page\'s language', async () => {
+  await page.goto(CERT);
+  await page.evaluate(() => { document.documentElement.lang = 'fr'; window.dispatchEvent(new StorageEvent('storage')); });
+  assert.equal(await textOf(page, '.certificate-date time'), new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date(2026, 2, 12)));
+  assert.equal(await textOf(page, '.certificate-date time'), '12 mars 2026');
+});
+
 await check('at 360 px the certificate fits the width: nothing to scroll sideways', async () => {
   await page.setViewportSize({ width: 360, height: 640 });
   await page.goto(CERT);
