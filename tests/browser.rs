@@ -200,14 +200,19 @@ fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     );
 }
 
-/// Pages of the sample course that axe checks: the home page, lessons with a checklist and a
-/// table, a checklist and a sort, a quiz, and the print page with everything.
-const SAMPLE_PAGES: [&str; 5] = [
+/// Pages of the sample course that must be among those axe checks (it checks every page): the
+/// home page, a module page, lessons with a checklist and a table, a checklist and a sort, a
+/// quiz, the print page with everything, the progress and certificate pages and the 404 page.
+const SAMPLE_PAGES: [&str; 9] = [
     "index.html",
     "who-does-what/the-twelve-activities.html",
     "who-does-what/staying-in-your-column.html",
     "from-seller-to-manager/two-reasons-to-keep-selling.html",
+    "from-seller-to-manager/index.html",
     "handouts/course.html",
+    "progress.html",
+    "certificate.html",
+    "404.html",
 ];
 
 /// The repository's sample course built into a temporary folder: the folder and the site in it.
@@ -218,6 +223,8 @@ fn build_sample() -> (tempfile::TempDir, PathBuf) {
     (dir, site)
 }
 
+/// axe on every page of the sample course, at two widths, light and dark, and in the states a
+/// learner brings about (`a11y.mjs`), which also prints how long it took.
 #[test]
 fn sample_course_passes_axe_and_stays_on_site() {
     require_tools();
@@ -297,6 +304,16 @@ fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
         &[("SITE_DIR", built.site.as_os_str())],
         &base,
     );
+}
+
+/// `certificate.html` before and after the course is complete, printed, and under axe.
+#[test]
+fn certificate_shows_the_day_of_completion_and_is_honest_before_it() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-exercises");
+    let base = serve(built.site.clone());
+    run_script("certificate.mjs", &[], &base);
 }
 
 #[test]

@@ -629,3 +629,83 @@ fn directive_with_an_empty_body() {
   = help: write its settings between the fences, at least `questions:`"#
     );
 }
+
+#[test]
+fn sort_explain_for_a_row_it_does_not_show() {
+    let got = lesson_errors(
+        "```sort\nsrc: tables/roles.yaml\nrows: [Closing, Complaints]\nexplain:\n  Closing: The seller asks.\n  Complaint: Support fixes it.\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: `explain:` names the row `Complaint`, which this sort does not show
+  --> content/01-module/01-lesson.md:10:3
+   |
+10 |   Complaint: Support fixes it.
+   |   ^
+   |
+   = help: did you mean `Complaints`? The sort's rows are: Closing, Complaints"#
+    );
+}
+
+#[test]
+fn sort_explain_that_is_not_a_mapping() {
+    let got =
+        lesson_errors("```sort\nsrc: tables/roles.yaml\nexplain: [Closing, Complaints]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: expected keys and values here (`key: value` lines)
+ --> content/01-module/01-lesson.md:7:10
+  |
+7 | explain: [Closing, Complaints]
+  |          ^
+  |
+  = help: write one `key: value` per line"#
+    );
+}
+
+#[test]
+fn sort_explain_text_that_is_a_list() {
+    let got = lesson_errors("```sort\nsrc: tables/roles.yaml\nexplain:\n  Closing: [a, b]\n```\n");
+    assert_eq!(
+        got,
+        r#"error: expected text here
+ --> content/01-module/01-lesson.md:8:12
+  |
+8 |   Closing: [a, b]
+  |            ^
+  |
+  = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
+    );
+}
+
+#[test]
+fn sort_unknown_key_names_explain() {
+    let got = lesson_errors("```sort\nsrc: tables/roles.yaml\nexplian: {}\n```\n");
+    assert_eq!(
+        got,
+        r#"error: unknown key `explian`
+ --> content/01-module/01-lesson.md:7:1
+  |
+7 | explian: {}
+  | ^
+  |
+  = help: did you mean `explain`?"#
+    );
+}
+
+#[test]
+fn table_file_explain_that_is_a_list() {
+    let got = table_errors(&format!(
+        "{HEAD}rows:\n  - task: Closing\n    sellers: Ask\n    explain: [a, b]\n"
+    ));
+    assert_eq!(
+        got,
+        r#"error: expected text here
+ --> content/tables/bad.yaml:9:14
+  |
+9 |     explain: [a, b]
+  |              ^
+  |
+  = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
+    );
+}

@@ -37,6 +37,14 @@ fn every_page_of_the_sample_course_is_valid_html() {
     let (_tmp, out) = common::build_to_temp(&common::repo_root());
     let pages = pages_of(&out);
     assert!(pages.len() >= 20, "only {} pages", pages.len());
+    for page in [
+        "index.html",
+        "progress.html",
+        "certificate.html",
+        "404.html",
+    ] {
+        assert!(pages.contains(&out.join(page)), "{page} is not checked");
+    }
     let report = validate(&pages);
     assert!(
         report.is_empty(),

@@ -1,8 +1,9 @@
 //! YAML tables: any `.yaml` under `content/`, read and validated once.
 //!
 //! A table has a `title`, optional `caption`, a `key` (the field that heads each row),
-//! `columns` (id and label) and `rows`. Every row field must be a declared column, every row
-//! needs its key, keys are unique and cells are text. Problems point at the row's own line.
+//! `columns` (id and label) and `rows`. Every row field must be a declared column (or
+//! `explain:`, what a sort made from the table shows after checking), every row needs its
+//! key, keys are unique and cells are text. Problems point at the row's own line.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -43,7 +44,14 @@ pub struct Column {
 pub struct Row {
     pub key: String,
     pub cells: BTreeMap<String, String>,
+    /// Why the row's cells belong where they do (raw inline Markdown), from its `explain:`
+    /// field when the table has no column of that name: a sort shows it after checking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<String>,
 }
+
+/// The row field that is a row's explanation unless a column has its name.
+pub const EXPLAIN: &str = "explain";
 
 impl Table {
     /// The column with this id.
@@ -181,7 +189,7 @@ fn rows(raw: &RawTable, columns: &[Column], at: Fragment, problems: &mut Diagnos
             row.referenced.column() as usize,
         );
         for (field, cell) in &row.value {
-            if !ids.contains(&field.as_str()) {
+            if !ids.contains(&field.as_str()) && field != EXPLAIN {
                 let hint = match did_you_mean(field, &ids) {
                     Some(s) => format!("did you mean `{s}`? Columns are: {}", ids.join(", ")),
                     None => format!(
@@ -231,11 +239,18 @@ fn rows(raw: &RawTable, columns: &[Column], at: Fragment, problems: &mut Diagnos
         let cells = row
             .value
             .iter()
+            .filter(|(k, _)| ids.contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), v.value.clone()))
             .collect();
+        let explain = (!ids.contains(&EXPLAIN))
+            .then(|| row.value.get(EXPLAIN))
+            .flatten()
+            .map(|v| v.value.trim().to_string())
+            .filter(|t| !t.is_empty());
         rows.push(Row {
             key: key_text,
             cells,
+            explain,
         });
     }
     rows
@@ -250,5 +265,38 @@ fn capitalise(s: &str) -> String {
             .collect::<String>()
             .replace(['_', '-'], " "),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "title: T\nkey: task\ncolumns:\n  - { id: task, label: Task }\n";
+
+    fn table(columns: &str, rows: &str) -> Table {
+        let text = format!("{HEAD}{columns}rows:\n{rows}");
+        parse(Path::new("t.yaml"), "t.yaml".into(), &text).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn explain_is_the_rows_explanation_not_a_cell() {
+        let t = table(
+            "  - { id: who, label: Who }\n",
+            "  - task: Close\n    who: Seller\n    explain: \" Sellers close. \"\n  - task: Plan\n    who: Manager\n",
+        );
+        assert_eq!(t.rows[0].explain.as_deref(), Some("Sellers close."));
+        assert_eq!(t.rows[0].cells.keys().collect::<Vec<_>>(), ["task", "who"]);
+        assert_eq!(t.rows[1].explain, None);
+    }
+
+    #[test]
+    fn a_column_named_explain_stays_a_column() {
+        let t = table(
+            "  - { id: explain, label: Why }\n",
+            "  - task: Close\n    explain: Sellers close.\n",
+        );
+        assert_eq!(t.rows[0].explain, None);
+        assert_eq!(t.rows[0].cells["explain"], "Sellers close.");
     }
 }

@@ -11,7 +11,7 @@
 //! 4. [`render_pages`]: every page through its template, handed over at once in pieces that
 //!    share the sidebar and the Markdown HTML ([`assemble`]), and the copied files;
 //!    [`render_page`] for one page;
-//! 5. [`course_files`]: the progress and 404 pages; [`publish_files`]:
+//! 5. [`course_files`]: the progress, certificate and 404 pages; [`publish_files`]:
 //!    `sitemap.xml`/`robots.txt`.
 //!
 //! Nothing is copied per page that grows with the course: navigation is turned into template
@@ -183,18 +183,27 @@ pub fn render_page(
     Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
 }
 
-/// The pages outside the course structure: the progress and 404 pages. Returns how many.
+/// The pages outside the course structure: the progress, certificate and 404 pages.
+/// Returns how many.
 pub fn course_files(
     course: &Course,
     prepared: &Prepared,
     sink: &dyn Sink,
 ) -> Result<usize, Diagnostic> {
     let (nav, templates) = (&*prepared.nav, &*prepared.templates);
-    render_progress(course, nav, templates, sink)?;
+    for (id, title) in LEARNER_PAGES {
+        render_learner_page(course, nav, templates, id, title, sink)?;
+    }
     render_not_found(course, nav, templates, sink)?;
-    // progress.html and 404.html
-    Ok(2)
+    Ok(LEARNER_PAGES.len() + 1)
 }
+
+/// The root pages drawn in the browser from the learner's record: `<id>.html` from the
+/// template of the same name, and its title.
+const LEARNER_PAGES: [(&str, &str); 2] = [
+    ("progress", "My progress"),
+    ("certificate", "Certificate of completion"),
+];
 
 /// `sitemap.xml` and `robots.txt` when the course has a `base_url`, listing every page and
 /// the `extra_pages` (output paths) that later stages made.
@@ -297,7 +306,7 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
         .collect()
 }
 
-/// A page outside the course structure (404, progress) with the home page's sidebar.
+/// A page outside the course structure (404, progress, certificate) with the home page's sidebar.
 fn root_page_context(
     nav: &Nav,
     templates: &Templates,
@@ -332,22 +341,24 @@ fn render_not_found(
     )
 }
 
-fn render_progress(
+/// `<id>.html` (progress, certificate), a child of the home page in the breadcrumbs.
+fn render_learner_page(
     course: &Course,
     nav: &Nav,
     templates: &Templates,
+    id: &str,
+    title: &str,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let page = serde_json::json!({"kind": "progress", "id": "progress", "title": "My progress", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    let page = serde_json::json!({"kind": id, "id": id, "title": title, "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
     let mut ctx = root_page_context(nav, templates, page, "")?;
     ctx.insert(
         "breadcrumbs",
         &[serde_json::json!({"title": course.pages[0].title, "url": "index.html"})],
     );
-    sink.put(
-        "progress.html".into(),
-        Output::Text(templates.render("progress.html", &ctx)?),
-    )
+    let file = format!("{id}.html");
+    let html = templates.render(&file, &ctx)?;
+    sink.put(file, Output::Text(html))
 }
 
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.

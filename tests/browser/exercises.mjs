@@ -145,7 +145,7 @@ await check('sort with the keyboard alone: per-item feedback, result count, prog
   await tabTo(page, '[data-sort-check]', 1);
   await page.keyboard.press('Enter');
   assert.equal(await textOf(page, '.sort-result'), '7 of 9 right');
-  const feedback = await page.$$eval('li.sort-item', (l) => l.map((li) => [li.className, li.querySelector('.sort-feedback').textContent]));
+  const feedback = await page.$$eval('li.sort-item', (l) => l.map((li) => [li.className, li.querySelector('.sort-verdict').textContent]));
   items.forEach((it, i) => {
     const right = i >= 2;
     assert.equal(feedback[i][1], (right ? 'Right — ' : 'Not quite — this is for: ') + labels[it.answer] + '.');
@@ -171,6 +171,44 @@ await check('sort with the keyboard alone: per-item feedback, result count, prog
   await page.keyboard.press('Enter');
   assert.equal(await textOf(page, '.sort-result'), '');
   assert.deepEqual(await page.$$eval('li.sort-item select', (l) => l.map((s) => s.value).filter(Boolean)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+await check('sort explanations: hidden until checked, then shown in each card\'s feedback, right or wrong', async () => {
+  const { context, page, errors } = await open(SORT);
+  const why = {
+    prospecting: 'Sellers find buyers, managers coach on the pipeline, marketing brings leads in.',
+    closing: 'Closing is the seller\u2019s; the manager coaches before the meeting, legal checks the contract.', // the sort's, not the table row's
+    complaints: 'The seller listens, the manager calls back, support fixes the cause.',
+  };
+  const cards = () => page.$$eval('li.sort-item', (l) => l.map((li) => {
+    const x = li.querySelector('.sort-explain'), live = x && x.closest('[aria-live="polite"]');
+    return { item: li.dataset.item, answer: li.dataset.answer, text: x && x.textContent, shown: !!x && x.checkVisibility(),
+      inLive: !!live && live.classList.contains('sort-feedback') && live.closest('li') === li, live: live && live.textContent.replace(/\s+/g, ' ').trim() };
+  }));
+  const before = await cards();
+  assert.equal(before.length, 9);
+  assert.deepEqual(before.filter((c) => c.shown), [], 'no explanation before checking');
+  for (const c of before) {
+    const row = c.item.replace('sort-who-does-this-', '').replace(/-(sellers|managers|others)$/, '');
+    assert.equal(c.text, why[row], `${c.item}: its own row's explanation`);
+    assert.ok(c.inLive, `${c.item}: inside its card's feedback live region`);
+  }
+  assert.equal(await page.$eval('.sort-explain em', (e) => e.textContent), 'calls back', 'inline Markdown');
+  assert.ok(!(await textOf(page, 'table')).includes(why.closing), 'the table itself does not show the explanations');
+  // checking with cards unanswered shows nothing
+  await page.click('[data-sort-check]');
+  assert.deepEqual((await cards()).filter((c) => c.shown), []);
+  const selects = await page.$$('li.sort-item select');
+  for (const [i, c] of before.entries()) await selects[i].selectOption(i === 0 ? (c.answer === 'sellers' ? 'others' : 'sellers') : c.answer);
+  await page.click('[data-sort-check]');
+  const after = await cards();
+  assert.deepEqual(after.filter((c) => !c.shown).map((c) => c.item), [], 'every explanation shown, right or wrong');
+  assert.ok(await hasClass(page, 'li.sort-item:first-child', 'is-wrong'));
+  for (const c of after) assert.match(c.live, new RegExp(`^(Right|Not quite) — .+\\. ${c.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), 'read with the verdict');
+  await page.click('[data-sort-reset]');
+  assert.deepEqual((await cards()).filter((c) => c.shown), [], 'hidden again after Start again');
   assert.deepEqual(errors, []);
   await context.close();
 });

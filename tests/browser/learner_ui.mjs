@@ -27,7 +27,7 @@ await check('sort: checking is blocked until every card has an answer, and no an
   for (let i = 0; i < 6; i++) await selects[i].selectOption(answers[i]);
   await page.click('[data-sort-check]');
   assert.equal(await textOf(page, '.sort-result'), 'Choose an answer for every card first (3 left).');
-  const feedback = await page.$$eval('li.sort-item .sort-feedback', (l) => l.map((p) => p.textContent).filter(Boolean));
+  const feedback = await page.$$eval('li.sort-item .sort-feedback', (l) => l.filter((p) => p.checkVisibility()).map((p) => p.textContent));
   assert.deepEqual(feedback, [], 'no card shows feedback before all are answered');
   const marked = await page.$$eval('li.sort-item', (l) => l.filter((li) => li.classList.contains('is-correct') || li.classList.contains('is-wrong')).length);
   assert.equal(marked, 0);

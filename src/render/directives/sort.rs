@@ -2,14 +2,19 @@
 //! with a choice of those columns. A fully correct sort is one progress item (`sort:<id>`).
 //!
 //! The shuffle is stable: seeded by the sort id, so rebuilding never reorders the items.
+//!
+//! A row may carry an explanation, shown beside each of its cards' feedback once checked:
+//! `explain:` in the block (row key → text) or the table row's own `explain:` field.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::{claim, error_at, line_at, Claim, Input, Rendered};
-use crate::error::Diagnostics;
-use crate::load::table::Column;
+use super::{claim, error_at, line_at, place, Claim, Input, Rendered};
+use crate::error::{did_you_mean, Diagnostic, Diagnostics};
+use crate::load::table::{Column, Row};
 use crate::load::{yaml, Table};
 use crate::model::order::slugify;
 use crate::render::inline::{escape, inline_markdown};
@@ -28,13 +33,17 @@ struct RawSort {
     columns: Option<Names>,
     #[serde(default)]
     rows: Option<Names>,
+    #[serde(default)]
+    explain: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
 }
 
-/// One card to sort: its id, its text (inline HTML) and the column it belongs to.
+/// One card to sort: its id, its text (inline HTML), the column it belongs to and its row's
+/// explanation (inline HTML).
 struct Card<'t> {
     id: String,
     html: String,
     answer: &'t Column,
+    explain: Option<String>,
 }
 
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
@@ -42,6 +51,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let table = select::table(input.at, input.tables, input.unreadable, &raw.src)?;
     let columns = answer_columns(&input, table, &raw)?;
     let rows = select::rows(input.at, table, raw.rows.as_ref())?;
+    let explained = explanations(&input, &raw, &rows)?;
     // its text: the title, or the table it sorts
     let text = raw.title.as_ref().map_or(table.path.as_str(), |t| &t.value);
     let derive = || match &raw.title {
@@ -59,7 +69,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     };
     claim(input.ids, input.at, id_at, &id, what)?;
     let mut cards = Vec::new();
-    for row in rows {
+    for (row, explain) in rows.iter().zip(&explained) {
         for column in &columns {
             let text = row.cells.get(&column.id).map_or("", |s| s.trim());
             if !text.is_empty() {
@@ -67,6 +77,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
                     id: format!("{id}-{}-{}", slugify(&row.key), slugify(&column.id)),
                     html: inline_markdown(text),
                     answer: column,
+                    explain: explain.clone(),
                 });
             }
         }
@@ -118,6 +129,48 @@ fn answer_columns<'t>(
     Ok(picked)
 }
 
+/// Each row's explanation (inline HTML): the block's `explain:` entry for its key, else the
+/// table row's own `explain:`. A key that names none of the sort's rows is an error.
+fn explanations(
+    input: &Input,
+    raw: &RawSort,
+    rows: &[&Row],
+) -> Result<Vec<Option<String>>, Diagnostics> {
+    let given = raw.explain.as_ref().map(|e| &e.value);
+    let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+    let mut problems = Diagnostics::default();
+    for (key, text) in given.into_iter().flatten() {
+        if !keys.contains(&key.trim()) {
+            problems.push(unknown_row(input, key, text, &keys));
+        }
+    }
+    let explained = rows.iter().map(|row| {
+        let own = given.and_then(|g| g.iter().find(|(k, _)| k.trim() == row.key));
+        let text = own.map_or(row.explain.as_deref(), |(_, t)| Some(t.value.as_str()));
+        text.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(inline_markdown)
+    });
+    problems.into_result(explained.collect())
+}
+
+/// `key: text` under `explain:` where `key` is not one of the sort's rows.
+fn unknown_row(input: &Input, key: &str, text: &Spanned<String>, keys: &[&str]) -> Diagnostic {
+    let (line, column) = place(text);
+    // the value's place, less `key: `
+    let column = column.saturating_sub(key.chars().count() + 2).max(1);
+    let list = keys.join(", ");
+    let help = match did_you_mean(key.trim(), keys) {
+        Some(s) => format!("did you mean `{s}`? The sort's rows are: {list}"),
+        None => format!("`explain:` takes the sort's rows by their key: {list}"),
+    };
+    let message = format!(
+        "`explain:` names the row `{}`, which this sort does not show",
+        key.trim()
+    );
+    input.at.diagnostic(line, column, message).help(help)
+}
+
 /// The sort's markup, titled `title` (inline HTML).
 fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup {
     let id = escape(id);
@@ -142,7 +195,18 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup
         out.push(&card.html);
         out.fill("</p>\n<label for=\"{#}-choice\">Who does this?</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">", &item);
         out.push(&options);
-        out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\"></p>\n</li>\n");
+        out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\">");
+        if let Some(explain) = &card.explain {
+            // hidden until checked; inside the live region, so it is read with the verdict
+            out.push("<span class=\"sort-verdict\"></span> ");
+            out.fill(
+                "<span class=\"sort-explain\" id=\"{#}-explain\" hidden>",
+                &item,
+            );
+            out.push(explain);
+            out.push("</span>");
+        }
+        out.push("</p>\n</li>\n");
     }
     out.push("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>Check answers</button>\n<button type=\"button\" data-sort-reset>Start again</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n");
     out

@@ -158,12 +158,9 @@ function partCount(li, k, n) {
 /* The day the course was completed: the latest completion day of its lessons. */
 function courseDay() { return lessons().reduce((m, p) => Math.max(m, doneDay(p)), 0); }
 function completion(all) {
-  const sec = $('[data-completion]'), list = $('[data-completion-lessons]');
+  const sec = $('[data-completion]');
   if (!sec || (sec.hidden = !all)) return;
   text($('[data-completion-date]', sec), dayText(courseDay()));
-  if (!list) return;
-  list.textContent = '';
-  lessons().forEach(p => list.appendChild(make('li', '', (C.pages[p] && C.pages[p].title) || p)));
 }
 function refresh() {
   const n = items(pid).length, k = done(pid);
@@ -254,6 +251,11 @@ function label(sel, v) {
   const o = sel && Array.from(sel.options).find(x => x.value === v);
   return o ? o.textContent.trim() : v;
 }
+function verdict(li, t) { // a card's feedback, and its row's explanation with it
+  text($('.sort-verdict', li) || $('.sort-feedback', li), t);
+  const x = $('.sort-explain', li);
+  if (x) x.hidden = !t;
+}
 /* A sort is checked only when every card has an answer, so no right answer is shown unasked. */
 function unanswered(its) { return its.filter(li => { const sel = $('select', li); return !sel || !sel.value; }).length; }
 function checkSort(sec) {
@@ -268,7 +270,7 @@ function checkSort(sec) {
     if (ok) n++;
     li.classList.toggle('is-correct', ok);
     li.classList.toggle('is-wrong', !ok);
-    text($('.sort-feedback', li), (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
+    verdict(li, (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
   });
   text($('.sort-result', sec), n + ' of ' + its.length + ' right');
   sec.classList.toggle('is-complete', its.length > 0 && n === its.length);
@@ -278,7 +280,7 @@ function resetSort(sec) {
   $$('li.sort-item', sec).forEach(li => {
     const sel = $('select', li);
     if (sel) sel.value = '';
-    text($('.sort-feedback', li), '');
+    verdict(li, '');
     li.classList.remove('is-correct', 'is-wrong');
   });
   text($('.sort-result', sec), '');

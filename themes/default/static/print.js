@@ -4,7 +4,13 @@
  * - [data-progress-report] (progress.html): lists, from localStorage["lectern:v2:<course id>"]
  *   (the format lectern.js writes; a v1 key not yet migrated is read too), each lesson with its items, ticked or not,
  *   and whether it is complete. Course structure from assets/course-data.js
- *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS). */
+ *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS).
+ * - [data-certificate] (certificate.html): once every item of every lesson is done, a
+ *   certificate with the learner's name, the course, the day it was completed (the latest
+ *   day stored for its items, never today), each module's day and each quiz question's and
+ *   sort's best score and day passed; before that, how many items are done. Dates in the
+ *   page's language (Intl.DateTimeFormat). Lectern.js saves the name typed in
+ *   [data-learner-name]; it has already migrated a v1 record when this runs. */
 (() => {
 'use strict';
 let opened = [];
@@ -78,12 +84,94 @@ function report(el) {
     + new Date().toLocaleDateString(undefined, { dateStyle: 'long' }) + '.';
 }
 
+/* ---- certificate ---- */
+const DAY = 864e5;
+function dateOf(day) { // a stored day -> <time> in the page's language
+  const d = new Date(day * DAY), t = make('time');
+  t.dateTime = d.toISOString().slice(0, 10);
+  try {
+    t.textContent = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  } catch (e) { t.textContent = t.dateTime; }
+  return t;
+}
+// Each counted lesson of each module: its items and their stored entries.
+function record(C, state) {
+  return C.modules.map(m => ({ title: m.title, lessons: (m.lessons || []).map(id => {
+    const info = C.pages[id] || {}, es = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
+    return { id, items: (Array.isArray(info.items) ? info.items : []).map(i => ({ id: i, e: es[i] })) };
+  }).filter(l => l.items.length) })).filter(m => m.lessons.length);
+}
+function entryDay(e) { return isDone(e) && e.d > 0 ? e.d : 0; }
+function latest(items) { return items.reduce((m, i) => Math.max(m, entryDay(i.e)), 0); }
+function cell(tr, tag, content) {
+  const c = make(tag);
+  c.append(content);
+  if (tag === 'th') c.scope = 'row';
+  tr.appendChild(c);
+}
+function table(caption, heads, rows) {
+  const t = make('table', 'certificate-table'), head = make('tr');
+  t.appendChild(make('caption', '', caption));
+  heads.forEach(h => { const c = make('th', '', h); c.scope = 'col'; head.appendChild(c); });
+  t.appendChild(make('thead')).appendChild(head);
+  const body = t.appendChild(make('tbody'));
+  rows.forEach(r => { const tr = make('tr'); r.forEach((x, i) => cell(tr, i ? 'td' : 'th', x)); body.appendChild(tr); });
+  return t;
+}
+function scores(mods, labels) {
+  const rows = [];
+  mods.forEach(m => m.lessons.forEach(l => l.items.forEach(i => {
+    if (!/^(quiz|sort):/.test(i.id) || !i.e || typeof i.e !== 'object') return;
+    const label = (labels[l.id] && labels[l.id][i.id]) || i.id;
+    rows.push([label, (i.e.b || 0) + ' of ' + (i.e.n || 1), dateOf(entryDay(i.e))]);
+  })));
+  return rows.length ? table('Scores', ['Assessment', 'Best score', 'Passed on'], rows) : null;
+}
+function certificate(el) {
+  const C = window.LECTERN_COURSE, labels = window.LECTERN_LABELS || {};
+  if (!C || !Array.isArray(C.modules)) return;
+  const state = stored(C.id), field = document.querySelector('[data-certificate-name-field]');
+  el.textContent = '';
+  if (!state) { el.appendChild(make('p', '', "This browser does not let the course read saved progress, so there is nothing to show.")); return; }
+  const mods = record(C, state), all = [].concat(...mods.map(m => [].concat(...m.lessons.map(l => l.items))));
+  const done = all.filter(i => entryDay(i.e)).length;
+  el.classList.toggle('is-complete', all.length > 0 && done === all.length);
+  if (!all.length || done < all.length) {
+    el.appendChild(make('p', 'certificate-status', all.length ? 'Not complete yet: ' + done + ' of ' + all.length + ' items done.'
+      : 'This course has nothing to tick or answer, so there is no certificate to earn.'));
+    if (field) field.hidden = true;
+    return;
+  }
+  const input = document.querySelector('input[data-learner-name]');
+  if (field) field.hidden = !!state.learner && !(input && input === document.activeElement);
+  const name = state.learner || (input && input.value) || '';
+  el.appendChild(make('p', 'certificate-lead', 'This certifies that'));
+  el.appendChild(make('p', 'certificate-name', name)).setAttribute('data-certificate-name', '');
+  el.appendChild(make('p', 'certificate-lead', 'completed the course'));
+  el.appendChild(make('p', 'certificate-course', C.title || ''));
+  const on = make('p', 'certificate-date', 'on ');
+  on.append(dateOf(latest(all)), '.');
+  el.appendChild(on);
+  el.appendChild(table('Modules', ['Module', 'Completed on'], mods.map(m => [m.title, dateOf(latest([].concat(...m.lessons.map(l => l.items))))])));
+  const s = scores(mods, labels);
+  if (s) el.appendChild(s);
+}
+
 function init() {
   document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
   const el = document.querySelector('[data-progress-report]');
   if (el) {
     report(el);
     window.addEventListener('storage', () => report(el));
+  }
+  const cert = document.querySelector('[data-certificate]');
+  if (cert) {
+    certificate(cert);
+    window.addEventListener('storage', () => certificate(cert));
+    document.addEventListener('input', e => { // lectern.js saves it; the certificate shows it as typed
+      const n = cert.querySelector('[data-certificate-name]');
+      if (n && e.target.matches('input[data-learner-name]')) n.textContent = e.target.value.slice(0, 200);
+    });
   }
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
