@@ -35,10 +35,10 @@ await check('quiz: a wrong answer shows its feedback and does not count', async 
   await page.check('#what-coaching-is-0');
   await page.check('#manager-tasks-0');
   await page.click('[data-quiz-check]');
-  assert.equal(await result(page, 'what-coaching-is'), 'Not quite — try again or show the answer.');
+  assert.equal(await result(page, 'what-coaching-is'), 'Not quite — try again or show the answer. That is demonstrating, not coaching.', 'the chosen option\'s feedback is read out with the verdict');
   assert.ok(await hasClass(page, q('what-coaching-is'), 'is-wrong'));
   assert.deepEqual(await visibleFeedback(page, 'what-coaching-is'), ['That is demonstrating, not coaching.']);
-  assert.equal(await result(page, 'manager-tasks'), 'Not quite — try again or show the answer.', 'half of a multiple choice is wrong');
+  assert.equal(await result(page, 'manager-tasks'), 'Not quite — try again or show the answer. Coaching is the core of the job.', 'half of a multiple choice is wrong');
   assert.deepEqual(await visibleFeedback(page, 'manager-tasks'), ['Coaching is the core of the job.']);
   assert.equal(await progress(page), '0 of 3 done');
   assert.deepEqual(((await stored(page)) || { pages: {} }).pages, {}, 'attempts and reveals record nothing done');
@@ -70,8 +70,8 @@ await check('quiz: retry clears, show answer reveals without counting, a right a
   await page.check('#manager-tasks-0');
   await page.check('#manager-tasks-2');
   await page.click('[data-quiz-check]');
-  assert.equal(await result(page, 'what-coaching-is'), 'Correct.');
-  assert.equal(await result(page, 'manager-tasks'), 'Correct.');
+  assert.equal(await result(page, 'what-coaching-is'), 'Correct. Yes. Coaching draws the answer out of the seller.');
+  assert.equal(await result(page, 'manager-tasks'), 'Correct. Coaching is the core of the job. You can only coach what you have seen.');
   assert.deepEqual(await visibleFeedback(page, 'what-coaching-is'), ['Yes. Coaching draws the answer out of the seller.']);
   assert.equal(await progress(page), '2 of 3 done');
   assert.equal(await page.$eval('[data-lesson-progress] progress', (p) => p.value), 2);
@@ -107,8 +107,8 @@ await check('quiz with the keyboard alone: Tab, Space, arrows, Enter', async () 
   await tabTo(page, '#manager-tasks-2', 2);
   await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
-  assert.equal(await result(page, 'what-coaching-is'), 'Correct.');
-  assert.equal(await result(page, 'manager-tasks'), 'Correct.');
+  assert.equal(await result(page, 'what-coaching-is'), 'Correct. Yes. Coaching draws the answer out of the seller.');
+  assert.equal(await result(page, 'manager-tasks'), 'Correct. Coaching is the core of the job. You can only coach what you have seen.');
   assert.equal(await progress(page), '2 of 3 done');
   await tabTo(page, '[data-quiz-retry]');
   await page.keyboard.press('Enter');

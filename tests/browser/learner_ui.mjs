@@ -73,7 +73,7 @@ await check('quiz: a reveal never passes, and passing after it needs a fresh ans
   assert.equal(await page.$$eval('fieldset.quiz-question input:checked', (l) => l.length), 0, 'Try again clears the choices');
   assert.deepEqual(await results(page), ['', '']);
   await passQuiz(page);
-  assert.deepEqual(await results(page), ['Correct.', 'Correct.']);
+  assert.deepEqual(await results(page), ['Correct. Yes. Coaching draws the answer out of the seller.', 'Correct. Coaching is the core of the job. You can only coach what you have seen.']);
   assert.equal(await textOf(page, '[data-lesson-progress] .progress-text'), '2 of 3 done');
   assert.deepEqual(errors, []);
   await context.close();

@@ -222,8 +222,10 @@ function checkQuestion(fs) {
   const os = opts(fs), ok = os.every(i => i.checked === right(i));
   if (shown(fs)) { setResult(fs, 'is-revealed', 'Choose your own answer: press Try again first.'); return false; }
   showFeedback(fs, i => i.checked);
+  // the chosen options' own feedback is read out with the verdict, not only shown
+  const said = $$('[data-feedback-for]', fs).filter(f => !f.hidden).map(f => f.textContent.trim());
   if (!os.some(i => i.checked)) setResult(fs, '', 'Choose an answer first.');
-  else setResult(fs, ok ? 'is-correct' : 'is-wrong', ok ? 'Correct.' : 'Not quite — try again or show the answer.');
+  else setResult(fs, ok ? 'is-correct' : 'is-wrong', [ok ? 'Correct.' : 'Not quite — try again or show the answer.'].concat(said).join(' '));
   return ok && os.some(i => i.checked);
 }
 function showAnswer(fs, t, cls) {
