@@ -29,9 +29,19 @@ pub fn with_data(
     labels: &str,
     index: &str,
 ) {
-    versions.insert("course-data.js".into(), version(course_data.as_bytes()));
-    versions.insert("progress-data.js".into(), version(labels.as_bytes()));
-    versions.insert("progress-index.js".into(), version(index.as_bytes()));
+    // some 8 MB at 10,000 lessons, hashed a byte at a time: the three at once
+    let ((data, labels), index) = rayon::join(
+        || {
+            rayon::join(
+                || version(course_data.as_bytes()),
+                || version(labels.as_bytes()),
+            )
+        },
+        || version(index.as_bytes()),
+    );
+    versions.insert("course-data.js".into(), data);
+    versions.insert("progress-data.js".into(), labels);
+    versions.insert("progress-index.js".into(), index);
 }
 
 /// The hash of `bytes` as 8 hex digits.
