@@ -66,7 +66,8 @@ impl Live {
         };
         let templates = Arc::new(templates);
         let misses = AtomicUsize::new(0);
-        let markdown = |course: &Course| {
+        let markdown = |course: &mut Course| {
+            let course = &*course;
             cache.markdown(course, |i| {
                 misses.fetch_add(1, Ordering::Relaxed);
                 super::page_markdown(course, i, course.pages[i].source.as_ref())

@@ -108,6 +108,16 @@ impl Course {
         self.modules.iter().map(|m| m.lessons.len()).sum()
     }
 
+    /// Takes every page's file text out (an empty text for a page without a file, its body
+    /// start kept), by page index: what [`Course::free_source_texts`] then frees.
+    pub fn take_source_texts(&mut self) -> Vec<String> {
+        let text = |p: &mut Page| p.source.as_mut().map(|s| std::mem::take(&mut s.text));
+        self.pages
+            .iter_mut()
+            .map(|p| text(p).unwrap_or_default())
+            .collect()
+    }
+
     /// Frees the text of every Markdown file (paths and front matter stay). For a build that
     /// has rendered the Markdown and needs the memory more than the text.
     pub fn free_source_texts(&mut self) {

@@ -246,12 +246,24 @@ pub fn page_markdown_from(
     source: Option<&crate::load::MarkdownFile>,
     plan: Option<Vec<String>>,
 ) -> RenderedMarkdown {
+    page_markdown_of(course, i, source.map(|src| (src, src.text.as_str())), plan)
+}
+
+/// As [`page_markdown_from`], with the file's text given apart from it (`text`, the whole
+/// file, of which the body starts at the file's `body_start`): a build takes each text out of
+/// the course to free it as soon as its page is rendered.
+pub fn page_markdown_of(
+    course: &Course,
+    i: usize,
+    source: Option<(&crate::load::MarkdownFile, &str)>,
+    plan: Option<Vec<String>>,
+) -> RenderedMarkdown {
     let page = &course.pages[i];
     match source {
-        Some(src) => markdown::render(&PageInput {
+        Some((src, text)) => markdown::render(&PageInput {
             file: &src.file,
             rel: &src.rel,
-            text: &src.text,
+            text,
             body_start: src.body_start,
             out: &page.out,
             page_index: i,
