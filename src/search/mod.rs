@@ -20,8 +20,19 @@
 //! Words are matched by prefix rather than stemmed: a stemmer would have to run identically in
 //! the browser (a second Snowball implementation in JavaScript to keep in step), while prefix
 //! matching finds "delegating" and "delegation" from "delegat", works as the learner types and
-//! behaves the same in every language. Tokenizing is the same simple rule on both sides:
-//! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
+//! behaves the same in every language. Tokenizing is the same rule on both sides (in full in
+//! [`scripts`], tested by running search.js's own code against it):
+//!
+//! - a word is a lowercase run of letters, marks and numbers (`\p{L}\p{M}\p{N}`: an Indic
+//!   vowel sign or virama belongs to its word), apostrophes, soft hyphens and zero-width
+//!   joiners inside it dropped, final sigma read as sigma, in NFC; one-letter words are dropped;
+//! - in scripts written without spaces (Han, hiragana, katakana, Thai, Lao, Khmer, Myanmar, by
+//!   block), a run is indexed as its overlapping pairs of characters and then its last
+//!   character (`日本語` → `日本`, `本語`, `語`; a one-character run is that character). A query
+//!   is cut the same way and all its words are required, so any part of such text, of any
+//!   length, finds it: each of the query's pairs starts an indexed pair, its last character
+//!   too. Terms in these scripts are therefore one or two characters long, and their shards
+//!   go by their first character.
 
 #[cfg(all(test, target_os = "linux", target_env = "gnu"))]
 mod bench;
@@ -29,6 +40,7 @@ mod chunk;
 mod docs;
 mod intern;
 mod scan;
+mod scripts;
 mod sections;
 mod shards;
 mod terms;
@@ -306,6 +318,15 @@ mod tests {
             "&#1234567;",
             "&#x1F600;",
             "İ",
+            "हि",
+            "\u{94d}",
+            "&#x902;",
+            "日本",
+            "&#x8A9E;",
+            "ภา",
+            "ς",
+            "\u{301}",
+            "&shy;",
         ];
         let mut seed = 11usize;
         for _ in 0..3000 {
