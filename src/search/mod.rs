@@ -350,5 +350,17 @@ mod tests {
         assert!(keys.contains(&"dx".to_string()), "{keys:?}");
         assert!(!keys.contains(&"d".to_string()), "{keys:?}");
         assert_eq!(file_key("zü"), "z_fc");
+        // pairs of characters of a script without spaces stay with their first character
+        let mut han: Vec<Term> = (0..SHARD_LIMIT / 8)
+            .map(|i| {
+                (
+                    format!("日{}", char::from_u32(0x4E00 + i as u32).unwrap()),
+                    postings(&[1, 2, 3]),
+                )
+            })
+            .collect();
+        han.sort_by(|a, b| a.0.cmp(&b.0));
+        let keys: Vec<String> = shards(&han).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["日"]);
     }
 }
