@@ -254,6 +254,17 @@ fn early_input_is_kept_and_search_and_focus_work_by_keyboard_and_on_small_screen
     run_script("search.mjs", &[], &base);
 }
 
+/// Lessons in Hindi, Thai and Japanese, opened from file://: a word of each, typed into the
+/// search box, finds its lesson (`search_scripts.mjs`).
+#[test]
+fn search_finds_words_in_hindi_thai_and_japanese() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-scripts");
+    let vars = [("SITE_DIR", built.site.as_os_str())];
+    run_script("search_scripts.mjs", &vars, "");
+}
+
 /// `lectern serve` on a course with a theme override, for `serve.mjs`.
 #[test]
 fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {

@@ -20,8 +20,19 @@
 //! Words are matched by prefix rather than stemmed: a stemmer would have to run identically in
 //! the browser (a second Snowball implementation in JavaScript to keep in step), while prefix
 //! matching finds "delegating" and "delegation" from "delegat", works as the learner types and
-//! behaves the same in every language. Tokenizing is the same simple rule on both sides:
-//! lowercase runs of letters and digits, apostrophes joined, one-letter words dropped.
+//! behaves the same in every language. Tokenizing is the same rule on both sides (in full in
+//! [`scripts`], tested by running search.js's own code against it):
+//!
+//! - a word is a lowercase run of letters, marks and numbers (`\p{L}\p{M}\p{N}`: an Indic
+//!   vowel sign or virama belongs to its word), apostrophes, soft hyphens and zero-width
+//!   joiners inside it dropped, final sigma read as sigma, in NFC; one-letter words are dropped;
+//! - in scripts written without spaces (Han, hiragana, katakana, Thai, Lao, Khmer, Myanmar, by
+//!   block), a run is indexed as its overlapping pairs of characters and then its last
+//!   character (`日本語` → `日本`, `本語`, `語`; a one-character run is that character). A query
+//!   is cut the same way and all its words are required, so any part of such text, of any
+//!   length, finds it: each of the query's pairs starts an indexed pair, its last character
+//!   too. Terms in these scripts are therefore one or two characters long, and their shards
+//!   go by their first character.
 
 #[cfg(all(test, target_os = "linux", target_env = "gnu"))]
 mod bench;
@@ -29,6 +40,7 @@ mod chunk;
 mod docs;
 mod intern;
 mod scan;
+mod scripts;
 mod sections;
 mod shards;
 mod terms;
@@ -306,6 +318,15 @@ mod tests {
             "&#1234567;",
             "&#x1F600;",
             "İ",
+            "हि",
+            "\u{94d}",
+            "&#x902;",
+            "日本",
+            "&#x8A9E;",
+            "ภา",
+            "ς",
+            "\u{301}",
+            "&shy;",
         ];
         let mut seed = 11usize;
         for _ in 0..3000 {
@@ -329,5 +350,17 @@ mod tests {
         assert!(keys.contains(&"dx".to_string()), "{keys:?}");
         assert!(!keys.contains(&"d".to_string()), "{keys:?}");
         assert_eq!(file_key("zü"), "z_fc");
+        // pairs of characters of a script without spaces stay with their first character
+        let mut han: Vec<Term> = (0..SHARD_LIMIT / 8)
+            .map(|i| {
+                (
+                    format!("日{}", char::from_u32(0x4E00 + i as u32).unwrap()),
+                    postings(&[1, 2, 3]),
+                )
+            })
+            .collect();
+        han.sort_by(|a, b| a.0.cmp(&b.0));
+        let keys: Vec<String> = shards(&han).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["日"]);
     }
 }

@@ -6,9 +6,12 @@
 //! paths rather than pieces of text passed through callbacks: a word that is a run of ASCII
 //! letters and digits on its own (nearly every word) is keyed where it stands, without being
 //! copied; other words are built up lowercased, and tags and entities are handled where they
-//! are met. The rules are those of `words::tokenize`, which search.js mirrors.
+//! are met. A word with characters other than ASCII is finished by
+//! [`scripts::each_word`](super::scripts::each_word) (NFC, scripts written without spaces):
+//! the rule is [`scripts`](super::scripts)'s, the same as search.js's.
 
 use super::intern::{Key, SHORT};
+use super::scripts::{each_word, is_skipped, is_word_char, lower};
 use crate::render::html_text::{entity_at, tag_end, HIGH, ONES};
 
 /// Where a [`Scanner`] hands the words it finds: each word's [`Key`] and, for a word longer
@@ -32,6 +35,8 @@ pub(super) struct Scanner {
     word: Vec<u8>,
     /// characters in the current word
     chars: usize,
+    /// whether the current word has characters other than ASCII
+    wide: bool,
 }
 
 impl Scanner {
@@ -48,13 +53,21 @@ impl Scanner {
         self.end(sink);
     }
 
-    /// Ends the current word: a word of two characters or more goes to `sink`.
+    /// Ends the current word: a word of two characters or more goes to `sink`; one with
+    /// characters other than ASCII goes as the words it makes (see [`each_word`]).
     fn end(&mut self, sink: &mut impl Words) {
-        if self.chars > 1 {
+        if self.wide {
+            // only whole characters were pushed: the bytes are UTF-8
+            let word = std::str::from_utf8(&self.word).unwrap_or_default();
+            each_word(word, &mut |w: &str| {
+                sink.word(Key::of(w.as_bytes()), w.as_bytes())
+            });
+        } else if self.chars > 1 {
             sink.word(Key::of(&self.word), &self.word);
         }
         self.word.clear();
         self.chars = 0;
+        self.wide = false;
     }
 
     fn scan<const HTML: bool>(&mut self, text: &str, sink: &mut impl Words) {
@@ -108,14 +121,15 @@ impl Scanner {
     }
 
     fn char(&mut self, c: char, sink: &mut impl Words) {
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
+        if is_word_char(c) {
+            for lower in lower(c) {
                 let mut buf = [0; 4];
                 self.word
                     .extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
                 self.chars += 1;
             }
-        } else if c != '\'' && c != '’' {
+            self.wide |= !c.is_ascii();
+        } else if !is_skipped(c) {
             self.end(sink);
         }
     }

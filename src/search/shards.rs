@@ -1,6 +1,7 @@
 //! Term shards: the sorted word list cut into `shard-<prefix>.js` files small enough to load
 //! on demand, split by one more letter while a shard is over the size limit.
 
+use super::scripts::is_spaceless;
 use super::terms::Term;
 use crate::render::json::push_str;
 
@@ -9,7 +10,9 @@ pub(super) const SHARD_LIMIT: usize = 24 * 1024;
 /// Longest shard prefix.
 const MAX_PREFIX: usize = 6;
 
-/// Groups terms by their first letter, splitting large groups by one more letter.
+/// Groups terms by their first letter, splitting large groups by one more letter; the group
+/// of a character of a script written without spaces is never split (its terms are that
+/// character and the pairs it starts: split, each pair would be a file of its own).
 pub(super) fn shards(terms: &[Term]) -> Vec<(String, &[Term])> {
     let mut out = Vec::new();
     split(terms, 1, &mut out);
@@ -29,7 +32,7 @@ fn split<'t>(terms: &'t [Term], depth: usize, out: &mut Vec<(String, &'t [Term])
         let group = &terms[start..start + len];
         start += len;
         let size: usize = group.iter().map(|(t, p)| t.len() + 4 * p.len() + 4).sum();
-        if size <= SHARD_LIMIT || depth >= MAX_PREFIX {
+        if size <= SHARD_LIMIT || depth >= MAX_PREFIX || key.chars().all(is_spaceless) {
             out.push((key.to_string(), group));
             continue;
         }

@@ -1,5 +1,5 @@
-/* Lectern default theme: the search box. Plain ES2017, no dependencies.
- * The index (built by src/render/search.rs) is a set of script files under assets/search/,
+/* Lectern default theme: the search box. Plain ES2018, no dependencies.
+ * The index (built by src/search/) is a set of script files under assets/search/,
  * each calling window.lecternSearch(kind, key, data); they are added as <script> elements on
  * first use, so search works over http and from file:// alike and never uses fetch.
  * Query words match indexed words by prefix; every word must match (AND). Keyboard: ArrowDown
@@ -8,7 +8,7 @@
  * clears it, as the browser does), and moving focus out of the search (Tab) closes the list.
  * The result count is announced (aria-live). A query typed before this script loaded is run
  * when it starts. */
-(() => {
+(function (global) {
 'use strict';
 const FIELD_WEIGHT = [1, 4, 8];   // body, heading, lesson title
 const MAX_RESULTS = 10;
@@ -16,7 +16,7 @@ const loaded = {};                 // script url -> Promise
 const data = { index: null, shards: {}, docs: {} };
 let input = null, box = null, list = null, status = null, root = '', serial = 0, timer = 0;
 
-window.lecternSearch = function (kind, key, value) {
+global.lecternSearch = function (kind, key, value) {
   if (kind === 'index') data.index = value;
   else if (kind === 'shard') data.shards[key] = value.terms;
   else if (kind === 'docs') data.docs[key] = value;
@@ -37,16 +37,48 @@ function load(path) {
   return loaded[url];
 }
 
-/* The same rule as tokenize() in search.rs. */
+/* Words: the rule of src/search/scripts.rs, which the index is built with (tests/search_tokens.rs
+ * runs this code in Node against it). A word is a run of letters, marks and numbers; apostrophes,
+ * soft hyphens and zero-width (non-)joiners inside it are dropped; each character is lowercased
+ * on its own, final sigma read as sigma, and the word put in NFC. It is cut where it passes
+ * between a script written without spaces (SPACELESS, by block) and any other, a mark going
+ * with the character before it: a piece in such a script gives its overlapping pairs of
+ * characters and its last character, any other piece is a word from two characters. */
+const WORD = /[\p{L}\p{M}\p{N}]/u, MARK = /\p{M}/u, SKIPPED = /['\u2019\u00ad\u200c\u200d]/;
+const SPACELESS = new RegExp('[\\u0E00-\\u0EFF\\u1000-\\u109F\\u1780-\\u17FF\\u19E0-\\u19FF'
+  + '\\u2E80-\\u2FDF\\u3000-\\u30FF\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uA9E0-\\uA9FF'
+  + '\\uAA60-\\uAA7F\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{1B000}-\\u{1B16F}\\u{20000}-\\u{3FFFF}]', 'u');
+
+/* Calls each(piece, spaceless) for the pieces of `word` in scripts written without spaces or
+ * not; a mark (or a skipped character) goes with the character before it. */
+function cut(word, each) {
+  let piece = '', kind = null;
+  for (const c of word) {
+    const k = kind !== null && (MARK.test(c) || SKIPPED.test(c)) ? kind : SPACELESS.test(c);
+    if (kind !== null && k !== kind) { each(piece, kind); piece = ''; }
+    piece += c;
+    kind = k;
+  }
+  if (piece) each(piece, kind);
+}
+/* Calls each(piece, spaceless) for the pieces of the words of `text`, lowercased and in NFC. */
+function pieces(text, each) {
+  let word = '';
+  const end = () => { cut(word.normalize('NFC'), each); word = ''; };
+  for (const c of text) {
+    if (WORD.test(c)) word += c.toLowerCase().replace(/\u03c2/g, '\u03c3');
+    else if (!SKIPPED.test(c)) end();
+  }
+  end();
+}
 function tokenize(text) {
   const out = [];
-  let word = '';
-  for (const c of text) {
-    if (/[\p{L}\p{N}]/u.test(c)) word += c.toLowerCase();
-    else if ((c === "'" || c === '\u2019') && word) continue;
-    else { if ([...word].length > 1) out.push(word); word = ''; }
-  }
-  if ([...word].length > 1) out.push(word);
+  pieces(text, (piece, spaceless) => {
+    const cs = [...piece];
+    if (!spaceless) { if (cs.length > 1) out.push(piece); return; }
+    for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+    out.push(cs[cs.length - 1]);
+  });
   return out;
 }
 function fileKey(key) {
@@ -79,7 +111,8 @@ async function search(query) {
   await load('index.js');
   const stop = data.index.stop || [];
   const tokens = tokenize(query).filter(t => !stop.includes(t));
-  if (!tokens.length) return { tokens, hits: [] };
+  const marks = marksOf(query, stop);
+  if (!tokens.length) return { tokens, marks, hits: [] };
   const keys = new Set();
   tokens.forEach(t => shardsFor(t).forEach(k => keys.add(k)));
   await Promise.all([...keys].map(k => load('shard-' + fileKey(k) + '.js')));
@@ -96,23 +129,48 @@ async function search(query) {
     const c = data.docs[Math.floor(d / chunk)], doc = c.d[d % chunk], page = c.p[doc[0]];
     return { title: page[0], url: page[1], anchor: doc[1], heading: doc[2], excerpt: doc[3] };
   });
-  return { tokens, hits, count: total.size };
+  return { tokens, marks, hits, count: total.size };
 }
 
-/* Text with every word that starts with a query word wrapped in <mark>, built as DOM nodes. */
-function highlight(el, text, tokens) {
-  const re = /[\p{L}\p{N}'\u2019]+/gu;
-  let last = 0, m;
+/* What a result's text is highlighted by: the query's words (those that start a word of the
+ * text are marked), and its pieces in scripts without spaces (marked wherever they are). */
+function marksOf(query, stop) {
+  const marks = { words: [], runs: [] };
+  pieces(query, (p, spaceless) => {
+    if (spaceless) marks.runs.push(p);
+    else if ([...p].length > 1 && !stop.includes(p)) marks.words.push(p);
+  });
+  return marks;
+}
+
+/* Text with `marks` wrapped in <mark>, built as DOM nodes. */
+function highlight(el, text, marks) {
+  const spans = [], re = /[\p{L}\p{M}\p{N}'\u2019\u00ad\u200c\u200d]+/gu;
+  let m;
   while ((m = re.exec(text))) {
-    const w = m[0].toLowerCase().replace(/['\u2019]/g, '');
-    if (tokens.some(t => w.startsWith(t))) {
-      el.appendChild(document.createTextNode(text.slice(last, m.index)));
-      const mark = document.createElement('mark');
-      mark.textContent = m[0];
-      el.appendChild(mark);
-      last = m.index + m[0].length;
-    }
+    let at = m.index;
+    cut(m[0], (raw, spaceless) => {
+      if (spaceless) {
+        marks.runs.forEach(r => {
+          for (let i = raw.indexOf(r); i >= 0; i = raw.indexOf(r, i + 1)) spans.push([at + i, at + i + r.length]);
+        });
+      } else {
+        let w = '';
+        pieces(raw, p => { w += p; });
+        if (marks.words.some(t => w.startsWith(t))) spans.push([at, at + raw.length]);
+      }
+      at += raw.length;
+    });
   }
+  spans.sort((a, b) => a[0] - b[0]);
+  let last = 0;
+  spans.forEach(([from, to]) => {
+    if (to <= last) return;
+    from = Math.max(from, last);
+    el.appendChild(document.createTextNode(text.slice(last, from)));
+    el.appendChild(document.createElement('mark')).textContent = text.slice(from, to);
+    last = to;
+  });
   el.appendChild(document.createTextNode(text.slice(last)));
 }
 
@@ -121,23 +179,23 @@ function make(tag, cls) { const e = document.createElement(tag); if (cls) e.clas
 /* A result's parts, each its own element; a part that another follows ends with a separator
  * that only screen readers get (the link's accessible text would otherwise run title, heading
  * and snippet together). */
-function part(a, cls, text, tokens, prev, sep) {
+function part(a, cls, text, marks, prev, sep) {
   if (prev) prev.appendChild(make('span', 'visually-hidden')).textContent = sep;
   const s = make('span', cls);
-  highlight(s, text, tokens);
+  highlight(s, text, marks);
   return a.appendChild(s);
 }
 
 function show(result) {
   list.textContent = '';
-  const { tokens, hits } = result;
+  const { tokens, marks, hits } = result;
   if (!tokens.length) { close(); return; }
   hits.forEach(h => {
     const li = make('li', 'search-result'), a = make('a');
     a.href = root + h.url + (h.anchor ? '#' + h.anchor : '');
-    let last = part(a, 'search-title', h.title, tokens);
-    if (h.heading) last = part(a, 'search-heading', h.heading, tokens, last, ', ');
-    if (h.excerpt) part(a, 'search-snippet', h.excerpt, tokens, last, ': ');
+    let last = part(a, 'search-title', h.title, marks);
+    if (h.heading) last = part(a, 'search-heading', h.heading, marks, last, ', ');
+    if (h.excerpt) part(a, 'search-snippet', h.excerpt, marks, last, ': ');
     li.appendChild(a);
     list.appendChild(li);
   });
@@ -216,6 +274,8 @@ function init() {
   if (input.value.trim()) run(); // typed before this script loaded
 }
 
+global.LecternSearchWords = { tokenize: tokenize };
+if (!global.document) return; // loaded by the tests in Node, for its words
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
 else init();
-})();
+})(this);
