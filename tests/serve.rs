@@ -10,13 +10,12 @@ use std::time::{Duration, Instant};
 
 use lectern::build::{Session, Update};
 use lectern::serve::served::Served;
-use lectern::serve::{start, ServeOptions, Server};
 use lectern::{build_site, BuildOptions, Output};
 use scraper::{Html, Selector};
 
 mod common;
 
-use common::client::{get, Events, WAIT};
+use common::client::{get, serve, Events, WAIT};
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
@@ -57,19 +56,6 @@ fn write_content(root: &Path) {
         &lesson("Second lesson", "More text."),
     );
     write(root, "content/01-basics/team.txt", "a copied file");
-}
-
-fn serve(root: &Path) -> Server {
-    start(ServeOptions {
-        build: BuildOptions {
-            root: root.to_path_buf(),
-            drafts: false,
-        },
-        bind: "127.0.0.1".parse().unwrap(),
-        port: 0,
-        verbose: false,
-    })
-    .unwrap()
 }
 
 /// Polls `done` until it holds; fails after [`WAIT`].

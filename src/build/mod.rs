@@ -362,9 +362,10 @@ pub(crate) fn whole_course(
     Ok(files?)
 }
 
-/// Loads and models the course. When some files could not be read or parsed, the rest of
-/// the course is still modelled and rendered (into memory, then dropped), so that one run
-/// reports every problem: broken front matter in one lesson and a broken link in another.
+/// Loads and models the course. When some files could not be read or parsed, or the model
+/// found problems, the rest of the course is still modelled and rendered (into memory, then
+/// dropped), so that one run reports every problem: broken front matter in one lesson, two
+/// lessons of the same name and a broken link in another.
 pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnostics> {
     let (source, mut problems) = load::load_partial(&options.root);
     let Some(source) = source else {
@@ -374,20 +375,14 @@ pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnosti
     let model_options = model::ModelOptions {
         drafts: options.drafts,
     };
-    let mut course = model::build(source, model_options);
-    if let Ok(course) = &mut course {
-        record::moves::relocate(course);
-    }
+    let (mut course, more) = model::build_partial(source, model_options);
+    problems.extend(more);
+    record::moves::relocate(&mut course);
     if problems.is_empty() {
-        return course;
+        return Ok(course);
     }
-    match course {
-        Ok(course) => {
-            if let Err(more) = render_site(course) {
-                problems.extend(more);
-            }
-        }
-        Err(more) => problems.extend(more),
+    if let Err(more) = render_site(course) {
+        problems.extend(more);
     }
     Err(problems.sorted())
 }
