@@ -240,6 +240,49 @@ fn a_themes_folder_made_while_serving_is_followed() {
     served_until(server.addr, "/assets/extra.css", "p { color: blue }");
 }
 
+/// Folders below watched ones, made while serving, each with a file written at once (before
+/// any watch on the new folder can be set): a module, a theme with its templates and static
+/// files. Each file is served, then its later edits.
+#[test]
+fn folders_made_below_watched_ones_while_serving_are_followed() {
+    let dir = course();
+    let root = dir.path();
+    fs::create_dir(root.join("themes")).unwrap();
+    let server = serve(root);
+    let addr = server.addr;
+    let module = "content/02-later/01-new.md";
+    write(root, module, &lesson("New lesson", "First words."));
+    wait_until("the new module's lesson is served", || {
+        main_text(&get(addr, "/later/new.html").body).contains("First words.")
+    });
+    write(root, module, &lesson("New lesson", "Second words."));
+    wait_until("its edit is served", || {
+        main_text(&get(addr, "/later/new.html").body).contains("Second words.")
+    });
+    write(root, "themes/mine/static/theme.css", "p { color: red }");
+    write(root, "themes/mine/templates/lesson.html", &template("one"));
+    write(root, "course.yaml", "title: Serve test\ntheme: mine\n");
+    served_until(addr, "/assets/theme.css", "p { color: red }");
+    wait_until("the new template is used", || {
+        get(addr, "/later/new.html")
+            .body
+            .contains("<p>Template one</p>")
+    });
+    write(root, "themes/mine/static/theme.css", "p { color: blue }");
+    served_until(addr, "/assets/theme.css", "p { color: blue }");
+    write(root, "themes/mine/templates/lesson.html", &template("two"));
+    wait_until("the template's edit is used", || {
+        get(addr, "/later/new.html")
+            .body
+            .contains("<p>Template two</p>")
+    });
+}
+
+/// A lesson template override that says which version it is.
+fn template(version: &str) -> String {
+    format!("{{% extends \"builtin/lesson.html\" %}}\n{{% block content %}}\n<p>Template {version}</p>\n{{{{ content | safe }}}}\n{{% endblock %}}\n")
+}
+
 #[test]
 fn the_whole_course_files_follow_an_edit_after_the_reload() {
     let dir = course();
