@@ -2,10 +2,12 @@
 //! incrementally for the dev server ([`Session`]), through one path ([`render_all`]).
 //!
 //! 1. [`crate::load`] reads the course folder and [`crate::model`] validates and links it; when
-//!    some files could not be read, the rest is still rendered so one run reports everything;
+//!    some files could not be read or the model found problems, the rest is still rendered
+//!    so one run reports everything;
 //! 2. [`crate::render::templates`], then every page's Markdown in parallel (or from the
 //!    [`cache`] of the previous build), then the sources are freed;
-//! 3. [`crate::render::prepare`]: links checked, navigation and sidebars;
+//! 3. [`crate::render::prepare`]: links checked, navigation and sidebars (broken links do not
+//!    stop step 4, whose templates may have problems of their own);
 //! 4. three things at once, none waiting on a single core: the pages and copied files, the
 //!    whole-course files (the learner record's data of [`crate::record`], the progress and
 //!    404 pages, the handouts of [`crate::handouts`] and the sitemap), and the search index ([`crate::search`]); each file is handed to its sink as soon as it is made (a build to
@@ -277,7 +279,8 @@ pub(crate) fn render_all(
         || render::prepare(course, templates, markdown.clone()),
         || DataScripts::new(course, &markdown, &lock),
     );
-    let mut prepared = prepared?;
+    // the pages are made even when links are broken: a template's problems show only then
+    let (mut prepared, mut problems) = prepared?;
     drop(markdown);
     timing::mark("links checked, navigation, sidebars and data scripts");
     let templates = prepared.templates_mut();
@@ -287,8 +290,13 @@ pub(crate) fn render_all(
         || whole_course(course, &prepared, data, whole),
     );
     timing::mark("pages, whole-course files and search index");
-    made?;
-    let pages = course.pages.len() + files?;
+    problems.extend(made.err().unwrap_or_default());
+    let files = files.unwrap_or_else(|e| {
+        problems.extend(e);
+        0
+    });
+    problems.into_result(())?;
+    let pages = course.pages.len() + files;
     Ok(Rendered {
         prepared,
         pages,
