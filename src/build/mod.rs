@@ -4,8 +4,9 @@
 //! 1. [`crate::load`] reads the course folder and [`crate::model`] validates and links it; when
 //!    some files could not be read or the model found problems, the rest is still rendered
 //!    so one run reports everything;
-//! 2. [`crate::render::templates`], then every page's Markdown in parallel (or from the
-//!    [`cache`] of the previous build), then the sources are freed;
+//! 2. [`crate::render::templates`] (when the theme's do not compile, the rest is rendered with
+//!    the built-in theme's for its problems), then every page's Markdown in parallel (or from
+//!    the [`cache`] of the previous build), then the sources are freed;
 //! 3. [`crate::render::prepare`]: links checked, navigation and sidebars (broken links do not
 //!    stop step 4, whose templates may have problems of their own);
 //! 4. three things at once, none waiting on a single core: the pages and copied files, the
@@ -124,7 +125,7 @@ pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
 
 fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
     let sink = Collect::default();
-    let templates = Arc::new(render::templates(&course)?);
+    let templates = Arc::new(templates_or_every_problem(&course)?);
     let markdown = markdown_of_every_page;
     let done = render_all(&mut course, templates, markdown, true, &sink, &sink)?;
     background::drop_in_background(done.prepared);
@@ -138,7 +139,7 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     let removed_leftovers = write::remove_leftovers(out);
     let mut course = load_and_model(options)?;
     timing::mark("loaded and modelled");
-    let templates = Arc::new(render::templates(&course)?);
+    let templates = Arc::new(templates_or_every_problem(&course)?);
     timing::mark("templates compiled");
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
@@ -166,6 +167,22 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     };
     background::drop_in_background(course);
     Ok(summary)
+}
+
+/// The course theme's compiled templates. When they do not compile, the rest of the course is
+/// rendered (into memory) with the built-in theme's instead, so that one run also reports the
+/// content's problems.
+pub(crate) fn templates_or_every_problem(course: &Course) -> Result<Templates, Diagnostics> {
+    let mut problems = match render::templates(course) {
+        Ok(templates) => return Ok(templates),
+        Err(problems) => problems,
+    };
+    let mut rest = course.clone();
+    rest.theme = load::theme::builtin();
+    if let Err(more) = render_site(rest) {
+        problems.extend(more);
+    }
+    Err(problems.sorted())
 }
 
 /// Every page's Markdown, rendered in parallel.
