@@ -5,12 +5,13 @@ use std::path::Path;
 
 use crate::error::Diagnostic;
 
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     ("course.yaml", "title: My first course\ndescription: What learners will get from this course.\nlanguage: en\nauthor: Your name\n# base_url: https://example.org/my-course/\n# brand:\n#   accent: \"#1f6feb\"\n"),
     ("content/_index.md", "---\ntitle: My first course\ndescription: What learners will get from this course.\n---\n\nWelcome! This is the course home. Start with the first module.\n"),
     ("content/01-getting-started/_index.md", "---\ntitle: Getting started\ndescription: The first module.\n---\n\nA module groups lessons. Its folder's number sets its place.\n"),
     ("content/01-getting-started/01-welcome.md", "---\ntitle: Welcome\nduration: 5 min\nobjectives:\n  - Find your way around a lesson\n---\n\n## What a lesson holds\n\nText, [links to other lessons](02-next-steps.md), tables and checklists.\n\n> [!TIP]\n> Your ticks are saved in your browser.\n\n## Check yourself\n\n- [ ] I read this lesson\n- [ ] I know where the next lesson is {#found-next}\n"),
     ("content/01-getting-started/02-next-steps.md", "---\ntitle: Next steps\nduration: 5 min\n---\n\n## Write your own\n\nAdd Markdown files to a module folder. Run `lectern serve` to see changes as you save.\n\n- [ ] I added a lesson\n"),
+    ("static/README.txt", "Files in this folder are copied as they are to the top of the built site, next to\nindex.html: static/logo.svg becomes logo.svg. Put the files the whole course shares here,\nsuch as the logo named by `brand: logo:` in course.yaml. Images for one lesson go next to\nthat lesson in content/ instead.\n\nThis file is copied too: delete it once you no longer need it.\n"),
 ];
 
 /// The `id:` line of a new course: the folder's name as a slug and six hexadecimal digits made

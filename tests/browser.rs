@@ -304,6 +304,27 @@ fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {
     run_script("serve.mjs", &vars, &base);
 }
 
+/// `lectern serve` on a course made by `lectern init`, without themes/ and static/ (as
+/// courses started before `init` made static/ are), for `serve_new_folders.mjs`, which makes
+/// a theme and files in static/ while it runs.
+#[test]
+fn serve_follows_a_theme_and_static_files_made_while_serving() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    let init = Command::new(BIN).arg("init").arg(&course).output().unwrap();
+    assert!(init.status.success(), "{init:?}");
+    std::fs::remove_dir_all(course.join("static")).unwrap();
+    let server = common::client::serve(&course);
+    let base = format!("http://{}", server.addr);
+    run_script(
+        "serve_new_folders.mjs",
+        &[("COURSE", course.as_os_str())],
+        &base,
+    );
+}
+
 #[test]
 fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
     require_tools();

@@ -156,6 +156,9 @@ fn init_creates_a_course_that_builds_and_checks() {
     );
     assert!(course.join("course.yaml").is_file());
     assert!(course.join("content/_index.md").is_file());
+    let readme = fs::read_to_string(course.join("static/README.txt")).unwrap();
+    assert!(readme
+        .starts_with("Files in this folder are copied as they are to the top of the built site"));
     let check = run(&["check", path_str(&course)]);
     assert_eq!(check.status.code(), Some(0), "{:?}", outputs(&check));
     let build = run(&["build", path_str(&course), "--quiet"]);
@@ -163,6 +166,10 @@ fn init_creates_a_course_that_builds_and_checks() {
     let built = common::build_course(&course, false);
     assert!(built.lessons >= 1 && built.modules >= 1);
     assert!(course.join("public/index.html").is_file());
+    assert_eq!(
+        fs::read_to_string(course.join("public/README.txt")).unwrap(),
+        readme
+    );
 }
 
 #[test]

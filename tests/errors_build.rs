@@ -248,3 +248,33 @@ fn root_absolute_link_is_refused() {
   = help: write it relative to this file (e.g. `../02-module/01-lesson.md`): links from the site root break when the course is opened from disk or published under a subfolder"
     );
 }
+
+/// A lesson left out for a problem of its own (here a second page called `intro`) is not a
+/// missing link target too; the other pages' links are still checked.
+#[test]
+fn a_lesson_left_out_for_a_model_problem_is_not_reported_again_by_links_to_it() {
+    let text = error_of(&[
+        ("content/01-m/01-intro.md", "---\ntitle: A\n---\n"),
+        ("content/01-m/02-intro.md", "---\ntitle: B\n---\n"),
+        (
+            "content/01-m/03-c.md",
+            "---\ntitle: C\n---\n\nSee [B](02-intro.md) and [D](04-d.md).\n",
+        ),
+    ]);
+    assert_eq!(
+        text,
+        "error: two pages would both be called `intro`: content/01-m/01-intro.md and content/01-m/02-intro.md
+--> content/01-m/02-intro.md
+ = help: rename one of them; numeric prefixes are dropped from page names, so `01-intro` and `02-intro` clash
+
+error: the link target `04-d.md` does not exist
+ --> content/01-m/03-c.md:5:26
+  |
+5 | See [B](02-intro.md) and [D](04-d.md).
+  |                          ^
+  |
+  = help: check the file name and folder; links are relative to this file, e.g. `../02-module/01-lesson.md`
+
+2 problems found."
+    );
+}

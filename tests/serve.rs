@@ -10,13 +10,12 @@ use std::time::{Duration, Instant};
 
 use lectern::build::{Session, Update};
 use lectern::serve::served::Served;
-use lectern::serve::{start, ServeOptions, Server};
 use lectern::{build_site, BuildOptions, Output};
 use scraper::{Html, Selector};
 
 mod common;
 
-use common::client::{get, Events, WAIT};
+use common::client::{get, serve, Events, WAIT};
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
@@ -57,19 +56,6 @@ fn write_content(root: &Path) {
         &lesson("Second lesson", "More text."),
     );
     write(root, "content/01-basics/team.txt", "a copied file");
-}
-
-fn serve(root: &Path) -> Server {
-    start(ServeOptions {
-        build: BuildOptions {
-            root: root.to_path_buf(),
-            drafts: false,
-        },
-        bind: "127.0.0.1".parse().unwrap(),
-        port: 0,
-        verbose: false,
-    })
-    .unwrap()
 }
 
 /// Polls `done` until it holds; fails after [`WAIT`].
@@ -252,6 +238,49 @@ fn a_themes_folder_made_while_serving_is_followed() {
     served_until(server.addr, "/assets/extra.css", "p { color: red }");
     write(root, css, "p { color: blue }");
     served_until(server.addr, "/assets/extra.css", "p { color: blue }");
+}
+
+/// Folders below watched ones, made while serving, each with a file written at once (before
+/// any watch on the new folder can be set): a module, a theme with its templates and static
+/// files. Each file is served, then its later edits.
+#[test]
+fn folders_made_below_watched_ones_while_serving_are_followed() {
+    let dir = course();
+    let root = dir.path();
+    fs::create_dir(root.join("themes")).unwrap();
+    let server = serve(root);
+    let addr = server.addr;
+    let module = "content/02-later/01-new.md";
+    write(root, module, &lesson("New lesson", "First words."));
+    wait_until("the new module's lesson is served", || {
+        main_text(&get(addr, "/later/new.html").body).contains("First words.")
+    });
+    write(root, module, &lesson("New lesson", "Second words."));
+    wait_until("its edit is served", || {
+        main_text(&get(addr, "/later/new.html").body).contains("Second words.")
+    });
+    write(root, "themes/mine/static/theme.css", "p { color: red }");
+    write(root, "themes/mine/templates/lesson.html", &template("one"));
+    write(root, "course.yaml", "title: Serve test\ntheme: mine\n");
+    served_until(addr, "/assets/theme.css", "p { color: red }");
+    wait_until("the new template is used", || {
+        get(addr, "/later/new.html")
+            .body
+            .contains("<p>Template one</p>")
+    });
+    write(root, "themes/mine/static/theme.css", "p { color: blue }");
+    served_until(addr, "/assets/theme.css", "p { color: blue }");
+    write(root, "themes/mine/templates/lesson.html", &template("two"));
+    wait_until("the template's edit is used", || {
+        get(addr, "/later/new.html")
+            .body
+            .contains("<p>Template two</p>")
+    });
+}
+
+/// A lesson template override that says which version it is.
+fn template(version: &str) -> String {
+    format!("{{% extends \"builtin/lesson.html\" %}}\n{{% block content %}}\n<p>Template {version}</p>\n{{{{ content | safe }}}}\n{{% endblock %}}\n")
 }
 
 #[test]

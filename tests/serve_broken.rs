@@ -7,12 +7,9 @@ use std::fs;
 use std::net::SocketAddr;
 use std::path::Path;
 
-use lectern::serve::{start, ServeOptions, Server};
-use lectern::BuildOptions;
-
 mod common;
 
-use common::client::{get, Events};
+use common::client::{get, serve, Events};
 
 const LESSON: &str = "content/01-basics/02-second.md";
 
@@ -156,16 +153,7 @@ fn overlay_count(addr: SocketAddr, path: &str) -> (usize, String) {
 #[test]
 fn the_server_survives_every_kind_of_broken_input_and_recovers() {
     let (_dir, root) = good_course();
-    let server: Server = start(ServeOptions {
-        build: BuildOptions {
-            root: root.clone(),
-            drafts: false,
-        },
-        bind: "127.0.0.1".parse().unwrap(),
-        port: 0,
-        verbose: false,
-    })
-    .unwrap();
+    let server = serve(&root);
     let addr = server.addr;
     let mut events = Events::open(addr);
     for (n, case) in CASES.iter().enumerate() {
@@ -210,4 +198,70 @@ fn the_server_survives_every_kind_of_broken_input_and_recovers() {
         table.contains("Find new buyers."),
         "the fixed table is served"
     );
+}
+
+/// The course of `tests/broken/mistakes-in-every-stage`, copied.
+const EVERY_STAGE: &str = "mistakes-in-every-stage";
+
+/// Good versions of that course's broken files (its second `intro` lesson is left out).
+const MENDED: [(&str, &str); 4] = [
+    (
+        "content/01-basics/01-first.md",
+        "---\ntitle: First\nweight: 1\n---\n\nText.\n",
+    ),
+    (
+        "content/02-more/01-tabbed.md",
+        "---\ntitle: Tabbed\nobjectives:\n  - Learn\n---\n\nText.\n",
+    ),
+    (
+        "content/02-more/02-images.md",
+        "---\ntitle: Images\n---\n\n## Start\n\nSee [the start](#start).\n",
+    ),
+    (
+        "content/tables/roles.yaml",
+        "title: Roles\nkey: role\ncolumns:\n  - { id: role, label: Role }\nrows:\n  - role: Seller\n",
+    ),
+];
+
+#[test]
+fn the_overlay_lists_every_problem_of_every_stage_as_a_build_does() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/broken")
+        .join(EVERY_STAGE);
+    let expected = fs::read_to_string(fixture.join("expected.txt")).unwrap();
+    let (_dir, root) = common::copy_course(&fixture);
+    fs::remove_file(root.join("expected.txt")).unwrap();
+    let second_intro = "content/01-basics/03-intro.md";
+    fs::remove_file(root.join(second_intro)).unwrap();
+    for (rel, text) in MENDED {
+        put(&root, rel, text.as_bytes());
+    }
+    let server = serve(&root);
+    let addr = server.addr;
+    assert_eq!(
+        overlay_count(addr, "/more/images.html").0,
+        0,
+        "it starts good"
+    );
+    let mut events = Events::open(addr);
+    // all eight mistakes at once, as a `git checkout` would bring them
+    for rel in MENDED.iter().map(|(rel, _)| *rel).chain([second_intro]) {
+        put(&root, rel, &corpus(EVERY_STAGE, rel));
+    }
+    let mut data = events.next_event("error");
+    while !data.contains("8 problems found.") {
+        data = events.next_event("error");
+    }
+    for page in ["/", "/basics/first.html", "/more/images.html"] {
+        let (overlays, body) = overlay_count(addr, page);
+        assert_eq!(overlays, 1, "{page} shows the overlay once");
+        let html = scraper::Html::parse_document(&body);
+        let pre = scraper::Selector::parse(".error-overlay pre").unwrap();
+        let shown: String = html.select(&pre).next().unwrap().text().collect();
+        assert_eq!(
+            shown.trim_end(),
+            expected.trim_end(),
+            "{page}: as `lectern build` says"
+        );
+    }
 }

@@ -137,21 +137,18 @@ impl Session {
                 Ok(source) => self.source = Some(source),
                 Err(e) => {
                     self.source = None;
-                    return Err(e);
+                    return Err(self.every_problem(e));
                 }
             },
             Patch::Failed(e) => {
                 self.source = None;
-                return Err(e);
+                return Err(self.every_problem(e));
             }
         }
         let source = self.source.clone().expect("loaded above");
-        let mut course = model::build(
-            source,
-            ModelOptions {
-                drafts: self.options.drafts,
-            },
-        )?;
+        let drafts = self.options.drafts;
+        let mut course =
+            model::build(source, ModelOptions { drafts }).map_err(|e| self.every_problem(e))?;
         crate::record::moves::relocate(&mut course);
         let warnings = std::mem::take(&mut course.warnings);
         let (live, pages, aggregates) = Live::full(course, self.live.take(), &mut self.cache)?;
@@ -162,6 +159,16 @@ impl Session {
             aggregates,
             warnings,
         })
+    }
+}
+
+impl Session {
+    /// Every problem of the course, as a build reports them, when a rebuild stopped at
+    /// `first` (a file that could not be read, or the model): the rest of the course is
+    /// read, modelled and rendered once more to find the others (see
+    /// [`super::load_and_model`]), so the overlay lists what `lectern build` would.
+    fn every_problem(&self, first: Diagnostics) -> Diagnostics {
+        super::load_and_model(&self.options).err().unwrap_or(first)
     }
 }
 

@@ -62,7 +62,7 @@ impl Live {
                 render::set_globals(&mut templates, &course);
                 templates
             }
-            None => render::templates(&course)?,
+            None => super::templates_or_every_problem(&course)?,
         };
         let templates = Arc::new(templates);
         let misses = AtomicUsize::new(0);

@@ -2,10 +2,13 @@
 //! incrementally for the dev server ([`Session`]), through one path ([`render_all`]).
 //!
 //! 1. [`crate::load`] reads the course folder and [`crate::model`] validates and links it; when
-//!    some files could not be read, the rest is still rendered so one run reports everything;
-//! 2. [`crate::render::templates`], then every page's Markdown in parallel (or from the
-//!    [`cache`] of the previous build), then the sources are freed;
-//! 3. [`crate::render::prepare`]: links checked, navigation and sidebars;
+//!    some files could not be read or the model found problems, the rest is still rendered
+//!    so one run reports everything;
+//! 2. [`crate::render::templates`] (when the theme's do not compile, the rest is rendered with
+//!    the built-in theme's for its problems), then every page's Markdown in parallel (or from
+//!    the [`cache`] of the previous build), then the sources are freed;
+//! 3. [`crate::render::prepare`]: links checked, navigation and sidebars (broken links do not
+//!    stop step 4, whose templates may have problems of their own);
 //! 4. three things at once, none waiting on a single core: the pages and copied files, the
 //!    whole-course files (the learner record's data of [`crate::record`], the progress and
 //!    404 pages, the handouts of [`crate::handouts`] and the sitemap), and the search index ([`crate::search`]); each file is handed to its sink as soon as it is made (a build to
@@ -122,7 +125,7 @@ pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
 
 fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
     let sink = Collect::default();
-    let templates = Arc::new(render::templates(&course)?);
+    let templates = Arc::new(templates_or_every_problem(&course)?);
     let markdown = markdown_of_every_page;
     let done = render_all(&mut course, templates, markdown, true, &sink, &sink)?;
     background::drop_in_background(done.prepared);
@@ -136,7 +139,7 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     let removed_leftovers = write::remove_leftovers(out);
     let mut course = load_and_model(options)?;
     timing::mark("loaded and modelled");
-    let templates = Arc::new(render::templates(&course)?);
+    let templates = Arc::new(templates_or_every_problem(&course)?);
     timing::mark("templates compiled");
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
@@ -164,6 +167,22 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     };
     background::drop_in_background(course);
     Ok(summary)
+}
+
+/// The course theme's compiled templates. When they do not compile, the rest of the course is
+/// rendered (into memory) with the built-in theme's instead, so that one run also reports the
+/// content's problems.
+pub(crate) fn templates_or_every_problem(course: &Course) -> Result<Templates, Diagnostics> {
+    let mut problems = match render::templates(course) {
+        Ok(templates) => return Ok(templates),
+        Err(problems) => problems,
+    };
+    let mut rest = course.clone();
+    rest.theme = load::theme::builtin();
+    if let Err(more) = render_site(rest) {
+        problems.extend(more);
+    }
+    Err(problems.sorted())
 }
 
 /// Every page's Markdown, rendered in parallel. Each file's text is taken out of the course
@@ -295,7 +314,8 @@ pub(crate) fn render_all(
         || render::prepare(course, templates, markdown.clone()),
         || DataScripts::new(course, &markdown, &lock),
     );
-    let mut prepared = prepared?;
+    // the pages are made even when links are broken: a template's problems show only then
+    let (mut prepared, mut problems) = prepared?;
     drop(markdown);
     timing::mark("links checked, navigation, sidebars and data scripts");
     let templates = prepared.templates_mut();
@@ -305,8 +325,13 @@ pub(crate) fn render_all(
         || whole_course(course, &prepared, data, whole),
     );
     timing::mark("pages, whole-course files and search index");
-    made?;
-    let pages = course.pages.len() + files?;
+    problems.extend(made.err().unwrap_or_default());
+    let files = files.unwrap_or_else(|e| {
+        problems.extend(e);
+        0
+    });
+    problems.into_result(())?;
+    let pages = course.pages.len() + files;
     Ok(Rendered {
         prepared,
         pages,
@@ -382,9 +407,10 @@ pub(crate) fn whole_course(
     Ok(files?)
 }
 
-/// Loads and models the course. When some files could not be read or parsed, the rest of
-/// the course is still modelled and rendered (into memory, then dropped), so that one run
-/// reports every problem: broken front matter in one lesson and a broken link in another.
+/// Loads and models the course. When some files could not be read or parsed, or the model
+/// found problems, the rest of the course is still modelled and rendered (into memory, then
+/// dropped), so that one run reports every problem: broken front matter in one lesson, two
+/// lessons of the same name and a broken link in another.
 pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnostics> {
     let (source, mut problems) = load::load_partial(&options.root);
     let Some(source) = source else {
@@ -394,20 +420,14 @@ pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnosti
     let model_options = model::ModelOptions {
         drafts: options.drafts,
     };
-    let mut course = model::build(source, model_options);
-    if let Ok(course) = &mut course {
-        record::moves::relocate(course);
-    }
+    let (mut course, more) = model::build_partial(source, model_options);
+    problems.extend(more);
+    record::moves::relocate(&mut course);
     if problems.is_empty() {
-        return course;
+        return Ok(course);
     }
-    match course {
-        Ok(course) => {
-            if let Err(more) = render_site(course) {
-                problems.extend(more);
-            }
-        }
-        Err(more) => problems.extend(more),
+    if let Err(more) = render_site(course) {
+        problems.extend(more);
     }
     Err(problems.sorted())
 }

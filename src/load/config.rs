@@ -44,6 +44,23 @@ pub struct Brand {
     pub accent: Option<String>,
 }
 
+impl CourseConfig {
+    /// Settings to check the rest of a course with when its `course.yaml` could not be read
+    /// (the build fails on that problem anyway).
+    pub fn placeholder() -> CourseConfig {
+        CourseConfig {
+            id: Some("course".to_string()),
+            title: "Course".to_string(),
+            description: None,
+            language: default_language(),
+            author: None,
+            base_url: None,
+            theme: None,
+            brand: Brand::default(),
+        }
+    }
+}
+
 fn default_language() -> String {
     "en".to_string()
 }

@@ -84,8 +84,9 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
     }
 }
 
-/// Reads the course at `root`, keeping what could be read: the source (when `course.yaml`
-/// parsed) and every problem found. Files that failed are listed in `Source::unreadable`, so
+/// Reads the course at `root`, keeping what could be read: the source (when there is a
+/// `course.yaml` and a `content/` folder; a `course.yaml` that did not parse is replaced by
+/// [`CourseConfig::placeholder`]) and every problem found. Files that failed are listed in `Source::unreadable`, so
 /// later stages can still check the rest and one run reports every problem.
 pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
     if !kind::is_there(&root.join("course.yaml")) {
@@ -124,7 +125,9 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         problems.push(d);
         None
     });
-    let source = config.map(|config| Source {
+    // a course.yaml that could not be read leaves the rest to check
+    let config = config.unwrap_or_else(CourseConfig::placeholder);
+    let source = Some(Source {
         root: root.to_path_buf(),
         config,
         pages,

@@ -107,7 +107,7 @@ fn normalize(path: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn slashes(p: &Path) -> String {
+pub(crate) fn slashes(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 

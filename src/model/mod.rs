@@ -129,16 +129,39 @@ impl Course {
 
 /// Builds the course model from loaded files.
 pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostics> {
+    let (course, problems) = build_partial(source, options);
+    problems.into_result(course)
+}
+
+/// Builds the course model from loaded files, with every problem found. Files left out for a
+/// problem (a second page of the same name, a lesson outside a module) are counted as
+/// unreadable, so links to them are not reported again: the rest of the course can still be
+/// checked, and one run reports everything.
+pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diagnostics) {
     let mut problems = Diagnostics::default();
     let mut warnings = Vec::new();
     let page_count = source.pages.len();
     let mut draft_ids = Vec::new();
-    let (home, groups) = group(source.pages, options, &mut draft_ids, &mut problems);
+    let mut left_out = Vec::new();
+    let (home, groups) = group(
+        source.pages,
+        options,
+        &mut draft_ids,
+        &mut problems,
+        &mut left_out,
+    );
     let mut pages = Vec::with_capacity(page_count + groups.len() + 1);
     pages.push(home_page(&source.config, home));
     let mut modules = Vec::new();
     let ordered = in_module_order(groups);
-    modules::build_modules(ordered, &mut pages, &mut modules, &mut problems);
+    modules::build_modules(
+        ordered,
+        &mut pages,
+        &mut modules,
+        &mut problems,
+        &mut left_out,
+    );
+    source.unreadable.extend(left_out);
     let module_slugs: HashMap<String, String> = module_folders(&pages, &modules);
     let assets = links::asset_outputs(&source.content_assets, &module_slugs);
     let links = LinkMap::new(&pages, &assets, &source.unreadable);
@@ -164,7 +187,7 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
         draft_ids,
         moves: Default::default(),
     };
-    problems.into_result(course)
+    (course, problems)
 }
 
 /// The course's `id:`, or a slug of its title, with a warning saying why to set one.
@@ -206,12 +229,13 @@ fn in_module_order(groups: Groups) -> Vec<(String, Vec<MarkdownFile>)> {
 }
 
 /// Splits files into the home page and per-module-folder lists, dropping drafts (their page
-/// ids, as they would be, go to `drafts`).
+/// ids, as they would be, go to `drafts`) and files out of place (reported, into `left_out`).
 fn group(
     files: Vec<MarkdownFile>,
     options: ModelOptions,
     drafts: &mut Vec<String>,
     problems: &mut Diagnostics,
+    left_out: &mut Vec<String>,
 ) -> (Option<MarkdownFile>, Groups) {
     let mut home = None;
     let mut groups: Groups = BTreeMap::new();
@@ -226,8 +250,11 @@ fn group(
         });
         match (parts.next(), parts.next(), parts.next()) {
             (Some(name), None, _) if name == "_index.md" => home = Some(file),
-            (Some(_), None, _) => problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
-                .help("move it into a module folder such as content/01-getting-started/ (only _index.md sits directly in content/)")),
+            (Some(_), None, _) => {
+                problems.push(Diagnostic::file(&file.file, "this lesson is not inside a module folder")
+                    .help("move it into a module folder such as content/01-getting-started/ (only _index.md sits directly in content/)"));
+                left_out.push(links::slashes(&file.rel));
+            }
             (Some(folder), Some(_), None) => {
                 // Looked up by `&str` first: the folder name is allocated once per module.
                 let folder = folder.to_string_lossy();
@@ -238,8 +265,11 @@ fn group(
                     }
                 }
             }
-            _ => problems.push(Diagnostic::file(&file.file, "this lesson is nested too deep: lessons sit directly inside a module folder")
-                .help("move it up into its module folder (content/<module>/<lesson>.md)")),
+            _ => {
+                problems.push(Diagnostic::file(&file.file, "this lesson is nested too deep: lessons sit directly inside a module folder")
+                    .help("move it up into its module folder (content/<module>/<lesson>.md)"));
+                left_out.push(links::slashes(&file.rel));
+            }
         }
     }
     (home, groups)

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::links::slashes;
 use super::{order, Module, Page, PageKind};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::MarkdownFile;
@@ -27,16 +28,20 @@ struct ModulePages {
     overview: Page,
     lessons: Vec<Page>,
     problems: Diagnostics,
+    /// Files left out for a problem (`/`-separated, relative to `content/`).
+    left_out: Vec<String>,
 }
 
 /// Adds each module (folder name and files, in course order) to `pages` and `modules`.
 /// Modules whose slug is taken are reported and left out; the others are built in parallel
-/// (a module's pages depend only on its own files), then numbered in course order.
+/// (a module's pages depend only on its own files), then numbered in course order. The files
+/// left out for a problem go to `left_out`.
 pub(super) fn build_modules(
     ordered: Vec<(String, Vec<MarkdownFile>)>,
     pages: &mut Vec<Page>,
     modules: &mut Vec<Module>,
     problems: &mut Diagnostics,
+    left_out: &mut Vec<String>,
 ) {
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut kept = Vec::with_capacity(ordered.len());
@@ -45,10 +50,12 @@ pub(super) fn build_modules(
         let folder_path = PathBuf::from("content").join(&folder);
         if let Some(first) = slugs.insert(slug.clone(), folder_path.clone()) {
             problems.push(duplicate_slug(&slug, &first, &folder_path));
+            left_out.extend(files.iter().map(|f| slashes(&f.rel)));
             continue;
         }
         if RESERVED.contains(&slug.as_str()) {
             problems.push(reserved_module(&slug, &folder_path));
+            left_out.extend(files.iter().map(|f| slashes(&f.rel)));
             continue;
         }
         kept.push((folder, slug, files));
@@ -60,6 +67,7 @@ pub(super) fn build_modules(
         .collect();
     for module in built {
         problems.extend(module.problems);
+        left_out.extend(module.left_out);
         let page = pages.len();
         pages.push(module.overview);
         let lessons = (page + 1..page + 1 + module.lessons.len()).collect();
@@ -78,20 +86,27 @@ fn module_pages(folder: &str, slug: String, files: Vec<MarkdownFile>, index: usi
     let overview = module_page_of(folder, &slug, overview, index);
     let mut lesson_slugs = FxHashMap::<String, PathBuf>::default();
     let mut pages = Vec::with_capacity(lessons.len());
+    let mut left_out = Vec::new();
     for (name, file) in lessons {
         let lesson_slug = order::slug_of_name(&name);
+        let rel = || slashes(&file.rel);
         if let Some(first) = lesson_slugs.insert(lesson_slug.clone(), file.file.clone()) {
             problems.push(duplicate_slug(&lesson_slug, &first, &file.file));
+            left_out.push(rel());
             continue;
         }
         if lesson_slug == "index" || lesson_slug == "print" {
             problems.push(Diagnostic::file(&file.file, format!("a lesson cannot be called `{lesson_slug}`: that name is taken by the module's own page"))
                 .help("rename the file"));
+            left_out.push(rel());
             continue;
         }
         match lesson_page(&slug, &lesson_slug, file, index) {
             Ok(page) => pages.push(page),
-            Err(d) => problems.push(d),
+            Err((d, rel)) => {
+                problems.push(d);
+                left_out.push(rel);
+            }
         }
     }
     ModulePages {
@@ -99,6 +114,7 @@ fn module_pages(folder: &str, slug: String, files: Vec<MarkdownFile>, index: usi
         overview,
         lessons: pages,
         problems,
+        left_out,
     }
 }
 
@@ -164,18 +180,20 @@ fn lesson_page(
     slug: &str,
     file: MarkdownFile,
     index: usize,
-) -> Result<Page, Diagnostic> {
+) -> Result<Page, (Diagnostic, String)> {
+    let left_out = |d: Diagnostic| (d, slashes(&file.rel));
     let Some(title) = file.front.title.clone().filter(|t| !t.trim().is_empty()) else {
         let what = if file.text.trim_start_matches('\u{feff}').trim().is_empty() {
             "this lesson is empty: it has no title"
         } else {
             "this lesson has no title"
         };
-        return Err(Diagnostic::file(&file.file, what)
-            .help("add front matter at the top of the file:\n---\ntitle: Your lesson title\n---"));
+        return Err(left_out(Diagnostic::file(&file.file, what).help(
+            "add front matter at the top of the file:\n---\ntitle: Your lesson title\n---",
+        )));
     };
     let minutes = match &file.front.duration {
-        Some(d) => order::duration_minutes(d).ok_or_else(|| bad_duration(&file, d))?,
+        Some(d) => order::duration_minutes(d).ok_or_else(|| left_out(bad_duration(&file, d)))?,
         None => 0,
     };
     Ok(Page {

@@ -89,21 +89,31 @@ pub fn set_globals(templates: &mut Templates, course: &Course) {
     templates.set_asset_versions(&course.theme);
 }
 
-/// Checks the links between pages' Markdown, then builds the navigation and sidebars.
+/// Checks the links between pages' Markdown, then builds the navigation and sidebars, with
+/// the problems of the pages' Markdown and links: they do not stop it, since the pages can
+/// still be made (for the problems only they can show, such as a template's). Fails when the
+/// sidebars could not be made, with every problem found so far.
 pub fn prepare(
     course: &Course,
     templates: Arc<Templates>,
     markdown: Vec<Arc<RenderedMarkdown>>,
-) -> Result<Prepared, Diagnostics> {
+) -> Result<(Prepared, Diagnostics), Diagnostics> {
     let (checked, nav) = rayon::join(|| check(course, &markdown), || Nav::new(course));
-    checked?;
-    let bars = sidebars(&nav, &templates, course)?;
-    Ok(Prepared {
+    let mut problems = checked.err().unwrap_or_default();
+    let bars = match sidebars(&nav, &templates, course) {
+        Ok(bars) => bars,
+        Err(e) => {
+            problems.push(e);
+            return Err(problems.sorted());
+        }
+    };
+    let prepared = Prepared {
         templates,
         nav: Arc::new(nav),
         bars: Arc::new(bars),
         markdown,
-    })
+    };
+    Ok((prepared, problems))
 }
 
 impl Prepared {

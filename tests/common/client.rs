@@ -1,8 +1,13 @@
-//! A raw HTTP client for `lectern serve` tests: plain requests and the reload event stream.
+//! A raw HTTP client for `lectern serve` tests: the server on a free port, plain requests and
+//! the reload event stream.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+use lectern::serve::{start, ServeOptions, Server};
+use lectern::BuildOptions;
 
 /// How long a test waits for the server.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -12,6 +17,20 @@ pub struct Reply {
     pub status: u16,
     pub head: String,
     pub body: String,
+}
+
+/// `lectern serve` on the course at `root`, on a free port.
+pub fn serve(root: &Path) -> Server {
+    start(ServeOptions {
+        build: BuildOptions {
+            root: root.to_path_buf(),
+            drafts: false,
+        },
+        bind: "127.0.0.1".parse().unwrap(),
+        port: 0,
+        verbose: false,
+    })
+    .unwrap()
 }
 
 /// One GET request on its own connection.
