@@ -103,7 +103,7 @@ function notice(t) {
   if (p) { p.textContent = t; p.hidden = false; }
 }
 function first() { // the page to open: where the learner was, else the home page
-  const pages = (window.LECTERN_COURSE || {}).pages || {}, loc = api ? get('cmi.core.lesson_location') : (R().read().last || '');
+  const pages = (window.LECTERN_COURSE || {}).pages || {}, loc = api ? where : (R().read().last || '');
   return pages[loc] ? pages[loc].url : 'index.html';
 }
 function connect() {
@@ -116,7 +116,7 @@ function connect() {
   const entry = get('cmi.core.entry');
   status = get('cmi.core.lesson_status');
   where = get('cmi.core.lesson_location');
-  restore(entry === 'ab-initio' ? '' : get('cmi.core.suspend_data'));
+  restore(entry === 'ab-initio' ? '' : get('cmi.suspend_data'));
   if (status === '' || status === 'not attempted') {
     if (set('cmi.core.lesson_status', 'incomplete')) { status = 'incomplete'; commit(); }
   }
