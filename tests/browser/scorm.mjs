@@ -4,7 +4,7 @@
 // completion, and the package opened without an LMS. Built and served by tests/browser.rs
 // (the browser-checklist fixture, packaged and unzipped under course/).
 import assert from 'node:assert/strict';
-import { check, env, finish, launch } from './lib.mjs';
+import { axeViolations, check, env, finish, launch } from './lib.mjs';
 
 const BASE = env('BASE_URL');
 const KEY = 'lectern:v2:browser-checks';
@@ -97,6 +97,9 @@ await check('relaunch in a browser that kept nothing: the ticks come back from s
   await frame.locator('a[href$="basics/ticks.html"]').first().click();
   frame = await lesson('/basics/ticks.html');
   assert.deepEqual(await ticked(frame), ['write-the-plan', 'ship']);
+  // the LMS's "Last, First" is the learner's name (for the certificate), never in the code
+  const record = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+  assert.equal(record.learner, 'Jane Doe');
 });
 
 await check('every lesson complete: completed, committed; exit is empty', async () => {
@@ -138,6 +141,16 @@ await check('without an LMS: a notice, the course works on localStorage', async 
     const f = document.querySelector('iframe.scorm-frame');
     return f && f.contentDocument && f.contentDocument.documentElement.classList.contains('js');
   });
+  assert.deepEqual(await axeViolations(alone), []);
+  const inner = alone.frames().find((f) => f !== alone.mainFrame());
+  assert.match(inner.url(), /\/extra\/last\.html$/, 'not opened where this browser last was');
+  await alone.evaluate((k) => localStorage.removeItem(k), KEY);
+  await inner.goto(`${BASE}/course/basics/ticks.html`);
+  await inner.check('#check-brief');
+  const kept = await alone.evaluate((k) => JSON.parse(localStorage.getItem(k)).pages, KEY);
+  assert.deepEqual(Object.keys(kept['basics/ticks']), ['brief']);
+  const spans = await alone.evaluate(() => [0, 61234, 36e5 * 27 + 5, 1e12].map(window.LecternScorm.span));
+  assert.deepEqual(spans, ['0000:00:00.00', '0000:01:01.23', '0027:00:00.01', '9999:59:59.99']);
   await alone.close();
 });
 

@@ -132,8 +132,8 @@ function init() {
   window.addEventListener('storage', e => { if (e.key === null || e.key === 'lectern:v2:' + R().course) later(); });
   setInterval(() => { save(); if (dirty) commit(); }, EVERY);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') { save(); if (dirty) commit(); } });
+  // pagehide, not beforeunload: an unload the page cancels must not end the LMS session
   window.addEventListener('pagehide', finish);
-  window.addEventListener('beforeunload', finish);
   window.LecternScorm = { save: save, finish: finish, span: span };
 }
 
