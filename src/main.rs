@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use lectern::package::{Format, PackageOptions};
 use lectern::serve::ServeOptions;
 use lectern::{BuildOptions, Diagnostics};
 
@@ -80,11 +81,34 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Build the course into an LMS package: a zip to upload to Moodle, SCORM Cloud or any
+    /// SCORM 1.2 LMS (DIR/<course-id>-scorm12.zip by default).
+    Package {
+        /// The course folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The package format.
+        #[arg(long, value_enum)]
+        format: PackageFormat,
+        /// Where to write the zip.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a small working course in a new folder.
     Init {
         /// The folder to create.
         dir: PathBuf,
     },
+}
+
+/// `--format`'s values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PackageFormat {
+    /// SCORM 1.2.
+    Scorm12,
 }
 
 fn main() -> ExitCode {
@@ -106,6 +130,18 @@ fn main() -> ExitCode {
         } => build(dir, out, drafts, quiet),
         Command::Check { dir, drafts } => check(dir, drafts),
         Command::Init { dir } => init(dir),
+        Command::Package {
+            dir,
+            format,
+            out,
+            drafts,
+        } => package(PackageOptions {
+            build: BuildOptions { root: dir, drafts },
+            format: match format {
+                PackageFormat::Scorm12 => Format::Scorm12,
+            },
+            out,
+        }),
         Command::Serve {
             dir,
             port,
@@ -228,6 +264,23 @@ fn print_code_length(built: &lectern::Built) {
     if let Err(warning) = check_budget(&built.title, plain, SCORM_12_SUSPEND_DATA) {
         eprintln!("{}\n", warning.as_warning());
     }
+}
+
+fn package(options: PackageOptions) -> Result<(), Diagnostics> {
+    let made = lectern::package::package(&options)?;
+    print_warnings(&made.warnings);
+    if made.lock_changed {
+        eprintln!("note: lectern.lock is not up to date: run `lectern build` and commit it before uploading, so rewording an item later keeps what learners did\n");
+    }
+    println!(
+        "Packaged {} ({}) into {}: {} KB; progress codes up to {} characters of the 4,096 SCORM 1.2 keeps.",
+        count(made.files, "file"),
+        options.format.name(),
+        made.path.display(),
+        made.bytes.div_ceil(1024),
+        lectern::record::code::thousands(made.longest_code)
+    );
+    Ok(())
 }
 
 fn init(dir: PathBuf) -> Result<(), Diagnostics> {

@@ -379,3 +379,36 @@ fn republishing_keeps_ticks_on_their_items_and_tells_the_learner_what_changed() 
 fn cached_old_course_data_is_never_paired_with_new_pages() {
     run_on_copy("browser-checklist", "stale_assets.mjs", Caching::Assets);
 }
+
+/// A SCORM 1.2 package of the checklist fixture, unzipped under `course/` beside a test LMS
+/// page (`tests/browser/scorm-lms.html`, a mock `window.API` recording every call) and run by
+/// `scorm.mjs`: calls, lessons in the frame, relaunch from `suspend_data`, completion.
+#[test]
+fn scorm12_package_keeps_the_session_and_restores_progress_from_suspend_data() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (tmp, course) = common::copy_fixture("browser-checklist");
+    let zip = tmp.path().join("package.zip");
+    let output = common::run(&[
+        "package",
+        course.to_str().unwrap(),
+        "--format",
+        "scorm12",
+        "--out",
+        zip.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{:?}", common::outputs(&output));
+    let root = tmp.path().join("lms");
+    let file = std::fs::File::open(&zip).unwrap();
+    let mut archive = zip::ZipArchive::new(file).expect("a readable zip");
+    archive.extract(root.join("course")).expect("unzipped");
+    let lms = Path::new(ROOT).join("tests/browser/scorm-lms.html");
+    std::fs::copy(lms, root.join("lms.html")).unwrap();
+    std::fs::write(
+        root.join("blank.html"),
+        "<!doctype html><title>Left</title><link rel=\"icon\" href=\"data:,\">",
+    )
+    .unwrap();
+    let base = serve(root);
+    run_script("scorm.mjs", &[], &base);
+}

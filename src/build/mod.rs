@@ -59,6 +59,8 @@ pub struct Built {
     pub longest_code: (usize, usize),
     /// The course's title.
     pub title: String,
+    /// The course's id (`course.yaml`'s `id:`, or the one derived from the title).
+    pub id: String,
 }
 
 /// What a build to disk made, for the summary line.
@@ -115,6 +117,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
         lock,
         longest_code: (longest(false), longest(true)),
         title,
+        id,
     })
 }
 

@@ -273,4 +273,6 @@ document.addEventListener('click', e => {
   else if (b.matches('[data-copy-code]')) copyCode(b);
 });
 document.addEventListener('change', e => { if (R() && e.target.matches('input[data-import-file]')) importFile(e.target); });
+// for a SCORM package's runtime (scorm.js), which restores the LMS's code as an import does
+Object.assign(root.LecternCode, { maps: maps, merge: merge });
 })(this);
