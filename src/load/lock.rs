@@ -30,7 +30,7 @@
 //! (rather than misreading it) and asks for a newer one; a file without is still `version 1`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 
@@ -198,6 +198,44 @@ impl Lock {
             }
         }
         out
+    }
+}
+
+/// A lesson whose page id changed, its entries in the lock moved with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub from: String,
+    pub to: String,
+    /// The lesson's file now.
+    pub file: PathBuf,
+    /// Its live entries, which keep their ids and indexes.
+    pub items: usize,
+}
+
+impl Move {
+    /// One line saying so.
+    pub fn describe(&self) -> String {
+        let (from, to) = (&self.from, &self.to);
+        let keep = match self.items {
+            1 => "its 1 item keeps its id".to_string(),
+            n => format!("its {n} items keep their ids"),
+        };
+        format!("lectern.lock: lesson `{from}` is now `{to}`: {keep}")
+    }
+}
+
+/// What `record::moves::relocate` changed in the lock.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Moves {
+    pub found: Vec<Move>,
+    /// Old ids of `moved` lines dropped because a page has that id again.
+    pub forgotten: Vec<String>,
+}
+
+impl Moves {
+    /// Whether the lock changed.
+    pub fn any(&self) -> bool {
+        !self.found.is_empty() || !self.forgotten.is_empty()
     }
 }
 

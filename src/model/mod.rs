@@ -90,7 +90,7 @@ pub struct Course {
     pub draft_ids: Vec<String>,
     /// Lessons whose file was renamed or moved, found in `lectern.lock` (see
     /// `record::moves`): their entries now are under their new page id.
-    pub moves: crate::record::moves::Moves,
+    pub moves: crate::load::lock::Moves,
 }
 
 impl Course {

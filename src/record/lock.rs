@@ -273,7 +273,7 @@ pub struct LockUpdate {
     pub after: Lock,
     pub changes: Vec<Change>,
     /// Lessons whose file was renamed or moved, their entries moved with them.
-    pub moves: Vec<super::moves::Move>,
+    pub moves: Vec<crate::load::lock::Move>,
     /// Old page ids of `moved` lines dropped: a page has that id again.
     pub forgotten: Vec<String>,
     /// Whether `after` differs from the lock the build read.

@@ -14,7 +14,6 @@
 //! page that tie on all of these are not clear, and neither is taken.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -22,47 +21,11 @@ use crate::load::lock::Lock;
 use crate::model::{Course, PageKind};
 use crate::record::lock::{kind_name, similarity};
 
-/// A lesson whose page id changed, its entries in the lock moved with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Move {
-    pub from: String,
-    pub to: String,
-    /// The lesson's file now.
-    pub file: PathBuf,
-    /// Its live entries, which keep their ids and indexes.
-    pub items: usize,
-}
-
-impl Move {
-    /// One line saying so.
-    pub fn describe(&self) -> String {
-        let (from, to) = (&self.from, &self.to);
-        let keep = match self.items {
-            1 => "its 1 item keeps its id".to_string(),
-            n => format!("its {n} items keep their ids"),
-        };
-        format!("lectern.lock: lesson `{from}` is now `{to}`: {keep}")
-    }
-}
+pub use crate::load::lock::{Move, Moves};
 
 /// One line saying that the `moved` line of `old`, a page again, is dropped.
 pub fn describe_forgotten(old: &str) -> String {
     format!("lectern.lock: `{old}` is a page again, so its `moved` line is dropped")
-}
-
-/// What [`relocate`] changed in the lock.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Moves {
-    pub found: Vec<Move>,
-    /// Old ids of `moved` lines dropped because a page has that id again.
-    pub forgotten: Vec<String>,
-}
-
-impl Moves {
-    /// Whether the lock changed.
-    pub fn any(&self) -> bool {
-        !self.found.is_empty() || !self.forgotten.is_empty()
-    }
 }
 
 /// One page's tracked things: what pairing compares.

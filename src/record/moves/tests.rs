@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use super::*;
 
 fn page<'a>(id: &'a str, texts: &[&'a str]) -> Candidate<'a> {
