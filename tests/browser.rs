@@ -267,23 +267,31 @@ fn search_finds_words_in_hindi_thai_and_japanese() {
 
 /// `lectern serve` on a course with a theme override, for `serve.mjs`.
 #[test]
-fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {
+fn serve_updates_the_page_in_place_and_swaps_stylesheets() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     // long enough to scroll, as serve.mjs writes it
     let filler: Vec<String> = (0..80)
         .map(|i| format!("Paragraph {i} of a long lesson."))
         .collect();
+    // what a learner can change on the page, which an update in place must keep
+    let extras = "```checklist\ntitle: Try it\nitems:\n  - First thing {#first}\n  - Second thing {#second}\n```\n\n\
+        <details><summary>More</summary>\n\nHidden notes.\n\n</details>\n\n\
+        <textarea id=\"notes\" aria-label=\"Notes\"></textarea>";
     let lesson = format!(
-        "---\ntitle: Long lesson\n---\n\nOriginal text.\n\n{}\n",
+        "---\ntitle: Long lesson\n---\n\nOriginal text.\n\n{extras}\n\n{}\n",
         filler.join("\n\n")
     );
-    let (_dir, course) = common::write_course(&[
+    let other = "---\ntitle: Other lesson\n---\n\nThe other lesson.\n";
+    let (dir, course) = common::write_course(&[
         ("course.yaml", "title: Serve in a browser\ntheme: mine\n"),
         ("content/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n"),
         ("content/01-basics/01-long.md", &lesson),
+        ("content/01-basics/02-other.md", other),
         ("themes/mine/static/theme.css", "body { outline: none; }\n"),
     ]);
+    let extras_file = dir.path().join("extras.md");
+    std::fs::write(&extras_file, extras).unwrap();
     let server = lectern::serve::start(lectern::serve::ServeOptions {
         build: lectern::BuildOptions {
             root: course.clone(),
@@ -297,9 +305,12 @@ fn serve_reloads_the_page_keeping_scroll_and_swaps_stylesheets_in_place() {
     let base = format!("http://{}", server.addr);
     let lesson_file = course.join("content/01-basics/01-long.md");
     let css_file = course.join("themes/mine/static/theme.css");
+    let other_file = course.join("content/01-basics/02-other.md");
     let vars = [
         ("LESSON_FILE", lesson_file.as_os_str()),
         ("CSS_FILE", css_file.as_os_str()),
+        ("OTHER_FILE", other_file.as_os_str()),
+        ("EXTRAS_FILE", extras_file.as_os_str()),
     ];
     run_script("serve.mjs", &vars, &base);
 }

@@ -42,12 +42,20 @@ pub struct AppState {
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
+        .route(reload::MORPH_PATH, get(morph_script))
         .fallback(get(file))
         .with_state(state)
 }
 
 async fn events(State(state): State<Arc<AppState>>) -> impl IntoResponse {
     state.reloader.events()
+}
+
+async fn morph_script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        reload::MORPH_JS,
+    )
 }
 
 async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {

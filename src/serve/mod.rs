@@ -64,7 +64,7 @@ pub fn start(options: ServeOptions) -> Result<Server, Diagnostics> {
     let error = match builder.rebuild(&[]) {
         Ok(update) => {
             print_new_warnings(&update, &served);
-            served.apply(update);
+            drop(served.apply(update));
             None
         }
         Err(e) => {
@@ -174,18 +174,22 @@ fn rebuild_loop(
                         .all(|p| p.extension().is_some_and(|e| e == "css"));
                 let partial = matches!(update, Update::Pages(_));
                 print_new_warnings(&update, &current.served);
-                let replaced = current.served.apply(update);
+                let applied = current.served.apply(update);
+                let change = if css_only {
+                    Change::Css
+                } else {
+                    Change::Reload(reload::pages_changed(
+                        &applied.changed,
+                        &current.served.site,
+                    ))
+                };
                 current.error = None;
                 current.generation += 1;
                 let generation = current.generation;
                 drop(current);
-                state.reloader.send(if css_only {
-                    Change::Css
-                } else {
-                    Change::Reload
-                });
+                state.reloader.send(change);
                 let took = start.elapsed();
-                drop(replaced);
+                drop(applied);
                 if let Some(job) = builder.aggregates().filter(|_| partial) {
                     let _ = jobs.send((generation, job));
                 }

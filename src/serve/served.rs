@@ -1,4 +1,5 @@
-//! The site the dev server answers from, as rebuilds update it.
+//! The site the dev server answers from, as rebuilds update it, and which of its pages each
+//! rebuild changed (what the open pages are told).
 
 use crate::build::Update;
 use crate::site::{Output, Site};
@@ -14,9 +15,17 @@ pub struct Served {
     aggregates: Vec<String>,
 }
 
+/// What applying a rebuild did.
+pub struct Applied {
+    /// The files replaced (drop them outside any lock).
+    pub replaced: Vec<Output>,
+    /// The site paths of the HTML pages that are new or differ from before, in order.
+    pub changed: Vec<String>,
+}
+
 impl Served {
-    /// Applies a rebuild; returns the files replaced (drop them outside any lock).
-    pub fn apply(&mut self, update: Update) -> Vec<Output> {
+    /// Applies a rebuild.
+    pub fn apply(&mut self, update: Update) -> Applied {
         match update {
             Update::Full {
                 pages,
@@ -27,12 +36,26 @@ impl Served {
                 let old = std::mem::replace(&mut self.site, pages);
                 self.aggregates = Vec::new();
                 self.set_aggregates(aggregates);
-                old.files.into_values().collect()
+                let changed = changed_pages(&old, &self.site);
+                Applied {
+                    replaced: old.files.into_values().collect(),
+                    changed,
+                }
             }
-            Update::Pages(files) => files
-                .into_iter()
-                .filter_map(|(path, output)| self.site.files.insert(path, output))
-                .collect(),
+            Update::Pages(files) => {
+                let mut changed = Vec::new();
+                let mut replaced = Vec::new();
+                for (path, output) in files {
+                    let old = self.site.files.insert(path.clone(), output);
+                    if path.ends_with(".html")
+                        && old.as_ref().map(bytes) != self.site.files.get(&path).map(bytes)
+                    {
+                        changed.push(path);
+                    }
+                    replaced.extend(old);
+                }
+                Applied { replaced, changed }
+            }
         }
     }
 
@@ -45,5 +68,50 @@ impl Served {
             self.aggregates.push(path.clone());
             self.site.files.insert(path, output);
         }
+    }
+}
+
+/// The HTML pages of `new` that `old` lacks or holds with other bytes.
+fn changed_pages(old: &Site, new: &Site) -> Vec<String> {
+    new.files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter(|(path, output)| old.files.get(*path).map(bytes) != Some(bytes(output)))
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+/// A generated file's bytes (a copied file's path, which stands for them).
+fn bytes(output: &Output) -> &[u8] {
+    match output {
+        Output::Text(s) => s.as_bytes(),
+        Output::Bytes(b) => b,
+        Output::Copy(path) => path.as_os_str().as_encoded_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        let mut site = Site::default();
+        for (path, text) in files {
+            site.insert(*path, Output::Bytes(text.as_bytes().to_vec().into()));
+        }
+        site
+    }
+
+    #[test]
+    fn changed_pages_are_the_new_and_different_html_pages() {
+        let old = site(&[("a.html", "a"), ("b.html", "b"), ("x.css", "1")]);
+        let mut new = site(&[
+            ("a.html", "a"),
+            ("b.html", "B"),
+            ("c.html", "c"),
+            ("x.css", "2"),
+        ]);
+        new.insert("a.html", Output::Text("a".into()));
+        assert_eq!(changed_pages(&old, &new), ["b.html", "c.html"]);
     }
 }

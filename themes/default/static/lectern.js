@@ -354,6 +354,15 @@ function sidebarIds(root) {
   $$('.nav-lessons > li').forEach(li => { if (!li.dataset.lesson) li.dataset.lesson = id(li); });
 }
 
+function decorate() { // what the script adds to the page: also again after `serve` morphs it
+  sidebarIds(document.body.dataset.root || '');
+  $$('.nav-modules > li[data-module]').forEach(li => { // progress slots, not sent with every page
+    if ($('[data-module-progress]', li)) return;
+    const s = make('span', 'nav-progress', '');
+    s.dataset.moduleProgress = li.dataset.module;
+    $('a', li).after(s);
+  });
+}
 function init() {
   const b = document.body, L = window.LECTERN_COURSE;
   document.documentElement.classList.add('js');
@@ -361,13 +370,7 @@ function init() {
   pid = b.dataset.page || location.pathname;
   course = b.dataset.course || (C && C.id) || 'course';
   key = 'lectern:v2:' + course;
-  sidebarIds(b.dataset.root || '');
-  $$('.nav-modules > li[data-module]').forEach(li => { // progress slots, not sent with every page
-    if ($('[data-module-progress]', li)) return;
-    const s = make('span', 'nav-progress', '');
-    s.dataset.moduleProgress = li.dataset.module;
-    $('a', li).after(s);
-  });
+  decorate();
   // Boxes the learner ticked before this script ran (the page reads and works without it):
   // ticked now but not in the source. They are kept and saved, not undone by the stored state.
   const early = boxes().filter(i => i.checked && !i.defaultChecked).map(i => i.dataset.item);
@@ -384,6 +387,11 @@ function init() {
   });
   on(window, 'storage', onStorage);
   on(window, 'pageshow', e => { if (e.persisted) { sync(); resync(); } });
+  on(document, 'lectern:updated', () => { // `lectern serve` put a new version of the page in
+    const L2 = window.LECTERN_COURSE;
+    if (L2 && typeof L2 === 'object') C = L2;
+    decorate(); sync(); resync();
+  });
   resync();
   // for progress-code.js: the record as stored, and a change to it (fn: state -> new state)
   window.LecternRecord = { course: course, clean: clean, read: () => { sync(); return state; },
