@@ -5,7 +5,8 @@ usage: serve_gen.py DIR LESSONS [LESSONS_PER_MODULE]
 
 Each lesson has front matter, headings, a link to the previous lesson and to a heading, a
 callout and a task list, so an edit exercises the same passes as a real course. A table
-under content/tables/ is written too.
+under content/tables/ is written too (the first lesson of each module shows it), a theme
+`bench` with its own stylesheet, and a file in static/.
 """
 import os
 import sys
@@ -13,6 +14,7 @@ import sys
 
 def lesson(m, l, per_module):
     prev = f"{l - 1:04d}-lesson-{l - 1}.md" if l > 1 else "_index.md"
+    table = "```table\nsrc: tables/roles.yaml\n```\n" if l == 1 else ""
     return f"""---
 title: Lesson {m}.{l}
 description: Synthetic lesson {l} of module {m}.
@@ -38,7 +40,8 @@ next one. *Emphasis*, **strong** and `code` keep the inline passes busy.
 
 - [ ] I read lesson {m}.{l}
 - [ ] I tried the exercise
-"""
+
+{table}"""
 
 
 def main():
@@ -47,7 +50,13 @@ def main():
     content = os.path.join(root, "content")
     os.makedirs(os.path.join(content, "tables"), exist_ok=True)
     with open(os.path.join(root, "course.yaml"), "w") as f:
-        f.write(f"id: generated-course-of-{lessons}-lessons\ntitle: Generated course of {lessons} lessons\nlanguage: en\n")
+        f.write(f"id: generated-course-of-{lessons}-lessons\ntitle: Generated course of {lessons} lessons\nlanguage: en\ntheme: bench\n")
+    os.makedirs(os.path.join(root, "themes", "bench", "static"), exist_ok=True)
+    with open(os.path.join(root, "themes", "bench", "static", "theme.css"), "w") as f:
+        f.write("body { outline: none; }\n")
+    os.makedirs(os.path.join(root, "static"), exist_ok=True)
+    with open(os.path.join(root, "static", "notes.txt"), "w") as f:
+        f.write("Shared notes.\n")
     with open(os.path.join(content, "_index.md"), "w") as f:
         f.write("---\ntitle: Generated course\n---\n\nWelcome.\n")
     with open(os.path.join(content, "tables", "roles.yaml"), "w") as f:

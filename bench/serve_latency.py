@@ -57,14 +57,21 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def main():
-    binary, lessons = sys.argv[1], int(sys.argv[2])
-    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 30
+def start(binary, lessons):
+    """Generates a course of `lessons` lessons and starts `binary serve` on it: (root, port,
+    server process)."""
     root = tempfile.mkdtemp(prefix=f"lectern-bench-{lessons}-")
     subprocess.run([sys.executable, os.path.join(HERE, "serve_gen.py"), root, str(lessons)], check=True)
     port = free_port()
     server = subprocess.Popen([binary, "serve", root, "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return root, port, server
+
+
+def main():
+    binary, lessons = sys.argv[1], int(sys.argv[2])
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 30
+    root, port, server = start(binary, lessons)
     try:
         started = time.time()
         while True:

@@ -1,7 +1,7 @@
 //! What a rebuild may reuse from the previous one, for the dev server's full rebuilds.
 //!
 //! A page's rendered Markdown depends on its own file (text, paths, position) and on the
-//! course-wide facts the passes read: every page's output path, id and title, the copied
+//! course-wide facts the passes read: every page's output path and id, the copied
 //! assets, the tables, the course settings and `lectern.lock`. Each is hashed into a key; a page whose key is
 //! unchanged takes its Markdown from the cache instead of being rendered again.
 
@@ -42,11 +42,12 @@ fn hash_serialized(hasher: &mut DefaultHasher, value: &impl Serialize) {
     }
 }
 
-/// The course-wide facts page Markdown depends on.
+/// The course-wide facts page Markdown depends on. Titles are not among them (a link's text
+/// is what the author wrote), so a new lesson title re-renders no Markdown.
 fn course_markdown_key(course: &Course) -> u64 {
     let mut h = DefaultHasher::new();
     for page in &course.pages {
-        (&page.out, &page.id, &page.title).hash(&mut h);
+        (&page.out, &page.id).hash(&mut h);
         page.source.as_ref().map(|s| &s.rel).hash(&mut h);
     }
     course.assets.hash(&mut h);

@@ -7,7 +7,8 @@
 //! or the whole course (course.yaml, the theme, static files, files created, deleted or
 //! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
 //! the [`RenderCache`] and the compiled templates from the previous render when the theme is
-//! unchanged ([`Update::Full`]). After a failed build the next one is a full one. Pages plus
+//! unchanged ([`Update::Full`]); after the first build its whole-course files are left to
+//! [`Session::aggregates`] too. After a failed build the next one is a full one. Pages plus
 //! aggregates are always what [`crate::build_site`] would produce.
 
 use std::path::{Path, PathBuf};
@@ -33,15 +34,30 @@ pub struct Session {
 
 /// What a rebuild changed in the site.
 pub enum Update {
-    /// Every page and copied file, and the whole-course files.
+    /// Every page and copied file, and the whole-course files (`None`: the previous ones stay
+    /// until made again from [`Session::aggregates`]).
     Full {
         pages: Site,
-        aggregates: Site,
+        aggregates: Option<Site>,
         /// What the author should know but that did not stop the build.
         warnings: Vec<crate::Diagnostic>,
     },
     /// Only these pages changed; the whole-course files are stale until made again.
     Pages(Vec<(String, Output)>),
+}
+
+impl Update {
+    /// Whether the whole-course files are left to be made from [`Session::aggregates`].
+    pub fn aggregates_pending(&self) -> bool {
+        matches!(
+            self,
+            Update::Pages(_)
+                | Update::Full {
+                    aggregates: None,
+                    ..
+                }
+        )
+    }
 }
 
 impl Session {
@@ -151,7 +167,11 @@ impl Session {
             model::build(source, ModelOptions { drafts }).map_err(|e| self.every_problem(e))?;
         crate::record::moves::relocate(&mut course);
         let warnings = std::mem::take(&mut course.warnings);
-        let (live, pages, aggregates) = Live::full(course, self.live.take(), &mut self.cache)?;
+        // after the first good build the whole-course files (search index, handouts) are made
+        // after the pages are served
+        let whole = self.live.is_none();
+        let (live, pages, aggregates) =
+            Live::full(course, self.live.take(), &mut self.cache, whole)?;
         self.reuse = live.reuse;
         self.live = Some(live);
         Ok(Update::Full {

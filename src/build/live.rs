@@ -47,12 +47,14 @@ pub struct Aggregates {
 
 impl Live {
     /// Renders the whole course. Returns the pages and copied files, and the whole-course
-    /// files. `previous`'s templates are kept when the theme's are unchanged.
+    /// files when `whole` (else they are left to [`Live::aggregates`]). `previous`'s
+    /// templates are kept when the theme's are unchanged.
     pub fn full(
         mut course: Course,
         previous: Option<Live>,
         cache: &mut RenderCache,
-    ) -> Result<(Live, Site, Site), Diagnostics> {
+        whole: bool,
+    ) -> Result<(Live, Site, Option<Site>), Diagnostics> {
         let kept = previous
             .filter(|p| same_templates(&p.course, &course))
             .and_then(|p| Arc::try_unwrap(p.prepared.into_templates()).ok());
@@ -73,10 +75,11 @@ impl Live {
                 super::page_markdown(course, i, course.pages[i].source.as_ref())
             })
         };
-        let (pages, whole) = (Collect::default(), Collect::default());
+        let (pages, files) = (Collect::default(), Collect::default());
         // edits render pages again with the lock's ids: the course keeps it
         let lock = course.lock.clone();
-        let done = super::render_all(&mut course, templates, markdown, false, &pages, &whole)?;
+        let sink = whole.then_some(&files as &dyn crate::site::Sink);
+        let done = super::render_all(&mut course, templates, markdown, false, &pages, sink)?;
         course.lock = lock;
         let prepared = done.prepared;
         let misses = misses.into_inner();
@@ -88,7 +91,7 @@ impl Live {
             course: Arc::new(course),
             prepared,
         };
-        Ok((live, pages.into_site(), whole.into_site()))
+        Ok((live, pages.into_site(), whole.then(|| files.into_site())))
     }
 
     /// Number of pages (home, modules and lessons).

@@ -130,7 +130,7 @@ fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostic
     let sink = Collect::default();
     let templates = Arc::new(templates_or_every_problem(&course)?);
     let markdown = markdown_of_every_page;
-    let done = render_all(&mut course, templates, markdown, true, &sink, &sink)?;
+    let done = render_all(&mut course, templates, markdown, true, &sink, Some(&sink))?;
     background::drop_in_background(done.prepared);
     Ok((sink.into_site(), done.lock))
 }
@@ -147,7 +147,7 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
         let markdown = markdown_of_every_page;
-        let done = render_all(&mut course, templates, markdown, true, sink, sink)?;
+        let done = render_all(&mut course, templates, markdown, true, sink, Some(sink))?;
         lock = Some(done.lock);
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
@@ -289,7 +289,9 @@ pub(crate) struct Rendered {
 }
 
 /// The one render path: every page's Markdown (from `markdown`), then the pages and copied
-/// files into `pages`, and the whole-course files and search index into `whole`, at once.
+/// files into `pages`, and the whole-course files and search index into `whole`, at once
+/// (without `whole`, only the data scripts, which the pages name, go into `pages`: the dev
+/// server makes the rest later, see [`live::Aggregates`]).
 /// It takes `course.lock` to say what `lectern.lock` becomes (the data scripts carry its
 /// indexes, the course data also renamed lessons' moves). A build (`once`) then drops the
 /// pages' claims the lock was matched against (at 10,000 lessons some 10 MB) before the
@@ -300,7 +302,7 @@ pub(crate) fn render_all(
     markdown: impl FnOnce(&mut Course) -> Vec<Arc<RenderedMarkdown>>,
     once: bool,
     pages: &dyn Sink,
-    whole: &dyn Sink,
+    whole: Option<&dyn Sink>,
 ) -> Result<Rendered, Diagnostics> {
     let mut markdown = markdown(course);
     timing::mark("markdown rendered");
@@ -325,7 +327,13 @@ pub(crate) fn render_all(
     templates.set_data_versions(&data.course, &data.labels, &data.index);
     let (made, files) = rayon::join(
         || render::render_pages(course, &prepared, pages),
-        || whole_course(course, &prepared, data, whole),
+        || match whole {
+            Some(whole) => whole_course(course, &prepared, data, whole),
+            // the pages name the data scripts' versions: those go with them
+            None => record::files(data.course, data.labels, data.index, pages)
+                .map(|()| 0)
+                .map_err(Diagnostics::from),
+        },
     );
     timing::mark("pages, whole-course files and search index");
     problems.extend(made.err().unwrap_or_default());

@@ -172,7 +172,7 @@ fn rebuild_loop(
                     && changed
                         .iter()
                         .all(|p| p.extension().is_some_and(|e| e == "css"));
-                let partial = matches!(update, Update::Pages(_));
+                let partial = update.aggregates_pending();
                 print_new_warnings(&update, &current.served);
                 let applied = current.served.apply(update);
                 let change = if css_only {

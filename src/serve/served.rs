@@ -33,10 +33,16 @@ impl Served {
                 warnings,
             } => {
                 self.warnings = warnings;
-                let old = std::mem::replace(&mut self.site, pages);
-                self.aggregates = Vec::new();
-                self.set_aggregates(aggregates);
+                let mut old = std::mem::replace(&mut self.site, pages);
                 let changed = changed_pages(&old, &self.site);
+                match aggregates {
+                    Some(aggregates) => {
+                        self.aggregates = Vec::new();
+                        self.set_aggregates(aggregates);
+                    }
+                    // the previous ones stay until made again, but for those the pages brought
+                    None => self.keep_aggregates(&mut old),
+                }
                 Applied {
                     replaced: old.files.into_values().collect(),
                     changed,
@@ -55,6 +61,17 @@ impl Served {
                     replaced.extend(old);
                 }
                 Applied { replaced, changed }
+            }
+        }
+    }
+
+    /// Moves the whole-course files from `old` into the site, where the new pages left none.
+    fn keep_aggregates(&mut self, old: &mut Site) {
+        for path in &self.aggregates {
+            if !self.site.files.contains_key(path) {
+                if let Some(output) = old.files.remove(path) {
+                    self.site.files.insert(path.clone(), output);
+                }
             }
         }
     }
