@@ -336,6 +336,16 @@ fn serve_follows_a_theme_and_static_files_made_while_serving() {
     );
 }
 
+/// Glossary tooltips and the glossary page, for `glossary.mjs`.
+#[test]
+fn glossary_terms_show_their_definition_on_focus_and_hover() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("glossary");
+    let base = serve(built.site.clone());
+    run_script("glossary.mjs", &[], &base);
+}
+
 #[test]
 fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
     require_tools();

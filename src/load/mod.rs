@@ -8,6 +8,7 @@
 pub mod config;
 mod fast_front;
 pub mod frontmatter;
+pub mod glossary;
 mod kind;
 pub mod lock;
 pub mod table;
@@ -51,6 +52,8 @@ pub struct Source {
     pub unreadable: BTreeSet<String>,
     /// `lectern.lock`, when the course has one.
     pub lock: Option<lock::Lock>,
+    /// `content/glossary.yaml`, when the course has one (and it could be read).
+    pub glossary: Option<glossary::Glossary>,
 }
 
 /// A Markdown file with its front matter parsed.
@@ -111,8 +114,13 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         return (None, problems);
     }
     let mut unreadable = BTreeSet::new();
-    let (listing, pages, lock) =
+    let (mut listing, pages, lock) =
         walk_and_read_pages(root, &content, &mut problems, &mut unreadable);
+    let glossary =
+        read_glossary(root, &content, &mut listing.yaml, &mut problems).unwrap_or_else(|()| {
+            unreadable.insert(glossary::FILE.to_string());
+            None
+        });
     let tables = read_tables(
         root,
         &content,
@@ -137,8 +145,31 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         theme,
         unreadable,
         lock,
+        glossary,
     });
     (source, problems)
+}
+
+/// `content/glossary.yaml`, taken out of the table files, read and validated (`Ok(None)`:
+/// the course has none; `Err`: its problems are in `problems`).
+fn read_glossary(
+    root: &Path,
+    content: &Path,
+    yaml: &mut Vec<PathBuf>,
+    problems: &mut Diagnostics,
+) -> Result<Option<glossary::Glossary>, ()> {
+    let Some(at) = yaml.iter().position(|p| p == Path::new(glossary::FILE)) else {
+        return Ok(None);
+    };
+    let path = content.join(yaml.remove(at));
+    let read = read_text(root, &path).map_err(Diagnostics::from);
+    match read.and_then(|text| glossary::parse(&relative(root, &path), &text)) {
+        Ok(g) => Ok(Some(g)),
+        Err(e) => {
+            problems.extend(e);
+            Err(())
+        }
+    }
 }
 
 /// `lectern.lock`, parsed; `None` when the course has none.

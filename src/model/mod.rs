@@ -91,6 +91,8 @@ pub struct Course {
     /// Lessons whose file was renamed or moved, found in `lectern.lock` (see
     /// `record::moves`): their entries now are under their new page id.
     pub moves: crate::load::lock::Moves,
+    /// `content/glossary.yaml`, when the course has one.
+    pub glossary: Option<crate::load::glossary::Glossary>,
 }
 
 impl Course {
@@ -186,6 +188,7 @@ pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diag
         lock: source.lock,
         draft_ids,
         moves: Default::default(),
+        glossary: source.glossary,
     };
     (course, problems)
 }

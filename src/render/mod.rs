@@ -21,6 +21,7 @@ pub mod assemble;
 pub mod asset_urls;
 pub mod checklist;
 pub mod directives;
+pub mod glossary;
 pub mod html_text;
 pub mod ids;
 pub mod inline;
@@ -60,6 +61,8 @@ struct SiteInfo<'a> {
     base_url: Option<&'a str>,
     accent: Option<&'a str>,
     logo: Option<&'a str>,
+    /// Whether the course has a glossary page.
+    glossary: bool,
 }
 
 /// What every page is made from: the compiled templates, every page's Markdown, checked, the
@@ -193,7 +196,7 @@ pub fn render_page(
     Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
 }
 
-/// The pages outside the course structure: the progress, certificate and 404 pages.
+/// The pages outside the course structure: the progress, certificate, 404 and glossary pages.
 /// Returns how many.
 pub fn course_files(
     course: &Course,
@@ -205,7 +208,8 @@ pub fn course_files(
         render_learner_page(course, nav, templates, id, title, sink)?;
     }
     render_not_found(course, nav, templates, sink)?;
-    Ok(LEARNER_PAGES.len() + 1)
+    let glossary = glossary::render(course, nav, templates, sink)?;
+    Ok(LEARNER_PAGES.len() + 1 + glossary)
 }
 
 /// The root pages drawn in the browser from the learner's record: `<id>.html` from the
@@ -239,6 +243,7 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
         base_url: c.base_url.as_deref(),
         accent: c.brand.accent.as_deref(),
         logo: c.brand.logo.as_deref(),
+        glossary: course.glossary.is_some(),
     }
 }
 
@@ -329,7 +334,7 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
 }
 
 /// A page outside the course structure (404, progress, certificate) with the home page's sidebar.
-fn root_page_context(
+pub(super) fn root_page_context(
     nav: &Nav,
     templates: &Templates,
     page: serde_json::Value,

@@ -5,7 +5,8 @@
 //!    `links` (`.md` and asset links to output URLs), `items` (fenced
 //!    `table`/`checklist`/`quiz`/`sort` directives and task lists to interactive checklists,
 //!    together so ids are claimed in page order), and, as `items` copies the other events on,
-//!    `blocks` (`> [!TIP]` callouts, GFM tables wrapped for narrow screens), then `headings`
+//!    `blocks` (`> [!TIP]` callouts, GFM tables wrapped for narrow screens), then `terms`
+//!    (`[[term]]` glossary links with their tooltips, [`terms`]), then `headings`
 //!    (GitHub ids, anchor links, table of contents). `links` and `headings` rewrite the list in
 //!    place; only `items` builds a new one (pages are many and small: copying event lists showed in profiles). Both
 //!    lists reuse the allocations of the thread's previous page ([`buffers`]).
@@ -20,7 +21,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::ids::{self, HeadingIds, IdClaim, ItemIds};
 use super::inline::escape_cow;
@@ -37,6 +38,7 @@ mod items;
 mod lines;
 mod scope;
 mod serialise;
+pub mod terms;
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -101,7 +103,8 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM;
+        | Options::ENABLE_GFM
+        | Options::ENABLE_WIKILINKS;
     let (mut events, mut out) = buffers::take();
     // Sized for typical prose (about one event per 20 bytes) so collecting rarely regrows.
     events.reserve(body.len() / 16 + 16);
@@ -116,6 +119,7 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     };
     state.links(&mut events);
     state.items(&mut events, &mut out);
+    state.terms(&mut out);
     // after `items`, so that the heading events' places are those they are written from
     state.headings(&mut out);
     let ids = scope::pulldown_ids(&out);
@@ -203,6 +207,11 @@ impl State<'_, '_> {
     fn links(&mut self, events: &mut [Spanned]) {
         for (event, range) in events.iter_mut() {
             let (dest, image) = match event {
+                // glossary terms: the `terms` pass
+                Event::Start(Tag::Link {
+                    link_type: LinkType::WikiLink { .. },
+                    ..
+                }) => continue,
                 Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
                 Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
                 _ => continue,

@@ -332,6 +332,7 @@ function onChange(e) {
   if (t.matches('[data-checklist] input[data-item]')) work(() => mark(t.dataset.item, t.checked));
 }
 function onKey(e) {
+  if (e.key === 'Escape') $$('.term-wrap:hover, .term-wrap:focus-within').forEach(w => w.classList.add('tip-off'));
   const tg = $('button.nav-toggle');
   if (e.key === 'Escape' && tg && tg.getAttribute('aria-expanded') === 'true') { setNav(false); tg.focus(); }
 }
@@ -382,6 +383,10 @@ function init() {
   on(document, 'change', onChange);
   on(document, 'submit', submitQuiz);
   on(document, 'keydown', onKey);
+  ['mouseout', 'focusout'].forEach(t => on(document, t, e => { // a dismissed glossary tip shows again next time
+    const w = e.target.closest && e.target.closest('.term-wrap');
+    if (w && !w.contains(e.relatedTarget)) w.classList.remove('tip-off');
+  }));
   on(document, 'input', e => {
     if (e.target.matches('input[data-learner-name]')) change(s => { s.learner = e.target.value.slice(0, 200); });
   });
