@@ -137,7 +137,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Glossary, Diagnostics> {
 
 /// `term-` and the term's GitHub-style slug, numbered when another term has it.
 fn unique_slug(terms: &[Term], term: &str) -> String {
-    let base = format!("term-{}", crate::render::ids::github_slug(term));
+    let base = format!("term-{}", crate::render::ids::github_slug(&fold(term)));
     let mut slug = base.clone();
     let mut n = 1;
     while terms.iter().any(|t| t.slug == slug) {
