@@ -4,12 +4,11 @@
 use serde::Serialize;
 
 use super::inline::inline_markdown;
-use super::markdown::terms::PAGE;
 use super::pages::Nav;
 use super::templates::Templates;
 use crate::error::Diagnostic;
 use crate::model::Course;
-use crate::site::{Output, Sink};
+use crate::site::Sink;
 
 /// One entry as the `glossary.html` template reads it.
 #[derive(Serialize)]
@@ -38,14 +37,13 @@ pub fn render(
         })
         .collect();
     entries.sort_by_cached_key(|e| e.term.to_lowercase());
-    let page = serde_json::json!({"kind": "glossary", "id": "glossary", "title": "Glossary", "description": null, "canonical": super::pages::canonical(course, PAGE), "objectives": [], "duration": null, "items": 0});
-    let mut ctx = super::root_page_context(nav, templates, page, "")?;
-    ctx.insert(
-        "breadcrumbs",
-        &[serde_json::json!({"title": course.pages[0].title, "url": "index.html"})],
-    );
-    ctx.insert("terms", &entries);
-    let html = templates.render(PAGE, &ctx)?;
-    sink.put(PAGE.into(), Output::Text(html))?;
+    let fill = |ctx: &mut tera::Context| ctx.insert("terms", &entries);
+    super::render_root_page(
+        course,
+        (nav, templates),
+        ("glossary", "Glossary"),
+        fill,
+        sink,
+    )?;
     Ok(1)
 }

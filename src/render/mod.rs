@@ -21,6 +21,7 @@ pub mod assemble;
 pub mod asset_urls;
 pub mod checklist;
 pub mod directives;
+pub mod facilitator;
 pub mod glossary;
 pub mod html_text;
 pub mod ids;
@@ -196,7 +197,8 @@ pub fn render_page(
     Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
 }
 
-/// The pages outside the course structure: the progress, certificate, 404 and glossary pages.
+/// The pages outside the course structure: the progress, certificate, 404 and glossary pages
+/// and the facilitator's guide.
 /// Returns how many.
 pub fn course_files(
     course: &Course,
@@ -209,7 +211,8 @@ pub fn course_files(
     }
     render_not_found(course, nav, templates, sink)?;
     let glossary = glossary::render(course, nav, templates, sink)?;
-    Ok(LEARNER_PAGES.len() + 1 + glossary)
+    let guide = facilitator::render(course, nav, templates, &prepared.markdown, sink)?;
+    Ok(LEARNER_PAGES.len() + 1 + glossary + guide)
 }
 
 /// The root pages drawn in the browser from the learner's record: `<id>.html` from the
@@ -334,7 +337,7 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
 }
 
 /// A page outside the course structure (404, progress, certificate) with the home page's sidebar.
-pub(super) fn root_page_context(
+fn root_page_context(
     nav: &Nav,
     templates: &Templates,
     page: serde_json::Value,
@@ -377,13 +380,27 @@ fn render_learner_page(
     title: &str,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let page = serde_json::json!({"kind": id, "id": id, "title": title, "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    render_root_page(course, (nav, templates), (id, title), |_| {}, sink)
+}
+
+/// `<id>.html` at the site root from the template of the same name, titled `title`, a child
+/// of the home page in the breadcrumbs; `fill` adds the page's own values to the context.
+pub(super) fn render_root_page(
+    course: &Course,
+    (nav, templates): (&Nav, &Templates),
+    (id, title): (&str, &str),
+    fill: impl FnOnce(&mut Context),
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let file = format!("{id}.html");
+    let canonical = pages::canonical(course, &file);
+    let page = serde_json::json!({"kind": id, "id": id, "title": title, "description": null, "canonical": canonical, "objectives": [], "duration": null, "items": 0});
     let mut ctx = root_page_context(nav, templates, page, "")?;
     ctx.insert(
         "breadcrumbs",
         &[serde_json::json!({"title": course.pages[0].title, "url": "index.html"})],
     );
-    let file = format!("{id}.html");
+    fill(&mut ctx);
     let html = templates.render(&file, &ctx)?;
     sink.put(file, Output::Text(html))
 }

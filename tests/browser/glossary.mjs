@@ -1,8 +1,8 @@
 // Glossary terms in a real browser (fixture tests/fixtures/glossary, built and served by
 // tests/browser.rs): a term's definition shows when the link gets keyboard focus or the
 // pointer, Escape hides it (and it shows again next time), the link reaches the term's entry on
-// the glossary page, and axe finds nothing on the lesson (tip shown) or the glossary page, in
-// light and dark.
+// the glossary page, and axe finds nothing on the lesson (tip shown), the glossary page or the
+// facilitator's guide, in light and dark.
 import { axeViolations, check, env, finish, launch } from './lib.mjs';
 
 const BASE = env('BASE_URL');
@@ -43,14 +43,16 @@ await check('hovering a term shows its definition; the link opens its glossary e
 });
 
 for (const scheme of ['light', 'dark']) {
-  await check(`axe finds nothing on the lesson with a tip shown and on the glossary page (${scheme})`, async () => {
+  await check(`axe finds nothing on the lesson with a tip shown, the glossary and the facilitator's guide (${scheme})`, async () => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(LESSON);
     await page.locator('a.term').first().focus();
     const onLesson = await axeViolations(page);
     await page.goto(`${BASE}/glossary.html`);
     const onGlossary = await axeViolations(page);
-    const all = [...onLesson, ...onGlossary];
+    await page.goto(`${BASE}/facilitator.html`);
+    const onGuide = await axeViolations(page);
+    const all = [...onLesson, ...onGlossary, ...onGuide];
     if (all.length) throw new Error(all.join('\n'));
   });
 }

@@ -15,6 +15,19 @@ use crate::render::ids;
 use crate::render::markup::{Markup, PrintEdits};
 use crate::render::tracked::{ItemKind, TrackedItem};
 
+/// The text of a fenced code block whose start event is taken, up to and with its end event.
+pub(super) fn code_block_body<'e, I: Iterator<Item = Spanned<'e>>>(iter: &mut I) -> String {
+    let mut body = String::new();
+    for (e, _) in iter.by_ref() {
+        match e {
+            Event::Text(t) => body.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    body
+}
+
 impl State<'_, '_> {
     /// A fenced directive block (its start event already taken) → its HTML, and where its ids
     /// are in it.
@@ -24,14 +37,7 @@ impl State<'_, '_> {
         iter: &mut I,
         range: Range<usize>,
     ) -> (Spanned<'e>, PrintEdits) {
-        let mut body = String::new();
-        for (e, _) in iter.by_ref() {
-            match e {
-                Event::Text(t) => body.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => break,
-                _ => {}
-            }
-        }
+        let body = code_block_body(iter);
         let markup = self.directive(kind, &body, range.clone());
         ((Event::Html(markup.html.into()), range), markup.print)
     }
@@ -99,6 +105,11 @@ impl State<'_, '_> {
                 }
                 Event::End(TagEnd::Item) if lists.last() == Some(&true) => {
                     out.push((Event::Html("</li>\n".into()), range))
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
+                    if directive_name(lang) == super::facilitator::NAME =>
+                {
+                    self.facilitator_block(&mut iter, range)
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
                     if directives::is_directive(directive_name(lang)) =>

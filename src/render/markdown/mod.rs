@@ -34,6 +34,7 @@ use crate::model::Course;
 
 mod blocks;
 mod buffers;
+pub mod facilitator;
 mod items;
 mod lines;
 mod scope;
@@ -72,6 +73,8 @@ pub struct RenderedMarkdown {
     pub print: PrintEdits,
     pub anchors: Vec<AnchorLink>,
     pub problems: Diagnostics,
+    /// The HTML of each facilitator note, in page order (not part of `html`).
+    pub facilitator: Vec<String>,
 }
 
 /// What the Markdown renderer needs to know about the page and the course.
