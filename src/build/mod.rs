@@ -102,11 +102,10 @@ pub enum LockOutcome {
 /// Loads, models and renders the course into memory, and says what a build would leave in
 /// `lectern.lock` without writing it.
 pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let mut course = load_and_model(options)?;
+    let course = load_and_model(options)?;
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
-    let warnings = std::mem::take(&mut course.warnings);
     let (title, id) = (course.config.title.clone(), course.id.clone());
-    let (site, lock) = render_with_lock(course)?;
+    let (site, lock, warnings) = render_with_lock(course)?;
     let tracked = record::code::Tracked::of(&lock.after);
     let longest = |name| record::code::worst_case(&id, &tracked, name);
     Ok(Built {
@@ -123,16 +122,20 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
 
 /// Renders a modelled course, its pages and search index, into memory.
 pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
-    render_with_lock(course).map(|(site, _)| site)
+    render_with_lock(course).map(|(site, _, _)| site)
 }
 
-fn render_with_lock(mut course: Course) -> Result<(Site, LockUpdate), Diagnostics> {
+/// The site, what `lectern.lock` becomes, and every warning (the model's and the render's).
+fn render_with_lock(
+    mut course: Course,
+) -> Result<(Site, LockUpdate, Vec<Diagnostic>), Diagnostics> {
     let sink = Collect::default();
     let templates = Arc::new(templates_or_every_problem(&course)?);
     let markdown = markdown_of_every_page;
     let done = render_all(&mut course, templates, markdown, true, &sink, Some(&sink))?;
     background::drop_in_background(done.prepared);
-    Ok((sink.into_site(), done.lock))
+    let warnings = std::mem::take(&mut course.warnings);
+    Ok((sink.into_site(), done.lock, warnings))
 }
 
 /// Builds the course and writes it into `out` atomically. Pages are written into the staging
@@ -306,6 +309,8 @@ pub(crate) fn render_all(
 ) -> Result<Rendered, Diagnostics> {
     let mut markdown = markdown(course);
     timing::mark("markdown rendered");
+    let durations = render::reading::warnings(course, &markdown);
+    course.warnings.extend(durations);
     let lock = record::lock::update(course.lock.take(), course, &markdown);
     if once {
         drop_claims(&mut markdown);

@@ -216,12 +216,19 @@ fn bad_duration(file: &MarkdownFile, duration: &str) -> Diagnostic {
         .lines()
         .position(|l| l.trim_start().starts_with("duration:"))
         .map_or(1, |i| i + 1);
-    Diagnostic::at(
-        &file.file,
-        &file.text,
-        line,
-        11,
-        format!("`{duration}` is not a duration Lectern understands"),
-    )
-    .help("write minutes or hours, e.g. `duration: 15 min` or `duration: 1 h 30 min`")
+    let bare = duration.trim().parse::<f64>().is_ok();
+    let message = if bare {
+        format!("`{duration}` has no unit: minutes or hours?")
+    } else {
+        format!("`{duration}` is not a duration Lectern understands")
+    };
+    let help = if bare {
+        format!(
+            "write the unit, e.g. `duration: {} min` or `duration: 1 h 30 min`",
+            duration.trim()
+        )
+    } else {
+        "write minutes or hours, e.g. `duration: 15 min` or `duration: 1 h 30 min`".to_string()
+    };
+    Diagnostic::at(&file.file, &file.text, line, 11, message).help(help)
 }

@@ -61,7 +61,8 @@ pub fn compare(a: (&str, Option<i64>), b: (&str, Option<i64>)) -> Ordering {
         .then(a.0.cmp(b.0))
 }
 
-/// Minutes in a duration such as `10 min`, `1 h 30 min`, `1.5 hours`, `45`.
+/// Minutes in a duration such as `10 min`, `1 h 30 min`, `1.5 hours` (a number without its
+/// unit, as in `45` or `1 h 30`, is none: minutes or hours?).
 pub fn duration_minutes(text: &str) -> Option<u32> {
     if let Some(minutes) = plain_minutes(text) {
         return (minutes > 0).then_some(minutes);
@@ -83,7 +84,9 @@ pub fn duration_minutes(text: &str) -> Option<u32> {
         };
         total += number.take()? * factor;
     }
-    total += number.unwrap_or(0.0);
+    if number.is_some() {
+        return None;
+    }
     (total > 0.0).then(|| total.round() as u32)
 }
 
@@ -182,7 +185,8 @@ mod tests {
         assert_eq!(duration_minutes("10 min"), Some(10));
         assert_eq!(duration_minutes("1h 30min"), Some(90));
         assert_eq!(duration_minutes("1.5 hours"), Some(90));
-        assert_eq!(duration_minutes("45"), Some(45));
+        assert_eq!(duration_minutes("45"), None);
+        assert_eq!(duration_minutes("1 h 30"), None);
         assert_eq!(duration_minutes("a while"), None);
         assert_eq!(duration_minutes("013 min"), Some(13));
         assert_eq!(duration_minutes("0 min"), None);

@@ -32,6 +32,7 @@ pub mod markup;
 pub mod nav;
 pub mod pages;
 pub mod publish;
+pub mod reading;
 pub mod sidebar;
 pub mod templates;
 pub mod tracked;
