@@ -709,3 +709,47 @@ fn table_file_explain_that_is_a_list() {
   = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
     );
 }
+
+#[test]
+fn misspelt_directive_names_the_directive() {
+    let got = lesson_errors(
+        "Some text.\n\n```tabel\nsrc: tables/roles.yaml\n```\n\n  ~~~ quizz extra\nquestions: []\n  ~~~\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: unknown directive `tabel`: did you mean `table`?
+ --> content/01-module/01-lesson.md:7:4
+  |
+7 | ```tabel
+  |    ^
+  |
+  = help: write ```table to use the directive, or another language to show the block as code
+
+error: unknown directive `quizz`: did you mean `quiz`?
+  --> content/01-module/01-lesson.md:11:7
+   |
+11 |   ~~~ quizz extra
+   |       ^
+   |
+   = help: write ```quiz to use the directive, or another language to show the block as code
+
+2 problems found."#
+    );
+}
+
+#[test]
+fn code_in_ordinary_languages_is_not_a_misspelt_directive() {
+    let dir = course(&[(
+        "content/01-module/01-lesson.md",
+        "---\ntitle: Lesson\n---\n\n```rust\nfn main() {}\n```\n\n```python\nx = 1\n```\n\n```sql\nselect 1;\n```\n\n```dot\ndigraph {}\n```\n",
+    )]);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    let built = build_site(&options).unwrap_or_else(|e| panic!("{e}"));
+    let html = built.site.text("module/lesson.html").unwrap();
+    for lang in ["rust", "python", "sql", "dot"] {
+        assert!(html.contains(&format!("language-{lang}")), "{lang}");
+    }
+}
