@@ -227,8 +227,9 @@ fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
     let built = lectern::build_site(&BuildOptions { root: dir, drafts })?;
     print_warnings(&built.warnings);
     println!(
-        "No problems found: {} lessons in {} modules.",
-        built.lessons, built.modules
+        "No problems found: {} in {}.",
+        count(built.lessons, "lesson"),
+        count(built.modules, "module")
     );
     let lock = &built.lock;
     if !lock.had_lock && lock.changed() {

@@ -179,6 +179,30 @@ fn missing_link_target_names_file_and_line() {
 }
 
 #[test]
+fn a_link_to_a_draft_says_it_is_a_draft() {
+    let text = error_of(&[
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\n---\n\nSee [the next lesson](02-next.md#start).\n",
+        ),
+        (
+            "content/01-m/02-next.md",
+            "---\ntitle: Next\ndraft: true\n---\n\n# Start\n",
+        ),
+    ]);
+    assert_eq!(
+        text,
+        "error: the lesson `02-next.md` is a draft (`draft: true`), left out of this build
+ --> content/01-m/01-a.md:5:5
+  |
+5 | See [the next lesson](02-next.md#start).
+  |     ^
+  |
+  = help: build with `--drafts` to include drafts (`lectern build --drafts`, `lectern serve --drafts`), or link to it once it is no longer a draft"
+    );
+}
+
+#[test]
 fn missing_heading_anchor_suggests_the_closest_heading() {
     let text = error_of(&[
         (

@@ -121,6 +121,9 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         &mut unreadable,
     );
     let static_files = list_static(root, &mut problems);
+    if let Some(d) = (config.as_ref()).and_then(|c| missing_logo(root, c, &static_files)) {
+        problems.push(d);
+    }
     let lock = lock.unwrap_or_else(|d| {
         problems.push(d);
         None
@@ -171,6 +174,38 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
         return Err(bad_id(&file, &text, id).into());
     }
     Ok(config)
+}
+
+/// The error for a `brand.logo` that names no file in `static/`.
+fn missing_logo(root: &Path, config: &CourseConfig, files: &[PathBuf]) -> Option<Diagnostic> {
+    let logo = config.brand.logo.as_deref()?;
+    if files.iter().any(|f| f == Path::new(logo)) {
+        return None;
+    }
+    let text = fs::read_to_string(root.join("course.yaml")).unwrap_or_default();
+    let (line, col) = nested_key_place(&text, "brand", "logo");
+    let message = format!("the logo `{logo}` is not in static/");
+    let d = Diagnostic::at("course.yaml", &text, line, col, message);
+    let names: Vec<&str> = files.iter().filter_map(|f| f.to_str()).collect();
+    Some(match crate::error::did_you_mean(logo, &names) {
+        Some(near) => d.help(format!("did you mean `{near}`? The logo's path is relative to static/")),
+        None => d.help(format!("put the image at static/{logo}, or give the path of a file in static/ (relative to it)")),
+    })
+}
+
+/// Line and column (1-based) of the value of `parent:` → `key:` in a YAML file's text, or of
+/// `parent:` when it has no such key (1:1 when there is neither).
+fn nested_key_place(text: &str, parent: &str, key: &str) -> (usize, usize) {
+    let (parent_line, parent_col) = key_place(text, parent);
+    let prefix = format!("{key}:");
+    let below = text.lines().enumerate().skip(parent_line);
+    let nested = below
+        .take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '#']))
+        .find(|(_, l)| l.trim_start().starts_with(&prefix));
+    nested.map_or((parent_line, parent_col), |(i, l)| {
+        let after = &l[l.find(&prefix).unwrap_or(0) + prefix.len()..];
+        (i + 1, l.len() - after.trim_start().len() + 1)
+    })
 }
 
 fn bad_id(file: &Path, text: &str, id: &str) -> Diagnostic {

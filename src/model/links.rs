@@ -21,6 +21,8 @@ pub enum Target {
     Asset(String),
     /// A Markdown file that failed to load: its own problem is reported, not links to it.
     Unreadable,
+    /// A lesson marked `draft: true`, left out of a build without `--drafts`.
+    Draft,
 }
 
 /// Content path (`/`-separated, relative to `content/`) → what it becomes.
@@ -30,11 +32,12 @@ pub struct LinkMap {
 }
 
 impl LinkMap {
-    /// Indexes every page's source file and every copied asset.
+    /// Indexes every page's source file, every copied asset and every draft left out.
     pub fn new(
         pages: &[Page],
         assets: &[(PathBuf, String)],
         unreadable: &std::collections::BTreeSet<String>,
+        drafts: &[String],
     ) -> Self {
         let mut targets = FxHashMap::default();
         targets.reserve(pages.len() + assets.len());
@@ -45,6 +48,9 @@ impl LinkMap {
         }
         for (src, out) in assets {
             targets.insert(slashes(src), Target::Asset(out.clone()));
+        }
+        for src in drafts {
+            targets.insert(src.clone(), Target::Draft);
         }
         for src in unreadable {
             targets.insert(src.clone(), Target::Unreadable);

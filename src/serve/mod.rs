@@ -175,7 +175,7 @@ fn rebuild_loop(
                 let partial = matches!(update, Update::Pages(_));
                 print_new_warnings(&update, &current.served);
                 let replaced = current.served.apply(update);
-                current.error = None;
+                let recovered = current.error.take().is_some();
                 current.generation += 1;
                 let generation = current.generation;
                 drop(current);
@@ -188,6 +188,9 @@ fn rebuild_loop(
                 drop(replaced);
                 if let Some(job) = builder.aggregates().filter(|_| partial) {
                     let _ = jobs.send((generation, job));
+                }
+                if recovered {
+                    println!("Fixed: the course builds again, the pages show it now.");
                 }
                 if verbose {
                     let (reused, rendered) = builder.last_reuse();

@@ -249,6 +249,17 @@ impl State<'_, '_> {
             Target::Page(i) => (course.pages[*i].out.as_str(), Some(*i)),
             Target::Asset(out) => (out.as_str(), None),
             Target::Unreadable => return None,
+            Target::Draft => {
+                let d = self.diagnostic(
+                    offset,
+                    format!(
+                        "the lesson `{path}` is a draft (`draft: true`), left out of this build"
+                    ),
+                );
+                let help = "build with `--drafts` to include drafts (`lectern build --drafts`, `lectern serve --drafts`), or link to it once it is no longer a draft";
+                self.out.problems.push(d.help(help));
+                return None;
+            }
         };
         let mut url = relative_url(self.input.out, out_path);
         if let Some(f) = fragment {
