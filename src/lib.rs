@@ -29,7 +29,7 @@ pub mod write;
 use std::path::PathBuf;
 
 pub use build::{build_site, build_to, render_site, Built, LockOutcome, Summary};
-pub use error::{Diagnostic, Diagnostics};
+pub use error::{Diagnostic, Diagnostics, Severity};
 pub use site::{Output, Site};
 
 /// What to build and how.

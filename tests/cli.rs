@@ -411,3 +411,35 @@ fn serve_open_hands_the_served_address_to_the_desktop_opener() {
         home.body
     );
 }
+
+#[test]
+fn check_and_build_print_json_diagnostics_one_per_line() {
+    let (_tmp, course) = copy_fixture("links");
+    fs::write(
+        course.join("course.yaml"),
+        "title: Links\nbrand:\n  logo: nope.svg\n",
+    )
+    .unwrap();
+    let lesson = course.join("content/zz-extra/01-x.md");
+    fs::create_dir_all(lesson.parent().unwrap()).unwrap();
+    fs::write(&lesson, "---\ntitle: X\n---\n\nSee [gone](gone.md).\n").unwrap();
+    for command in ["check", "build"] {
+        let output = run(&[command, path_str(&course), "--format", "json"]);
+        let (stdout, _) = outputs(&output);
+        assert_eq!(output.status.code(), Some(1), "{stdout}");
+        assert_eq!(
+            stdout,
+            r#"{"file":"content/zz-extra/01-x.md","line":5,"column":5,"severity":"error","message":"the link target `gone.md` does not exist","help":"check the file name and folder; links are relative to this file, e.g. `../02-module/01-lesson.md`"}
+{"file":"course.yaml","line":3,"column":9,"severity":"error","message":"the logo `nope.svg` is not in static/","help":"put the image at static/nope.svg, or give the path of a file in static/ (relative to it)"}
+"#
+        );
+    }
+    fs::remove_file(&lesson).unwrap();
+    fs::write(course.join("course.yaml"), "title: Links\n").unwrap();
+    let output = run(&["check", path_str(&course), "--format", "json"]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let warning = r#"{"file":"course.yaml","line":null,"column":null,"severity":"warning","message":"course.yaml has no `id:`, so learners' progress is kept under `links`, made from the title: a new title would lose it","help":"add `id: links` to course.yaml and never change it"}"#;
+    assert_eq!(stdout, format!("{warning}\n"));
+    assert!(stderr.starts_with("No problems found: "), "{stderr}");
+}
