@@ -16,6 +16,7 @@ pub mod error;
 pub mod handouts;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod package;
 pub mod record;
 pub mod render;

@@ -110,6 +110,34 @@ enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
+    /// Add a lesson or a module to a course, numbered after the last one.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+/// What `lectern new` adds.
+#[derive(Subcommand)]
+enum New {
+    /// A lesson at the end of a module: content/MODULE/NN-title.md.
+    Lesson {
+        /// The module's folder (`01-basics`) or its slug (`basics`).
+        module: String,
+        /// The lesson's title, in quotes.
+        title: String,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// A module after the last one: content/NN-title/_index.md.
+    Module {
+        /// The module's title, in quotes.
+        title: String,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 /// How `build` and `check` print problems.
@@ -188,6 +216,7 @@ fn main() -> ExitCode {
             format,
         } => check(dir, drafts, format),
         Command::Init { dir } => init(dir),
+        Command::New { what } => new(what),
         Command::Package {
             dir,
             format,
@@ -351,6 +380,15 @@ fn init(dir: PathBuf) -> Result<(), Diagnostics> {
         dir.display(),
         dir.display()
     );
+    Ok(())
+}
+
+fn new(what: New) -> Result<(), Diagnostics> {
+    let made = match what {
+        New::Lesson { module, title, dir } => lectern::new::lesson(&dir, &module, &title)?,
+        New::Module { title, dir } => lectern::new::module(&dir, &title)?,
+    };
+    println!("Created {}", made.display());
     Ok(())
 }
 

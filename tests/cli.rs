@@ -443,3 +443,66 @@ fn check_and_build_print_json_diagnostics_one_per_line() {
     assert_eq!(stdout, format!("{warning}\n"));
     assert!(stderr.starts_with("No problems found: "), "{stderr}");
 }
+
+#[test]
+fn new_adds_lessons_and_modules_numbered_after_the_last() {
+    let (_tmp, course) = copy_fixture("navigation");
+    let dir = path_str(&course);
+    let output = run(&["new", "module", "Handling objections", "--dir", dir]);
+    assert_eq!(
+        outputs(&output).0,
+        "Created content/03-handling-objections/_index.md\n"
+    );
+    let output = run(&[
+        "new",
+        "lesson",
+        "handling-objections",
+        "Say \"no\": why",
+        "--dir",
+        dir,
+    ]);
+    assert_eq!(
+        outputs(&output).0,
+        "Created content/03-handling-objections/01-say-no-why.md\n"
+    );
+    let output = run(&[
+        "new",
+        "lesson",
+        "03-handling-objections",
+        "Second",
+        "--dir",
+        dir,
+    ]);
+    assert_eq!(
+        outputs(&output).0,
+        "Created content/03-handling-objections/02-second.md\n"
+    );
+    let lesson =
+        fs::read_to_string(course.join("content/03-handling-objections/01-say-no-why.md")).unwrap();
+    assert_eq!(
+        lesson,
+        "---\ntitle: \"Say \\\"no\\\": why\"\n---\n\nWrite the lesson here.\n"
+    );
+    let output = run(&["check", dir]);
+    assert_eq!(
+        outputs(&output).0,
+        "No problems found: 5 lessons in 3 modules.\n"
+    );
+}
+
+#[test]
+fn new_explains_what_is_wrong() {
+    let (_tmp, course) = copy_fixture("navigation");
+    let dir = path_str(&course);
+    let cases: [(&[&str], &str); 4] = [
+        (&["lesson", "frist", "A"], "error: there is no module `frist` in content/\n--> content\n = help: did you mean `01-first`?\n"),
+        (&["lesson", "zzz", "A"], "error: there is no module `zzz` in content/\n--> content\n = help: the modules are: 01-first, 02-second\n"),
+        (&["module", "  "], "error: the module title is empty\n--> content\n = help: give the module a title in quotes, e.g. `lectern new module \"Handling objections\"`\n"),
+        (&["lesson", "first", "Long"], "error: a lesson with the address `long` already exists: content/01-first/01-long.md\n--> content/01-first/01-long.md\n = help: give the new lesson another title, or edit the one there\n"),
+    ];
+    for (args, want) in cases {
+        let output = run(&[&["new"], args, &["--dir", dir]].concat());
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(outputs(&output).1, want);
+    }
+}
