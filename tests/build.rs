@@ -116,6 +116,22 @@ fn drafts_are_kept_with_the_drafts_option() {
     );
     let draft = page(&built, "module/unfinished.html");
     assert_eq!(texts(&draft, "h1"), ["Unfinished lesson"]);
+    // A visible badge on the draft, its links in the sidebar and the module's list: only there.
+    assert_eq!(
+        texts(&draft, ".lesson-header .draft-badge"),
+        ["Draft: left out of a build without --drafts"]
+    );
+    assert_eq!(
+        texts(&draft, ".sidebar .nav-lessons li"),
+        [
+            "Published lesson",
+            "Unfinished lesson Draft",
+            "Also published"
+        ]
+    );
+    assert_eq!(texts(&module, ".lesson-list .draft-badge"), ["Draft"]);
+    let published = page(&built, "module/published.html");
+    assert!(texts(&published, ".lesson-header .draft-badge").is_empty());
 }
 
 #[test]

@@ -52,6 +52,13 @@ pub struct Page {
     pub module: Option<usize>,
 }
 
+impl Page {
+    /// True for a page marked `draft: true` (only in a build with `--drafts`).
+    pub fn is_draft(&self) -> bool {
+        self.source.as_ref().is_some_and(|s| s.front.draft)
+    }
+}
+
 /// A module: an overview page and its lessons, in order.
 #[derive(Debug, Clone)]
 pub struct Module {
