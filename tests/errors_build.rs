@@ -256,6 +256,37 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
+fn a_missing_static_file_suggests_the_closest() {
+    let text = error_of(&[
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\n---\n\n![Logo](/static/img/logo.svg) and [x](/static/nothing-like-it.pdf)\n",
+        ),
+        ("static/img/logo.png", "png"),
+    ]);
+    assert_eq!(
+        text,
+        "error: the file `static/img/logo.svg` does not exist
+ --> content/01-m/01-a.md:5:1
+  |
+5 | ![Logo](/static/img/logo.svg) and [x](/static/nothing-like-it.pdf)
+  | ^
+  |
+  = help: did you mean `/static/img/logo.png`?
+
+error: the file `static/nothing-like-it.pdf` does not exist
+ --> content/01-m/01-a.md:5:35
+  |
+5 | ![Logo](/static/img/logo.svg) and [x](/static/nothing-like-it.pdf)
+  |                                   ^
+  |
+  = help: put the file in the course's static/ folder: `/static/…` links point there from any page
+
+2 problems found."
+    );
+}
+
+#[test]
 fn root_absolute_link_is_refused() {
     let text = error_of(&[(
         "content/01-m/01-a.md",

@@ -118,7 +118,7 @@ pub(crate) fn slashes(p: &Path) -> String {
 }
 
 /// Decodes `%20` and friends so `my%20file.md` finds `my file.md`.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
