@@ -40,13 +40,87 @@ fn badly_indented_key_in_course_yaml() {
     let text = error_of(&[("course.yaml", "title: Test\n  author: Me\n")]);
     assert_eq!(
         text,
-        "error: a `key: value` is in a place where it is not allowed (often wrong indentation, or an unquoted `: ` inside text)
- --> course.yaml:2:9
+        "error: this line is indented more than the key above it
+ --> course.yaml:2:3
   |
 2 |   author: Me
-  |         ^
+  |   ^
   |
-  = help: line the key up with the keys above it, or put the text in quotes"
+  = help: start `author:` in the same column as `title:` (at the start of the line); only the keys inside a block, under a line ending with `:`, are indented more"
+    );
+}
+
+#[test]
+fn a_key_indented_less_than_the_one_above() {
+    let text = error_of(&[(
+        "course.yaml",
+        "title: Test\nbrand:\n    accent: \"#123456\"\n  logo: x.svg\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: this line is indented less than the key above it, but not as little as any key before
+ --> course.yaml:4:3
+  |
+4 |   logo: x.svg
+  |   ^
+  |
+  = help: line `logo:` up with `accent:` (after 4 spaces) to keep it in the same block, or with the key that holds the block to start a new one"
+    );
+}
+
+#[test]
+fn a_tab_is_pointed_at_on_its_own_line() {
+    let text = error_of(&[("content/01-m/01-a.md", "---\ntitle: A\n\tweight: 2\n---\n")]);
+    assert_eq!(
+        text,
+        "error: a tab is used here, but YAML indentation must be spaces
+ --> content/01-m/01-a.md:3:1
+  |
+3 |     weight: 2
+  | ^^^^
+  |
+  = help: replace the tab with spaces (most editors can show tabs and convert them)"
+    );
+}
+
+#[test]
+fn a_line_among_list_items_that_is_not_one() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\nobjectives:\n  - Plan\n  Agree: now\n---\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: this line is not a list item, but the lines above it are
+ --> content/01-m/01-a.md:5:3
+  |
+5 |   Agree: now
+  |   ^
+  |
+  = help: start it with `- ` like the items above; if it is a new key, line it up with the key that holds the list"
+    );
+}
+
+#[test]
+fn an_over_indented_item_merged_into_the_one_above_is_a_warning() {
+    let (_tmp, root) = common::write_course(&[
+        HOME,
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\nobjectives:\n  - Plan the week\n   - Agree on deadlines\n---\n",
+        ),
+    ]);
+    let built = common::build_course(&root, false);
+    let warnings: Vec<String> = built.warnings.iter().map(|w| w.as_warning()).collect();
+    assert_eq!(
+        warnings.join("").trim_end(),
+        "warning: this `- ` line is indented more than the item above it, so YAML reads both as one item: `Plan the week - Agree on deadlines`
+ --> content/01-m/01-a.md:5:4
+  |
+5 |    - Agree on deadlines
+  |    ^
+  |
+  = help: start this `-` in the same column as the one above (after 2 spaces) to make it an item of its own"
     );
 }
 

@@ -14,6 +14,7 @@ use std::path::{Component, PathBuf};
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::load::yaml::merged_list_items;
 use crate::load::{MarkdownFile, Source, Table};
 pub use links::LinkMap;
 
@@ -146,7 +147,9 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
 /// checked, and one run reports everything.
 pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diagnostics) {
     let mut problems = Diagnostics::default();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Diagnostic> = (source.pages.iter())
+        .flat_map(|p| merged_list_items(&p.file, &p.text[..p.body_start]))
+        .collect();
     let page_count = source.pages.len();
     let mut drafts = Vec::new();
     let mut left_out = Vec::new();
