@@ -350,6 +350,41 @@ fn brand_accent_and_logo_restyle_the_default_theme() {
 }
 
 #[test]
+fn every_page_names_a_favicon_made_from_the_accent_or_the_courses_own() {
+    let built = build("brand");
+    assert_eq!(
+        attrs(&page(&built, "index.html"), "link[rel=icon]", "href"),
+        ["assets/favicon.svg"]
+    );
+    let lesson = page(&built, "module/lesson.html");
+    assert_eq!(
+        attrs(&lesson, "link[rel=icon]", "href"),
+        ["../assets/favicon.svg"]
+    );
+    let svg = built
+        .site
+        .text("assets/favicon.svg")
+        .expect("a made favicon");
+    assert!(svg.contains("fill=\"#b02a37\""), "{svg}");
+    assert!(svg.contains(">B</text>"), "{svg}");
+
+    let (_tmp, course) = common::copy_fixture("brand");
+    let yaml = std::fs::read_to_string(course.join("course.yaml")).unwrap();
+    std::fs::write(
+        course.join("course.yaml"),
+        yaml + "favicon: images/logo.png\n",
+    )
+    .unwrap();
+    let own = common::build_course(&course, false);
+    let lesson = page(&own, "module/lesson.html");
+    assert_eq!(
+        attrs(&lesson, "link[rel=icon]", "href"),
+        ["../images/logo.png"]
+    );
+    assert!(!own.site.files.contains_key("assets/favicon.svg"));
+}
+
+#[test]
 fn the_chalk_theme_overrides_colours_and_the_footer_block_only() {
     let built = build("theme-chalk");
     let shipped_css = std::fs::read(common::repo_root().join("themes/chalk/static/theme.css"))

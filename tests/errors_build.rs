@@ -51,6 +51,24 @@ fn badly_indented_key_in_course_yaml() {
 }
 
 #[test]
+fn a_favicon_missing_from_static_is_an_error() {
+    let text = error_of(&[
+        ("course.yaml", "id: c\ntitle: Test\nfavicon: icon.svg\n"),
+        ("static/icons/icon.svg", "<svg/>"),
+    ]);
+    assert_eq!(
+        text,
+        "error: the favicon `icon.svg` is not in static/
+ --> course.yaml:3:10
+  |
+3 | favicon: icon.svg
+  |          ^
+  |
+  = help: put the image at static/icon.svg, or give the path of a file in static/ (relative to it)"
+    );
+}
+
+#[test]
 fn a_key_indented_less_than_the_one_above() {
     let text = error_of(&[(
         "course.yaml",

@@ -121,8 +121,8 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         &mut unreadable,
     );
     let static_files = list_static(root, &mut problems);
-    if let Some(d) = (config.as_ref()).and_then(|c| missing_logo(root, c, &static_files)) {
-        problems.push(d);
+    if let Some(config) = &config {
+        problems.extend(missing_static_files(root, config, &static_files));
     }
     let lock = lock.unwrap_or_else(|d| {
         problems.push(d);
@@ -176,21 +176,34 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     Ok(config)
 }
 
-/// The error for a `brand.logo` that names no file in `static/`.
-fn missing_logo(root: &Path, config: &CourseConfig, files: &[PathBuf]) -> Option<Diagnostic> {
-    let logo = config.brand.logo.as_deref()?;
-    if files.iter().any(|f| f == Path::new(logo)) {
-        return None;
+/// The errors for a `brand.logo` or a `favicon` that names no file in `static/`.
+fn missing_static_files(root: &Path, config: &CourseConfig, files: &[PathBuf]) -> Diagnostics {
+    let named = [
+        ("logo", config.brand.logo.as_deref(), Some("brand")),
+        ("favicon", config.favicon.as_deref(), None),
+    ];
+    let mut problems = Diagnostics::default();
+    let mut text = None;
+    for (key, value, parent) in named {
+        let Some(value) = value.filter(|v| !files.iter().any(|f| f == Path::new(v))) else {
+            continue;
+        };
+        let text: &String = text.get_or_insert_with(|| {
+            fs::read_to_string(root.join("course.yaml")).unwrap_or_default()
+        });
+        let (line, col) = match parent {
+            Some(parent) => nested_key_place(text, parent, key),
+            None => key_place(text, key),
+        };
+        let message = format!("the {key} `{value}` is not in static/");
+        let d = Diagnostic::at("course.yaml", text, line, col, message);
+        let names: Vec<&str> = files.iter().filter_map(|f| f.to_str()).collect();
+        problems.push(match crate::error::did_you_mean(value, &names) {
+            Some(near) => d.help(format!("did you mean `{near}`? The {key}'s path is relative to static/")),
+            None => d.help(format!("put the image at static/{value}, or give the path of a file in static/ (relative to it)")),
+        });
     }
-    let text = fs::read_to_string(root.join("course.yaml")).unwrap_or_default();
-    let (line, col) = nested_key_place(&text, "brand", "logo");
-    let message = format!("the logo `{logo}` is not in static/");
-    let d = Diagnostic::at("course.yaml", &text, line, col, message);
-    let names: Vec<&str> = files.iter().filter_map(|f| f.to_str()).collect();
-    Some(match crate::error::did_you_mean(logo, &names) {
-        Some(near) => d.help(format!("did you mean `{near}`? The logo's path is relative to static/")),
-        None => d.help(format!("put the image at static/{logo}, or give the path of a file in static/ (relative to it)")),
-    })
+    problems
 }
 
 /// Line and column (1-based) of the value of `parent:` → `key:` in a YAML file's text, or of

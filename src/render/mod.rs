@@ -21,6 +21,7 @@ pub mod assemble;
 pub mod asset_urls;
 pub mod checklist;
 pub mod directives;
+pub mod favicon;
 pub mod html_text;
 pub mod ids;
 pub mod inline;
@@ -60,6 +61,8 @@ struct SiteInfo<'a> {
     base_url: Option<&'a str>,
     accent: Option<&'a str>,
     logo: Option<&'a str>,
+    /// The tab icon's address from the site root.
+    favicon: &'a str,
 }
 
 /// What every page is made from: the compiled templates, every page's Markdown, checked, the
@@ -239,6 +242,7 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
         base_url: c.base_url.as_deref(),
         accent: c.brand.accent.as_deref(),
         logo: c.brand.logo.as_deref(),
+        favicon: favicon::url(c),
     }
 }
 
@@ -385,6 +389,12 @@ fn render_learner_page(
 
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.
 fn add_files(course: &Course, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    if course.config.favicon.is_none() {
+        sink.put(
+            favicon::MADE.into(),
+            Output::Text(favicon::svg(&course.config)),
+        )?;
+    }
     let mut seen = HashSet::new();
     for asset in course.theme.assets.iter().rev() {
         if seen.insert(&asset.path) && !asset.path.ends_with(".md") {
