@@ -150,7 +150,7 @@ fn a_module_without_an_overview_gets_a_page_titled_after_its_folder() {
     assert_eq!(texts(&home, ".module-card > p.duration"), ["1 h 15 min"]);
     assert_eq!(
         texts(&home, ".course-meta"),
-        ["2 lessons in 1 modules · about 1 h 15 min in all"]
+        ["2 lessons in 1 module · about 1 h 15 min in all"]
     );
 }
 
@@ -347,6 +347,18 @@ fn brand_accent_and_logo_restyle_the_default_theme() {
         ["../images/logo.png"]
     );
     assert!(built.site.files.contains_key("images/logo.png"));
+}
+
+#[test]
+fn counts_of_one_read_in_the_singular() {
+    let built = build("brand");
+    let home = page(&built, "index.html");
+    let meta = texts(&home, ".course-meta").join("");
+    assert!(meta.starts_with("1 lesson in 1 module"), "{meta}");
+    assert_eq!(
+        texts(&home, "[data-course-progress] .progress-text"),
+        ["0 of 1 lesson complete"]
+    );
 }
 
 #[test]

@@ -194,8 +194,12 @@ fn rebuild_loop(
                 }
                 if verbose {
                     let (reused, rendered) = builder.last_reuse();
+                    let rendered = match rendered {
+                        1 => "1 page".to_string(),
+                        n => format!("{n} pages"),
+                    };
                     println!(
-                        "Rebuilt in {} ms ({rendered} pages rendered, {reused} reused)",
+                        "Rebuilt in {} ms ({rendered} rendered, {reused} reused)",
                         took.as_millis()
                     );
                 }
