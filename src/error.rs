@@ -87,6 +87,30 @@ impl Diagnostic {
         }
     }
 
+    /// The diagnostic as one line of JSON, for editors' problem panels: `file`, `line`,
+    /// `column` (1-based, `null` when unknown), `severity` (`error` or `warning`), `message`
+    /// and `help` (`null` when there is none).
+    pub fn to_json(&self, severity: Severity) -> String {
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            file: String,
+            line: Option<usize>,
+            column: Option<usize>,
+            severity: &'a str,
+            message: &'a str,
+            help: Option<&'a str>,
+        }
+        let line = Line {
+            file: self.file.to_string_lossy().replace('\\', "/"),
+            line: self.line,
+            column: self.column,
+            severity: severity.name(),
+            message: &self.message,
+            help: self.help.as_deref(),
+        };
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+
     /// The diagnostic as a warning: the same place and help, for something that does not stop
     /// the build.
     pub fn as_warning(&self) -> String {
@@ -117,6 +141,23 @@ impl Diagnostic {
         }
         let report: &[Group] = &[group];
         Renderer::plain().render(report).to_string()
+    }
+}
+
+/// Whether a diagnostic stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
     }
 }
 
@@ -238,6 +279,20 @@ mod tests {
     fn suggests_close_words() {
         assert_eq!(did_you_mean("tilte", &["title", "weight"]), Some("title"));
         assert_eq!(did_you_mean("zzzzzz", &["title", "weight"]), None);
+    }
+
+    #[test]
+    fn json_has_every_field_on_one_line() {
+        let d = Diagnostic::at("a.md", "x\ntilte: y\n", 2, 1, "unknown key `tilte`");
+        assert_eq!(
+            d.to_json(Severity::Error),
+            r#"{"file":"a.md","line":2,"column":1,"severity":"error","message":"unknown key `tilte`","help":null}"#
+        );
+        let w = Diagnostic::file("course.yaml", "no id").help("add one");
+        assert_eq!(
+            w.to_json(Severity::Warning),
+            r#"{"file":"course.yaml","line":null,"column":null,"severity":"warning","message":"no id","help":"add one"}"#
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod error;
 pub mod handouts;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod package;
 pub mod record;
 pub mod render;
@@ -29,7 +30,7 @@ pub mod write;
 use std::path::PathBuf;
 
 pub use build::{build_site, build_to, render_site, Built, LockOutcome, Summary};
-pub use error::{Diagnostic, Diagnostics};
+pub use error::{Diagnostic, Diagnostics, Severity};
 pub use site::{Output, Site};
 
 /// What to build and how.

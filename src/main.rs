@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use lectern::package::{Format, PackageOptions};
 use lectern::serve::ServeOptions;
-use lectern::{BuildOptions, Diagnostics};
+use lectern::{BuildOptions, Diagnostics, Severity};
 
 /// glibc's allocator grows each thread's heap by what a request needs, one `mprotect` call
 /// and page faults at a time; a big build allocates hundreds of megabytes in small pieces on
@@ -49,6 +49,10 @@ enum Command {
         /// Print nothing on success.
         #[arg(long, short)]
         quiet: bool,
+        /// How to print problems: `human`, or `json` (one object per line on standard output,
+        /// for editors).
+        #[arg(long, value_enum, default_value = "human")]
+        format: Report,
     },
     /// Check the course (front matter, tables, links) without writing anything.
     Check {
@@ -58,6 +62,10 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// How to print problems: `human`, or `json` (one object per line on standard output,
+        /// for editors).
+        #[arg(long, value_enum, default_value = "human")]
+        format: Report,
     },
     /// Build the course, serve it on 127.0.0.1 and reload the browser on every change.
     Serve {
@@ -102,6 +110,75 @@ enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
+    /// Add a lesson or a module to a course, numbered after the last one.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+/// What `lectern new` adds.
+#[derive(Subcommand)]
+enum New {
+    /// A lesson at the end of a module: content/MODULE/NN-title.md.
+    Lesson {
+        /// The module's folder (`01-basics`) or its slug (`basics`).
+        module: String,
+        /// The lesson's title, in quotes.
+        title: String,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+    /// A module after the last one: content/NN-title/_index.md.
+    Module {
+        /// The module's title, in quotes.
+        title: String,
+        /// The course folder.
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+/// How `build` and `check` print problems.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Report {
+    /// With the offending line and a caret, for people.
+    Human,
+    /// One JSON object per line on standard output (file, line, column, severity, message,
+    /// help); everything else goes to standard error.
+    Json,
+}
+
+impl Report {
+    /// Prints the problems that stop the build.
+    fn errors(self, problems: &Diagnostics) {
+        match self {
+            Report::Human => eprintln!("{problems}"),
+            Report::Json => {
+                (problems.0.iter()).for_each(|d| println!("{}", d.to_json(Severity::Error)))
+            }
+        }
+    }
+
+    /// Prints warnings, each followed by an empty line, as errors are.
+    fn warnings(self, warnings: &[lectern::Diagnostic]) {
+        for warning in warnings {
+            match self {
+                Report::Human => eprintln!("{}\n", warning.as_warning()),
+                Report::Json => println!("{}", warning.to_json(Severity::Warning)),
+            }
+        }
+    }
+
+    /// Prints a line of the summary: on standard output, or standard error when that is
+    /// kept for JSON.
+    fn say(self, line: impl std::fmt::Display) {
+        match self {
+            Report::Human => println!("{line}"),
+            Report::Json => eprintln!("{line}"),
+        }
+    }
 }
 
 /// `--format`'s values.
@@ -121,15 +198,25 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let report = match cli.command {
+        Command::Build { format, .. } | Command::Check { format, .. } => format,
+        _ => Report::Human,
+    };
     let result = match cli.command {
         Command::Build {
             dir,
             out,
             drafts,
             quiet,
-        } => build(dir, out, drafts, quiet),
-        Command::Check { dir, drafts } => check(dir, drafts),
+            format,
+        } => build(dir, out, drafts, quiet, format),
+        Command::Check {
+            dir,
+            drafts,
+            format,
+        } => check(dir, drafts, format),
         Command::Init { dir } => init(dir),
+        Command::New { what } => new(what),
         Command::Package {
             dir,
             format,
@@ -162,17 +249,23 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {
-            eprintln!("{problems}");
+            report.errors(&problems);
             ExitCode::from(1)
         }
     }
 }
 
-fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Result<(), Diagnostics> {
+fn build(
+    dir: PathBuf,
+    out: Option<PathBuf>,
+    drafts: bool,
+    quiet: bool,
+    report: Report,
+) -> Result<(), Diagnostics> {
     let start = Instant::now();
     let out = out.unwrap_or_else(|| dir.join("public"));
     let built = lectern::build_to(&BuildOptions { root: dir, drafts }, &out)?;
-    print_warnings(&built.warnings);
+    report.warnings(&built.warnings);
     for note in &built.notes {
         eprintln!("note: {note}");
     }
@@ -183,16 +276,16 @@ fn build(dir: PathBuf, out: Option<PathBuf>, drafts: bool, quiet: bool) -> Resul
         );
     }
     if !quiet {
-        println!(
+        report.say(format_args!(
             "Built {} in {}: {} in {} ms into {}",
             count(built.lessons, "lesson"),
             count(built.modules, "module"),
             count(built.pages, "page"),
             start.elapsed().as_millis(),
             out.display()
-        );
+        ));
         if let Some(line) = lock_line(&built.lock) {
-            println!("{line}");
+            report.say(line);
         }
     }
     Ok(())
@@ -216,59 +309,56 @@ fn lock_line(outcome: &lectern::LockOutcome) -> Option<String> {
     }
 }
 
-/// Warnings go to standard error, each followed by an empty line, as errors are.
-fn print_warnings(warnings: &[lectern::Diagnostic]) {
-    for warning in warnings {
-        eprintln!("{}\n", warning.as_warning());
-    }
-}
-
-fn check(dir: PathBuf, drafts: bool) -> Result<(), Diagnostics> {
+fn check(dir: PathBuf, drafts: bool, report: Report) -> Result<(), Diagnostics> {
     let built = lectern::build_site(&BuildOptions { root: dir, drafts })?;
-    print_warnings(&built.warnings);
-    println!(
-        "No problems found: {} lessons in {} modules.",
-        built.lessons, built.modules
-    );
+    report.warnings(&built.warnings);
+    report.say(format_args!(
+        "No problems found: {} in {}.",
+        count(built.lessons, "lesson"),
+        count(built.modules, "module")
+    ));
     let lock = &built.lock;
     if !lock.had_lock && lock.changed() {
-        println!("There is no lectern.lock yet: progress ids are derived from each item's text. A build will write one, pinning the ids of {}.", count(lock.pinned(), "item"));
+        report.say(format_args!("There is no lectern.lock yet: progress ids are derived from each item's text. A build will write one, pinning the ids of {}.", count(lock.pinned(), "item")));
     } else if lock.changed() {
-        println!("A build would update lectern.lock (check writes nothing):");
+        report.say("A build would update lectern.lock (check writes nothing):");
         for m in &lock.moves {
-            println!("  {}", m.describe());
+            report.say(format_args!("  {}", m.describe()));
         }
         for old in &lock.forgotten {
-            println!("  {}", lectern::record::moves::describe_forgotten(old));
+            report.say(format_args!(
+                "  {}",
+                lectern::record::moves::describe_forgotten(old)
+            ));
         }
         for change in &lock.changes {
-            println!("  {}", change.describe());
+            report.say(format_args!("  {}", change.describe()));
         }
         if lock.changes.is_empty() && lock.moves.is_empty() && lock.forgotten.is_empty() {
-            println!("  items changed places on their pages");
+            report.say("  items changed places on their pages");
         }
     }
-    print_code_length(&built);
+    print_code_length(&built, report);
     Ok(())
 }
 
 /// The longest progress code, and a warning when SCORM 1.2 could not keep it.
-fn print_code_length(built: &lectern::Built) {
+fn print_code_length(built: &lectern::Built, report: Report) {
     use lectern::record::code::{check_budget, thousands, SCORM_12_SUSPEND_DATA};
     if built.lock.pinned() == 0 {
         return; // nothing tracked, no progress to keep
     }
     let (plain, named) = built.longest_code;
     let (a, b) = (thousands(plain), thousands(named));
-    println!("Progress codes: up to {a} characters ({b} with the longest name), from every item done on days far apart.");
+    report.say(format_args!("Progress codes: up to {a} characters ({b} with the longest name), from every item done on days far apart."));
     if let Err(warning) = check_budget(&built.title, plain, SCORM_12_SUSPEND_DATA) {
-        eprintln!("{}\n", warning.as_warning());
+        report.warnings(&[warning]);
     }
 }
 
 fn package(options: PackageOptions) -> Result<(), Diagnostics> {
     let made = lectern::package::package(&options)?;
-    print_warnings(&made.warnings);
+    Report::Human.warnings(&made.warnings);
     if made.lock_changed {
         eprintln!("note: lectern.lock is not up to date: run `lectern build` and commit it before uploading, so rewording an item later keeps what learners did\n");
     }
@@ -290,6 +380,15 @@ fn init(dir: PathBuf) -> Result<(), Diagnostics> {
         dir.display(),
         dir.display()
     );
+    Ok(())
+}
+
+fn new(what: New) -> Result<(), Diagnostics> {
+    let made = match what {
+        New::Lesson { module, title, dir } => lectern::new::lesson(&dir, &module, &title)?,
+        New::Module { title, dir } => lectern::new::module(&dir, &title)?,
+    };
+    println!("Created {}", made.display());
     Ok(())
 }
 

@@ -315,6 +315,36 @@ fn serve_updates_the_page_in_place_and_swaps_stylesheets() {
     run_script("serve.mjs", &vars, &base);
 }
 
+/// The serve overlay of an error far along a long line, on a page with the theme's stylesheet,
+/// for `overlay.mjs`.
+#[test]
+fn the_overlay_caret_points_at_its_column_at_any_width() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let line = "description: A long description of what this lesson holds, then: an unquoted colon";
+    let column = line.find("then:").unwrap() + 4;
+    let error = lectern::Diagnostic::at(
+        "content/01-m/01-a.md",
+        line,
+        1,
+        column + 1,
+        "a `key: value` is in a place where it is not allowed",
+    )
+    .help("put the text in quotes");
+    let dir = tempfile::tempdir().unwrap();
+    let css =
+        std::fs::read_to_string(Path::new(ROOT).join("themes/default/static/lectern.css")).unwrap();
+    std::fs::write(dir.path().join("lectern.css"), css).unwrap();
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Overlay</title><link rel=\"stylesheet\" href=\"lectern.css\"></head><body>{}</body></html>",
+        lectern::serve::reload::overlay(&lectern::Diagnostics::from(error).to_string())
+    );
+    std::fs::write(dir.path().join("overlay.html"), page).unwrap();
+    let base = serve(dir.path().to_path_buf());
+    let column = column.to_string();
+    run_script("overlay.mjs", &[("OVERLAY_COLUMN", column.as_ref())], &base);
+}
+
 /// `lectern serve` on a course made by `lectern init`, without themes/ and static/ (as
 /// courses started before `init` made static/ are), for `serve_new_folders.mjs`, which makes
 /// a theme and files in static/ while it runs.

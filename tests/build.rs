@@ -116,6 +116,22 @@ fn drafts_are_kept_with_the_drafts_option() {
     );
     let draft = page(&built, "module/unfinished.html");
     assert_eq!(texts(&draft, "h1"), ["Unfinished lesson"]);
+    // A visible badge on the draft, its links in the sidebar and the module's list: only there.
+    assert_eq!(
+        texts(&draft, ".lesson-header .draft-badge"),
+        ["Draft: left out of a build without --drafts"]
+    );
+    assert_eq!(
+        texts(&draft, ".sidebar .nav-lessons li"),
+        [
+            "Published lesson",
+            "Unfinished lesson Draft",
+            "Also published"
+        ]
+    );
+    assert_eq!(texts(&module, ".lesson-list .draft-badge"), ["Draft"]);
+    let published = page(&built, "module/published.html");
+    assert!(texts(&published, ".lesson-header .draft-badge").is_empty());
 }
 
 #[test]
@@ -134,7 +150,7 @@ fn a_module_without_an_overview_gets_a_page_titled_after_its_folder() {
     assert_eq!(texts(&home, ".module-card > p.duration"), ["1 h 15 min"]);
     assert_eq!(
         texts(&home, ".course-meta"),
-        ["2 lessons in 1 modules · about 1 h 15 min in all"]
+        ["2 lessons in 1 module · about 1 h 15 min in all"]
     );
 }
 
@@ -331,6 +347,53 @@ fn brand_accent_and_logo_restyle_the_default_theme() {
         ["../images/logo.png"]
     );
     assert!(built.site.files.contains_key("images/logo.png"));
+}
+
+#[test]
+fn counts_of_one_read_in_the_singular() {
+    let built = build("brand");
+    let home = page(&built, "index.html");
+    let meta = texts(&home, ".course-meta").join("");
+    assert!(meta.starts_with("1 lesson in 1 module"), "{meta}");
+    assert_eq!(
+        texts(&home, "[data-course-progress] .progress-text"),
+        ["0 of 1 lesson complete"]
+    );
+}
+
+#[test]
+fn every_page_names_a_favicon_made_from_the_accent_or_the_courses_own() {
+    let built = build("brand");
+    assert_eq!(
+        attrs(&page(&built, "index.html"), "link[rel=icon]", "href"),
+        ["assets/favicon.svg"]
+    );
+    let lesson = page(&built, "module/lesson.html");
+    assert_eq!(
+        attrs(&lesson, "link[rel=icon]", "href"),
+        ["../assets/favicon.svg"]
+    );
+    let svg = built
+        .site
+        .text("assets/favicon.svg")
+        .expect("a made favicon");
+    assert!(svg.contains("fill=\"#b02a37\""), "{svg}");
+    assert!(svg.contains(">B</text>"), "{svg}");
+
+    let (_tmp, course) = common::copy_fixture("brand");
+    let yaml = std::fs::read_to_string(course.join("course.yaml")).unwrap();
+    std::fs::write(
+        course.join("course.yaml"),
+        yaml + "favicon: images/logo.png\n",
+    )
+    .unwrap();
+    let own = common::build_course(&course, false);
+    let lesson = page(&own, "module/lesson.html");
+    assert_eq!(
+        attrs(&lesson, "link[rel=icon]", "href"),
+        ["../images/logo.png"]
+    );
+    assert!(!own.site.files.contains_key("assets/favicon.svg"));
 }
 
 #[test]

@@ -411,3 +411,98 @@ fn serve_open_hands_the_served_address_to_the_desktop_opener() {
         home.body
     );
 }
+
+#[test]
+fn check_and_build_print_json_diagnostics_one_per_line() {
+    let (_tmp, course) = copy_fixture("links");
+    fs::write(
+        course.join("course.yaml"),
+        "title: Links\nbrand:\n  logo: nope.svg\n",
+    )
+    .unwrap();
+    let lesson = course.join("content/zz-extra/01-x.md");
+    fs::create_dir_all(lesson.parent().unwrap()).unwrap();
+    fs::write(&lesson, "---\ntitle: X\n---\n\nSee [gone](gone.md).\n").unwrap();
+    for command in ["check", "build"] {
+        let output = run(&[command, path_str(&course), "--format", "json"]);
+        let (stdout, _) = outputs(&output);
+        assert_eq!(output.status.code(), Some(1), "{stdout}");
+        assert_eq!(
+            stdout,
+            r#"{"file":"content/zz-extra/01-x.md","line":5,"column":5,"severity":"error","message":"the link target `gone.md` does not exist","help":"check the file name and folder; links are relative to this file, e.g. `../02-module/01-lesson.md`"}
+{"file":"course.yaml","line":3,"column":9,"severity":"error","message":"the logo `nope.svg` is not in static/","help":"put the image at static/nope.svg, or give the path of a file in static/ (relative to it)"}
+"#
+        );
+    }
+    fs::remove_file(&lesson).unwrap();
+    fs::write(course.join("course.yaml"), "title: Links\n").unwrap();
+    let output = run(&["check", path_str(&course), "--format", "json"]);
+    let (stdout, stderr) = outputs(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let warning = r#"{"file":"course.yaml","line":null,"column":null,"severity":"warning","message":"course.yaml has no `id:`, so learners' progress is kept under `links`, made from the title: a new title would lose it","help":"add `id: links` to course.yaml and never change it"}"#;
+    assert_eq!(stdout, format!("{warning}\n"));
+    assert!(stderr.starts_with("No problems found: "), "{stderr}");
+}
+
+#[test]
+fn new_adds_lessons_and_modules_numbered_after_the_last() {
+    let (_tmp, course) = copy_fixture("navigation");
+    let dir = path_str(&course);
+    let output = run(&["new", "module", "Handling objections", "--dir", dir]);
+    assert_eq!(
+        outputs(&output).0,
+        "Created content/03-handling-objections/_index.md\n"
+    );
+    let output = run(&[
+        "new",
+        "lesson",
+        "handling-objections",
+        "Say \"no\": why",
+        "--dir",
+        dir,
+    ]);
+    assert_eq!(
+        outputs(&output).0,
+        "Created content/03-handling-objections/01-say-no-why.md\n"
+    );
+    let output = run(&[
+        "new",
+        "lesson",
+        "03-handling-objections",
+        "Second",
+        "--dir",
+        dir,
+    ]);
+    assert_eq!(
+        outputs(&output).0,
+        "Created content/03-handling-objections/02-second.md\n"
+    );
+    let lesson =
+        fs::read_to_string(course.join("content/03-handling-objections/01-say-no-why.md")).unwrap();
+    assert_eq!(
+        lesson,
+        "---\ntitle: \"Say \\\"no\\\": why\"\n---\n\nWrite the lesson here.\n"
+    );
+    let output = run(&["check", dir]);
+    assert_eq!(
+        outputs(&output).0,
+        "No problems found: 5 lessons in 3 modules.\n"
+    );
+}
+
+#[test]
+fn new_explains_what_is_wrong() {
+    let (_tmp, course) = copy_fixture("navigation");
+    let dir = path_str(&course);
+    let cases: [(&[&str], &str); 4] = [
+        (&["lesson", "frist", "A"], "error: there is no module `frist` in content/\n--> content\n = help: did you mean `01-first`?\n"),
+        (&["lesson", "zzz", "A"], "error: there is no module `zzz` in content/\n--> content\n = help: the modules are: 01-first, 02-second\n"),
+        (&["module", "  "], "error: the module title is empty\n--> content\n = help: give the module a title in quotes, e.g. `lectern new module \"Handling objections\"`\n"),
+        (&["lesson", "first", "Long"], "error: a lesson with the address `long` already exists: content/01-first/01-long.md\n--> content/01-first/01-long.md\n = help: give the new lesson another title, or edit the one there\n"),
+    ];
+    for (args, want) in cases {
+        let output = run(&[&["new"], args, &["--dir", dir]].concat());
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(outputs(&output).1, want);
+    }
+}

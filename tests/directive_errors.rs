@@ -203,7 +203,7 @@ fn checklist_column_with_items() {
     let got = lesson_errors("```checklist\nitems: [One]\ncolumn: sellers\n```\n");
     assert_eq!(
         got,
-        r#"error: `column:` and `rows:` only go with `from:`
+        r#"error: `column:`, `rows:` and `id:` only go with `from:`
  --> content/01-module/01-lesson.md:7:9
   |
 7 | column: sellers
@@ -255,38 +255,73 @@ error: the checklist item id `plan-the-week` is already used on line 9 of this p
     );
 }
 
+/// The ids of a built lesson's checkboxes, in page order.
+fn checkbox_ids(body: &str) -> Vec<String> {
+    let lesson = format!("---\ntitle: Lesson\n---\n\n{body}");
+    let dir = course(&[("content/01-module/01-lesson.md", &lesson)]);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    let built = build_site(&options).unwrap_or_else(|e| panic!("{e}"));
+    let html = scraper::Html::parse_document(built.site.text("module/lesson.html").unwrap());
+    let boxes = scraper::Selector::parse("input[type=checkbox]").unwrap();
+    (html.select(&boxes))
+        .filter_map(|e| e.value().id().map(str::to_owned))
+        .collect()
+}
+
 #[test]
-fn checklist_from_table_twice() {
-    let got = lesson_errors(
-        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\n```\n",
+fn checklists_from_one_table_get_distinct_ids() {
+    let ids = checkbox_ids(
+        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\nid: week 2\n```\n",
     );
     assert_eq!(
+        ids,
+        [
+            "check-prospecting",
+            "check-closing",
+            "check-complaints",
+            "check-managers-prospecting",
+            "check-managers-closing",
+            "check-managers-complaints",
+            "check-week-2-prospecting",
+            "check-week-2-closing",
+            "check-week-2-complaints",
+        ]
+    );
+}
+
+#[test]
+fn checklist_from_the_same_column_twice_needs_an_id() {
+    let twice = "```checklist\nfrom: tables/roles.yaml\ncolumn: managers\nrows: [Closing]\n```\n\n";
+    let got = lesson_errors(&format!(
+        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n{twice}{twice}"
+    ));
+    assert_eq!(
         got,
-        r#"error: the checklist item id `prospecting` is already used on line 7 of this page
-  --> content/01-module/01-lesson.md:12:9
+        r#"error: the checklist item id `managers-closing` is already used on line 12 of this page
+  --> content/01-module/01-lesson.md:18:9
    |
-12 | column: managers
+18 | column: managers
    |         ^
    |
-   = help: the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`
+   = help: the ids come from the table's row keys: give this checklist its own prefix with `id: …` (its ids become `<id>-<key>`), or leave the row out with `rows: […]`"#
+    );
+}
 
-error: the checklist item id `closing` is already used on line 7 of this page
-  --> content/01-module/01-lesson.md:12:9
-   |
-12 | column: managers
-   |         ^
-   |
-   = help: the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`
-
-error: the checklist item id `complaints` is already used on line 7 of this page
-  --> content/01-module/01-lesson.md:12:9
-   |
-12 | column: managers
-   |         ^
-   |
-   = help: the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`
-
-3 problems found."#
+#[test]
+fn checklist_id_with_items() {
+    let got = lesson_errors("```checklist\nitems: [One]\nid: week-1\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `column:`, `rows:` and `id:` only go with `from:`
+ --> content/01-module/01-lesson.md:7:5
+  |
+7 | id: week-1
+  |     ^
+  |
+  = help: remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table"#
     );
 }
 
@@ -708,4 +743,48 @@ fn table_file_explain_that_is_a_list() {
   |
   = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
     );
+}
+
+#[test]
+fn misspelt_directive_names_the_directive() {
+    let got = lesson_errors(
+        "Some text.\n\n```tabel\nsrc: tables/roles.yaml\n```\n\n  ~~~ quizz extra\nquestions: []\n  ~~~\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: unknown directive `tabel`: did you mean `table`?
+ --> content/01-module/01-lesson.md:7:4
+  |
+7 | ```tabel
+  |    ^
+  |
+  = help: write ```table to use the directive, or another language to show the block as code
+
+error: unknown directive `quizz`: did you mean `quiz`?
+  --> content/01-module/01-lesson.md:11:7
+   |
+11 |   ~~~ quizz extra
+   |       ^
+   |
+   = help: write ```quiz to use the directive, or another language to show the block as code
+
+2 problems found."#
+    );
+}
+
+#[test]
+fn code_in_ordinary_languages_is_not_a_misspelt_directive() {
+    let dir = course(&[(
+        "content/01-module/01-lesson.md",
+        "---\ntitle: Lesson\n---\n\n```rust\nfn main() {}\n```\n\n```python\nx = 1\n```\n\n```sql\nselect 1;\n```\n\n```dot\ndigraph {}\n```\n",
+    )]);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    let built = build_site(&options).unwrap_or_else(|e| panic!("{e}"));
+    let html = built.site.text("module/lesson.html").unwrap();
+    for lang in ["rust", "python", "sql", "dot"] {
+        assert!(html.contains(&format!("language-{lang}")), "{lang}");
+    }
 }

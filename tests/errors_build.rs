@@ -40,13 +40,105 @@ fn badly_indented_key_in_course_yaml() {
     let text = error_of(&[("course.yaml", "title: Test\n  author: Me\n")]);
     assert_eq!(
         text,
-        "error: a `key: value` is in a place where it is not allowed (often wrong indentation, or an unquoted `: ` inside text)
- --> course.yaml:2:9
+        "error: this line is indented more than the key above it
+ --> course.yaml:2:3
   |
 2 |   author: Me
-  |         ^
+  |   ^
   |
-  = help: line the key up with the keys above it, or put the text in quotes"
+  = help: start `author:` in the same column as `title:` (at the start of the line); only the keys inside a block, under a line ending with `:`, are indented more"
+    );
+}
+
+#[test]
+fn a_favicon_missing_from_static_is_an_error() {
+    let text = error_of(&[
+        ("course.yaml", "id: c\ntitle: Test\nfavicon: icon.svg\n"),
+        ("static/icons/icon.svg", "<svg/>"),
+    ]);
+    assert_eq!(
+        text,
+        "error: the favicon `icon.svg` is not in static/
+ --> course.yaml:3:10
+  |
+3 | favicon: icon.svg
+  |          ^
+  |
+  = help: put the image at static/icon.svg, or give the path of a file in static/ (relative to it)"
+    );
+}
+
+#[test]
+fn a_key_indented_less_than_the_one_above() {
+    let text = error_of(&[(
+        "course.yaml",
+        "title: Test\nbrand:\n    accent: \"#123456\"\n  logo: x.svg\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: this line is indented less than the key above it, but not as little as any key before
+ --> course.yaml:4:3
+  |
+4 |   logo: x.svg
+  |   ^
+  |
+  = help: line `logo:` up with `accent:` (after 4 spaces) to keep it in the same block, or with the key that holds the block to start a new one"
+    );
+}
+
+#[test]
+fn a_tab_is_pointed_at_on_its_own_line() {
+    let text = error_of(&[("content/01-m/01-a.md", "---\ntitle: A\n\tweight: 2\n---\n")]);
+    assert_eq!(
+        text,
+        "error: a tab is used here, but YAML indentation must be spaces
+ --> content/01-m/01-a.md:3:1
+  |
+3 |     weight: 2
+  | ^^^^
+  |
+  = help: replace the tab with spaces (most editors can show tabs and convert them)"
+    );
+}
+
+#[test]
+fn a_line_among_list_items_that_is_not_one() {
+    let text = error_of(&[(
+        "content/01-m/01-a.md",
+        "---\ntitle: A\nobjectives:\n  - Plan\n  Agree: now\n---\n",
+    )]);
+    assert_eq!(
+        text,
+        "error: this line is not a list item, but the lines above it are
+ --> content/01-m/01-a.md:5:3
+  |
+5 |   Agree: now
+  |   ^
+  |
+  = help: start it with `- ` like the items above; if it is a new key, line it up with the key that holds the list"
+    );
+}
+
+#[test]
+fn an_over_indented_item_merged_into_the_one_above_is_a_warning() {
+    let (_tmp, root) = common::write_course(&[
+        HOME,
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\nobjectives:\n  - Plan the week\n   - Agree on deadlines\n---\n",
+        ),
+    ]);
+    let built = common::build_course(&root, false);
+    let warnings: Vec<String> = built.warnings.iter().map(|w| w.as_warning()).collect();
+    assert_eq!(
+        warnings.join("").trim_end(),
+        "warning: this `- ` line is indented more than the item above it, so YAML reads both as one item: `Plan the week - Agree on deadlines`
+ --> content/01-m/01-a.md:5:4
+  |
+5 |    - Agree on deadlines
+  |    ^
+  |
+  = help: start this `-` in the same column as the one above (after 2 spaces) to make it an item of its own"
     );
 }
 
@@ -179,6 +271,30 @@ fn missing_link_target_names_file_and_line() {
 }
 
 #[test]
+fn a_link_to_a_draft_says_it_is_a_draft() {
+    let text = error_of(&[
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\n---\n\nSee [the next lesson](02-next.md#start).\n",
+        ),
+        (
+            "content/01-m/02-next.md",
+            "---\ntitle: Next\ndraft: true\n---\n\n# Start\n",
+        ),
+    ]);
+    assert_eq!(
+        text,
+        "error: the lesson `02-next.md` is a draft (`draft: true`), left out of this build
+ --> content/01-m/01-a.md:5:5
+  |
+5 | See [the next lesson](02-next.md#start).
+  |     ^
+  |
+  = help: build with `--drafts` to include drafts (`lectern build --drafts`, `lectern serve --drafts`), or link to it once it is no longer a draft"
+    );
+}
+
+#[test]
 fn missing_heading_anchor_suggests_the_closest_heading() {
     let text = error_of(&[
         (
@@ -229,6 +345,37 @@ fn every_problem_is_reported_at_once() {
     assert!(text.ends_with("\n\n2 problems found."), "{text}");
     assert!(text.contains("--> content/01-m/01-a.md:3:1"), "{text}");
     assert!(text.contains("--> content/01-m/02-b.md:2:1"), "{text}");
+}
+
+#[test]
+fn a_missing_static_file_suggests_the_closest() {
+    let text = error_of(&[
+        (
+            "content/01-m/01-a.md",
+            "---\ntitle: A\n---\n\n![Logo](/static/img/logo.svg) and [x](/static/nothing-like-it.pdf)\n",
+        ),
+        ("static/img/logo.png", "png"),
+    ]);
+    assert_eq!(
+        text,
+        "error: the file `static/img/logo.svg` does not exist
+ --> content/01-m/01-a.md:5:1
+  |
+5 | ![Logo](/static/img/logo.svg) and [x](/static/nothing-like-it.pdf)
+  | ^
+  |
+  = help: did you mean `/static/img/logo.png`?
+
+error: the file `static/nothing-like-it.pdf` does not exist
+ --> content/01-m/01-a.md:5:35
+  |
+5 | ![Logo](/static/img/logo.svg) and [x](/static/nothing-like-it.pdf)
+  |                                   ^
+  |
+  = help: put the file in the course's static/ folder: `/static/…` links point there from any page
+
+2 problems found."
+    );
 }
 
 #[test]

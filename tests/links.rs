@@ -41,6 +41,17 @@ fn markdown_links_are_rewritten_to_the_pages_they_become() {
 }
 
 #[test]
+fn static_links_become_relative_to_each_page() {
+    let built = build("links");
+    let lesson = page(&built, "more/elsewhere.html");
+    let hrefs = attrs(&lesson, ".lesson-body a", "href");
+    assert_eq!(hrefs[1], "../files/guide.txt?v=2");
+    let home = page(&built, "index.html");
+    assert_eq!(attrs(&home, ".home img", "src"), ["files/guide.txt"]);
+    assert!(built.site.files.contains_key("files/guide.txt"));
+}
+
+#[test]
 fn files_beside_lessons_are_copied_next_to_their_pages() {
     let built = build("links");
     let from = page(&built, "basics/from.html");

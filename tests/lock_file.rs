@@ -159,7 +159,7 @@ fn check_reports_what_a_build_would_change_and_writes_nothing() {
     assert_eq!(checked.code, Some(0), "{}", checked.stderr);
     assert_eq!(
         checked.stdout,
-        "No problems found: 1 lessons in 1 modules.
+        "No problems found: 1 lesson in 1 module.
 A build would update lectern.lock (check writes nothing):
   content/01-m/01-a.md:7: kept the id `call-the-client-before-the-meeting` of a reworded item (index 0)
   content/01-m/01-a.md:8: new item `write-notes` (index 2)

@@ -98,7 +98,8 @@ fn edit_is_reloaded(addr: SocketAddr, root: &Path) {
 struct Running {
     child: Child,
     addr: SocketAddr,
-    _stdout: BufReader<ChildStdout>,
+    /// Its standard output after the first line (taken by a test that reads it).
+    stdout: Option<BufReader<ChildStdout>>,
 }
 
 impl Running {
@@ -122,7 +123,7 @@ impl Running {
         Running {
             child,
             addr,
-            _stdout: stdout,
+            stdout: Some(stdout),
         }
     }
 }
@@ -353,6 +354,30 @@ fn the_sidebar_follows_created_renamed_and_deleted_lessons() {
     events.next_event("reload");
     let bar = sidebar_titles(&get(server.addr, "/basics/first.html").body);
     assert_eq!(bar, ["First lesson", "Second lesson"]);
+}
+
+#[test]
+fn the_terminal_says_when_a_broken_course_builds_again() {
+    let dir = course();
+    let mut server = Running::start(dir.path(), &[]);
+    let mut events = Events::open(server.addr);
+    let file = "content/01-basics/02-second.md";
+    write(dir.path(), file, "---\ntitle: [\n---\n");
+    events.next_event("error");
+    write(dir.path(), file, &lesson("Second lesson", "Fixed text."));
+    events.next_event("reload");
+    let mut stdout = server.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = stdout.read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx.recv_timeout(WAIT).expect("a line on standard output");
+    assert_eq!(
+        line,
+        "Fixed: the course builds again, the pages show it now.\n"
+    );
 }
 
 #[test]

@@ -30,6 +30,10 @@ pub struct CourseConfig {
     /// Logo and accent colour for the default theme.
     #[serde(default)]
     pub brand: Brand,
+    /// Path of the browser tab's icon, relative to the course folder's `static/`; without
+    /// one, an icon in the accent colour is made (`assets/favicon.svg`).
+    #[serde(default)]
+    pub favicon: Option<String>,
 }
 
 /// Restyling the default theme without touching templates.
@@ -57,6 +61,7 @@ impl CourseConfig {
             base_url: None,
             theme: None,
             brand: Brand::default(),
+            favicon: None,
         }
     }
 }

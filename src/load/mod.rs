@@ -129,6 +129,9 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         &mut unreadable,
     );
     let static_files = list_static(root, &mut problems);
+    if let Some(config) = &config {
+        problems.extend(missing_static_files(root, config, &static_files));
+    }
     let lock = lock.unwrap_or_else(|d| {
         problems.push(d);
         None
@@ -202,6 +205,51 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
         return Err(bad_id(&file, &text, id).into());
     }
     Ok(config)
+}
+
+/// The errors for a `brand.logo` or a `favicon` that names no file in `static/`.
+fn missing_static_files(root: &Path, config: &CourseConfig, files: &[PathBuf]) -> Diagnostics {
+    let named = [
+        ("logo", config.brand.logo.as_deref(), Some("brand")),
+        ("favicon", config.favicon.as_deref(), None),
+    ];
+    let mut problems = Diagnostics::default();
+    let mut text = None;
+    for (key, value, parent) in named {
+        let Some(value) = value.filter(|v| !files.iter().any(|f| f == Path::new(v))) else {
+            continue;
+        };
+        let text: &String = text.get_or_insert_with(|| {
+            fs::read_to_string(root.join("course.yaml")).unwrap_or_default()
+        });
+        let (line, col) = match parent {
+            Some(parent) => nested_key_place(text, parent, key),
+            None => key_place(text, key),
+        };
+        let message = format!("the {key} `{value}` is not in static/");
+        let d = Diagnostic::at("course.yaml", text, line, col, message);
+        let names: Vec<&str> = files.iter().filter_map(|f| f.to_str()).collect();
+        problems.push(match crate::error::did_you_mean(value, &names) {
+            Some(near) => d.help(format!("did you mean `{near}`? The {key}'s path is relative to static/")),
+            None => d.help(format!("put the image at static/{value}, or give the path of a file in static/ (relative to it)")),
+        });
+    }
+    problems
+}
+
+/// Line and column (1-based) of the value of `parent:` → `key:` in a YAML file's text, or of
+/// `parent:` when it has no such key (1:1 when there is neither).
+fn nested_key_place(text: &str, parent: &str, key: &str) -> (usize, usize) {
+    let (parent_line, parent_col) = key_place(text, parent);
+    let prefix = format!("{key}:");
+    let below = text.lines().enumerate().skip(parent_line);
+    let nested = below
+        .take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '#']))
+        .find(|(_, l)| l.trim_start().starts_with(&prefix));
+    nested.map_or((parent_line, parent_col), |(i, l)| {
+        let after = &l[l.find(&prefix).unwrap_or(0) + prefix.len()..];
+        (i + 1, l.len() - after.trim_start().len() + 1)
+    })
 }
 
 fn bad_id(file: &Path, text: &str, id: &str) -> Diagnostic {

@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{did_you_mean, Diagnostic};
 
+mod layout;
+pub use layout::merged_list_items;
+
 /// Where a YAML fragment sits inside its file.
 #[derive(Clone, Copy)]
 pub struct Fragment<'a> {
@@ -53,7 +56,15 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, at: Fragment) -> Result<T, Diagnos
             .location()
             .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
         let raw = e.without_snippet().to_string();
-        let (message, help) = explain(strip_location(&raw));
+        let raw = strip_location(&raw);
+        let explained = layout::explain(raw, yaml, line, column);
+        let (line, column, message, help) = match explained {
+            Some(e) => (e.line, e.column, e.message, Some(e.help)),
+            None => {
+                let (message, help) = explain(raw);
+                (line, column, message, help)
+            }
+        };
         let d = at.diagnostic(line, column, message);
         match help {
             Some(h) => d.help(h),

@@ -21,6 +21,8 @@ pub enum Target {
     Asset(String),
     /// A Markdown file that failed to load: its own problem is reported, not links to it.
     Unreadable,
+    /// A lesson marked `draft: true`, left out of a build without `--drafts`.
+    Draft,
 }
 
 /// Content path (`/`-separated, relative to `content/`) → what it becomes.
@@ -30,11 +32,12 @@ pub struct LinkMap {
 }
 
 impl LinkMap {
-    /// Indexes every page's source file and every copied asset.
+    /// Indexes every page's source file, every copied asset and every draft left out.
     pub fn new(
         pages: &[Page],
         assets: &[(PathBuf, String)],
         unreadable: &std::collections::BTreeSet<String>,
+        drafts: &[String],
     ) -> Self {
         let mut targets = FxHashMap::default();
         targets.reserve(pages.len() + assets.len());
@@ -45,6 +48,9 @@ impl LinkMap {
         }
         for (src, out) in assets {
             targets.insert(slashes(src), Target::Asset(out.clone()));
+        }
+        for src in drafts {
+            targets.insert(src.clone(), Target::Draft);
         }
         for src in unreadable {
             targets.insert(src.clone(), Target::Unreadable);
@@ -112,7 +118,7 @@ pub(crate) fn slashes(p: &Path) -> String {
 }
 
 /// Decodes `%20` and friends so `my%20file.md` finds `my file.md`.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -14,6 +14,7 @@ use std::path::{Component, PathBuf};
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::load::yaml::merged_list_items;
 use crate::load::{MarkdownFile, Source, Table};
 pub use links::LinkMap;
 
@@ -50,6 +51,13 @@ pub struct Page {
     pub source: Option<MarkdownFile>,
     /// Index of the page's module in [`Course::modules`].
     pub module: Option<usize>,
+}
+
+impl Page {
+    /// True for a page marked `draft: true` (only in a build with `--drafts`).
+    pub fn is_draft(&self) -> bool {
+        self.source.as_ref().is_some_and(|s| s.front.draft)
+    }
 }
 
 /// A module: an overview page and its lessons, in order.
@@ -141,14 +149,16 @@ pub fn build(source: Source, options: ModelOptions) -> Result<Course, Diagnostic
 /// checked, and one run reports everything.
 pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diagnostics) {
     let mut problems = Diagnostics::default();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Diagnostic> = (source.pages.iter())
+        .flat_map(|p| merged_list_items(&p.file, &p.text[..p.body_start]))
+        .collect();
     let page_count = source.pages.len();
-    let mut draft_ids = Vec::new();
+    let mut drafts = Vec::new();
     let mut left_out = Vec::new();
     let (home, groups) = group(
         source.pages,
         options,
-        &mut draft_ids,
+        &mut drafts,
         &mut problems,
         &mut left_out,
     );
@@ -166,7 +176,9 @@ pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diag
     source.unreadable.extend(left_out);
     let module_slugs: HashMap<String, String> = module_folders(&pages, &modules);
     let assets = links::asset_outputs(&source.content_assets, &module_slugs);
-    let links = LinkMap::new(&pages, &assets, &source.unreadable);
+    let draft_files: Vec<String> = drafts.iter().map(|rel| links::slashes(rel)).collect();
+    let links = LinkMap::new(&pages, &assets, &source.unreadable, &draft_files);
+    let draft_ids = drafts.iter().map(|rel| draft_id(rel)).collect();
     let tables = source
         .tables
         .into_iter()
@@ -231,12 +243,12 @@ fn in_module_order(groups: Groups) -> Vec<(String, Vec<MarkdownFile>)> {
         .collect()
 }
 
-/// Splits files into the home page and per-module-folder lists, dropping drafts (their page
-/// ids, as they would be, go to `drafts`) and files out of place (reported, into `left_out`).
+/// Splits files into the home page and per-module-folder lists, dropping drafts (their paths
+/// go to `drafts`) and files out of place (reported, into `left_out`).
 fn group(
     files: Vec<MarkdownFile>,
     options: ModelOptions,
-    drafts: &mut Vec<String>,
+    drafts: &mut Vec<PathBuf>,
     problems: &mut Diagnostics,
     left_out: &mut Vec<String>,
 ) -> (Option<MarkdownFile>, Groups) {
@@ -244,7 +256,7 @@ fn group(
     let mut groups: Groups = BTreeMap::new();
     for file in files {
         if file.front.draft && !options.drafts {
-            drafts.push(draft_id(&file.rel));
+            drafts.push(file.rel);
             continue;
         }
         let mut parts = file.rel.components().filter_map(|c| match c {

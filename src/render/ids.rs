@@ -143,6 +143,11 @@ impl ItemIds {
         self.claims
     }
 
+    /// True when the page already uses `id`.
+    pub fn is_claimed(&self, id: &str) -> bool {
+        self.lines.contains_key(id)
+    }
+
     /// Claims `id` at `line`; `Err(first_line)` when the page already uses it.
     pub fn claim(&mut self, id: &str, line: usize) -> Result<(), usize> {
         match self.lines.get(id) {

@@ -22,6 +22,7 @@ pub mod asset_urls;
 pub mod checklist;
 pub mod directives;
 pub mod facilitator;
+pub mod favicon;
 pub mod glossary;
 pub mod html_text;
 pub mod ids;
@@ -65,6 +66,8 @@ struct SiteInfo<'a> {
     logo: Option<&'a str>,
     /// Whether the course has a glossary page.
     glossary: bool,
+    /// The tab icon's address from the site root.
+    favicon: &'a str,
 }
 
 /// What every page is made from: the compiled templates, every page's Markdown, checked, the
@@ -248,6 +251,7 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
         accent: c.brand.accent.as_deref(),
         logo: c.brand.logo.as_deref(),
         glossary: course.glossary.is_some(),
+        favicon: favicon::url(c),
     }
 }
 
@@ -408,6 +412,12 @@ pub(super) fn render_root_page(
 
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.
 fn add_files(course: &Course, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    if course.config.favicon.is_none() {
+        sink.put(
+            favicon::MADE.into(),
+            Output::Text(favicon::svg(&course.config)),
+        )?;
+    }
     let mut seen = HashSet::new();
     for asset in course.theme.assets.iter().rev() {
         if seen.insert(&asset.path) && !asset.path.ends_with(".md") {

@@ -17,6 +17,8 @@ pub struct PageLink {
     pub url: String,
     pub description: Option<String>,
     pub duration: Option<String>,
+    /// Marked `draft: true` (in a build with `--drafts`): lists show a "Draft" badge.
+    pub draft: bool,
 }
 
 /// A module with its lessons, for lists and the sidebar.
@@ -109,6 +111,7 @@ fn page_link(page: &Page) -> PageLink {
         url: page.out.clone(),
         description: page.description.clone(),
         duration: page.duration.clone(),
+        draft: page.is_draft(),
     }
 }
 

@@ -22,6 +22,8 @@ pub(super) struct PageInfo<'a> {
     pub url: &'a str,
     pub canonical: Option<String>,
     pub items: usize,
+    /// Marked `draft: true`: the page shows a "Draft" badge.
+    pub draft: bool,
 }
 
 /// What a page's template reads about the page itself ([`page_context`]).
@@ -91,6 +93,7 @@ fn page_info<'a>(course: &Course, page: &'a Page, items: usize) -> PageInfo<'a> 
         url: &page.out,
         canonical: canonical(course, &page.out),
         items,
+        draft: page.is_draft(),
     }
 }
 
@@ -182,6 +185,7 @@ pub fn handout_context(
         url: &out,
         canonical: canonical(course, &out),
         items: 0,
+        draft: false,
     };
     ctx.insert("page", &info);
     ctx.insert("root", "../");

@@ -183,7 +183,7 @@ fn rebuild_loop(
                         &current.served.site,
                     ))
                 };
-                current.error = None;
+                let recovered = current.error.take().is_some();
                 current.generation += 1;
                 let generation = current.generation;
                 drop(current);
@@ -193,10 +193,17 @@ fn rebuild_loop(
                 if let Some(job) = builder.aggregates().filter(|_| partial) {
                     let _ = jobs.send((generation, job));
                 }
+                if recovered {
+                    println!("Fixed: the course builds again, the pages show it now.");
+                }
                 if verbose {
                     let (reused, rendered) = builder.last_reuse();
+                    let rendered = match rendered {
+                        1 => "1 page".to_string(),
+                        n => format!("{n} pages"),
+                    };
                     println!(
-                        "Rebuilt in {} ms ({rendered} pages rendered, {reused} reused)",
+                        "Rebuilt in {} ms ({rendered} rendered, {reused} reused)",
                         took.as_millis()
                     );
                 }

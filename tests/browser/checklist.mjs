@@ -69,7 +69,7 @@ await check('lesson, sidebar module and home course progress', async () => {
   for (const id of ['brief', 'write-the-plan', 'ship', 'tell-the-team']) await page.check(`#check-${id}`);
   assert.deepEqual(await lessonBar(page), { value: 4, max: 4, text: '4 of 4 done' });
   assert.equal(await textOf(page, module), '1 of 2 lessons');
-  assert.equal(await textOf(page, '[data-module-progress="extra"]'), '0 of 1 lessons');
+  assert.equal(await textOf(page, '[data-module-progress="extra"]'), '0 of 1 lesson');
   assert.ok(await page.$eval('li[data-lesson="basics/ticks"]', (li) => li.classList.contains('is-complete')));
   assert.match(await textOf(page, 'li[data-lesson="basics/ticks"]'), /\(completed\)/);
   assert.ok(!(await page.$eval('li[data-lesson="basics/more"]', (li) => li.classList.contains('is-complete'))));

@@ -1,6 +1,10 @@
 //! ```` ```checklist ```` — an interactive checklist, either from `items:` (text with an
 //! optional `{#id}`) or from one `column:` of the table `from:` (one item per row, its id a
 //! slug of the row key), e.g. a weekly self-audit. Same markup as task lists.
+//!
+//! A second checklist from the same table on a page would repeat the first one's ids: its ids
+//! are then prefixed with its column (`<column>-<key>`), or with its own `id:` when it has one,
+//! so the first checklist's ids (and learners' ticks) stay as they were.
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -27,6 +31,9 @@ struct RawChecklist {
     column: Option<Spanned<String>>,
     #[serde(default)]
     rows: Option<Names>,
+    /// A prefix for the ids of a checklist `from:` a table: `<id>-<key>`.
+    #[serde(default)]
+    id: Option<Spanned<String>>,
 }
 
 /// An item before its id is claimed: where it was written, its explicit id (`{#id}`, or the
@@ -40,12 +47,13 @@ struct Planned<'s> {
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawChecklist = yaml::parse(input.body, input.at)?;
     let (planned, help) = match (&raw.items, &raw.from) {
-        (Some(_), None) if raw.column.is_some() || raw.rows.is_some() => {
-            let message = "`column:` and `rows:` only go with `from:`";
-            let d = match (&raw.column, &raw.rows) {
-                (Some(column), _) => error_at(input.at, column, message),
-                (None, Some(rows)) => error_at(input.at, rows, message),
-                (None, None) => input.at.diagnostic(1, 1, message),
+        (Some(_), None) if raw.column.is_some() || raw.rows.is_some() || raw.id.is_some() => {
+            let message = "`column:`, `rows:` and `id:` only go with `from:`";
+            let d = match (&raw.column, &raw.rows, &raw.id) {
+                (Some(column), _, _) => error_at(input.at, column, message),
+                (None, Some(rows), _) => error_at(input.at, rows, message),
+                (None, None, Some(id)) => error_at(input.at, id, message),
+                (None, None, None) => input.at.diagnostic(1, 1, message),
             };
             return Err(d
                 .help("remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table")
@@ -57,7 +65,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         ),
         (None, Some(from)) => (
             from_table(&input, &raw, from)?,
-            "the ids come from the table's row keys: leave the row out with `rows: […]`, or give the other item its own id with `{#another-id}`",
+            "the ids come from the table's row keys: give this checklist its own prefix with `id: …` (its ids become `<id>-<key>`), or leave the row out with `rows: […]`",
         ),
         (Some(_), Some(from)) => {
             return Err(error_at(input.at, from, "a checklist takes either `items:` or `from:`, not both")
@@ -146,7 +154,7 @@ fn from_table<'s>(
     let column = select::columns(input.at, table, Some(&names))?[0];
     let rows = select::rows(input.at, table, raw.rows.as_ref())?;
     let at = raw.column.as_ref().unwrap_or(from);
-    Ok(rows
+    let planned: Vec<Planned> = rows
         .into_iter()
         .filter_map(|row| {
             let text = row.cells.get(&column.id)?.trim();
@@ -156,5 +164,28 @@ fn from_table<'s>(
                 text: text.to_string(),
             })
         })
-        .collect())
+        .collect();
+    let taken = |p: &Planned| {
+        p.explicit
+            .as_deref()
+            .is_some_and(|id| input.ids.is_claimed(id))
+    };
+    let prefix = match &raw.id {
+        Some(id) if !item_slug(&id.value).is_empty() => Some(item_slug(&id.value)),
+        Some(_) => Some(item_slug(&column.id)),
+        None if planned.iter().any(taken) => Some(item_slug(&column.id)),
+        None => None,
+    };
+    Ok(match prefix {
+        Some(prefix) => planned.into_iter().map(|p| p.prefixed(&prefix)).collect(),
+        None => planned,
+    })
+}
+
+impl Planned<'_> {
+    /// The item with its id prefixed: `<prefix>-<id>`.
+    fn prefixed(mut self, prefix: &str) -> Self {
+        self.explicit = self.explicit.map(|id| format!("{prefix}-{id}"));
+        self
+    }
 }

@@ -63,9 +63,31 @@ fn directive(lang: &str) -> Option<&'static Directive> {
     DIRECTIVES.iter().find(|d| d.name == lang)
 }
 
+/// The language of a facilitator note's block: Markdown for the facilitator's guide rather
+/// than a directive's YAML (see `markdown::facilitator`).
+pub const FACILITATOR: &str = "facilitator";
+
 /// True when a fenced block's language is a directive.
 pub fn is_directive(lang: &str) -> bool {
     directive(lang).is_some()
+}
+
+/// The directive a code block's language is most likely a misspelling of (`tabel`, `quizz`,
+/// `checklst`), so that it is reported instead of silently shown as code. Only names one edit
+/// away (two for names of six letters or more, a swap of two letters counting as one) are
+/// taken for typos: `rust`, `sql`, `dot` or `yaml` stay code.
+pub fn misspelt(lang: &str) -> Option<&'static str> {
+    if lang.is_empty() || is_directive(lang) {
+        return None;
+    }
+    let lang = lang.to_lowercase();
+    let names = DIRECTIVES.iter().map(|d| d.name);
+    names
+        .chain([FACILITATOR])
+        .map(|name| (strsim::damerau_levenshtein(&lang, name), name))
+        .filter(|&(distance, name)| distance <= if name.len() >= 6 { 2 } else { 1 })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, name)| name)
 }
 
 /// Everything a directive needs to render.
@@ -228,6 +250,30 @@ mod tests {
         let ids = ["check-pick", "check-pick", "check-agree", "check-agree"];
         assert_eq!(scoped(&out.markup), ids);
         assert!(out.markup.print.ticked.is_empty());
+    }
+
+    #[test]
+    fn only_names_close_to_a_directive_are_misspellings() {
+        let typos = [
+            "tabel", "tables", "Table", "checklst", "cheklist", "quizz", "srot",
+        ];
+        let found: Vec<_> = typos.iter().map(|t| misspelt(t)).collect();
+        let want = [
+            "table",
+            "table",
+            "table",
+            "checklist",
+            "checklist",
+            "quiz",
+            "sort",
+        ];
+        assert_eq!(found, want.map(Some));
+        let code = [
+            "rust", "python", "js", "ts", "sql", "dot", "yaml", "toml", "sh", "text",
+        ];
+        for lang in code.into_iter().chain(["table", ""]) {
+            assert_eq!(misspelt(lang), None, "{lang}");
+        }
     }
 
     #[test]

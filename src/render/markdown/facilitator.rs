@@ -9,9 +9,6 @@ use pulldown_cmark::{html, Options, Parser};
 
 use super::{Spanned, State};
 
-/// The language that opens a facilitator note.
-pub const NAME: &str = "facilitator";
-
 impl State<'_, '_> {
     /// Takes a facilitator block's body (its start event already taken) into the page's notes.
     pub(super) fn facilitator_block<'e, I: Iterator<Item = Spanned<'e>>>(

@@ -75,6 +75,20 @@ impl State<'_, '_> {
         }
     }
 
+    /// A code block whose language looks like a misspelt directive: an error at the name,
+    /// and the block is shown as code.
+    fn misspelt_directive(&mut self, name: &str, offset: usize) {
+        let Some(directive) = directives::misspelt(name) else {
+            return;
+        };
+        let start = self.input.body_start + offset;
+        let at = self.input.text[start..].find(name).unwrap_or(0);
+        let message = format!("unknown directive `{name}`: did you mean `{directive}`?");
+        let help = format!("write ```{directive} to use the directive, or another language to show the block as code");
+        let d = self.diagnostic(offset + at, message);
+        self.out.problems.push(d.help(help));
+    }
+
     /// Directive blocks and GFM task lists (interactive checklists), in page order so that a
     /// duplicate id is reported where it is used the second time.
     /// Moves `events` (left empty) into `out`.
@@ -107,7 +121,7 @@ impl State<'_, '_> {
                     out.push((Event::Html("</li>\n".into()), range))
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
-                    if directive_name(lang) == super::facilitator::NAME =>
+                    if directive_name(lang) == directives::FACILITATOR =>
                 {
                     self.facilitator_block(&mut iter, range)
                 }
@@ -118,6 +132,12 @@ impl State<'_, '_> {
                     let (event, print) = self.directive_block(&kind, &mut iter, range);
                     self.marks.push((out.len(), print));
                     out.push(event);
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
+                    if directives::misspelt(directive_name(lang)).is_some() =>
+                {
+                    self.misspelt_directive(directive_name(lang), range.start);
+                    blocks::push(out, event, range)
                 }
                 other => blocks::push(out, other, range),
             }

@@ -29,7 +29,7 @@ use super::markup::{Markup, PrintEdits};
 use super::tracked::TrackedItem;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::Table;
-use crate::model::links::{relative_url, LinkMap, Target};
+use crate::model::links::{self, percent_decode, relative_url, LinkMap, Target};
 use crate::model::Course;
 
 mod blocks;
@@ -229,6 +229,9 @@ impl State<'_, '_> {
         if is_external(dest) {
             return None;
         }
+        if let Some(file) = dest.strip_prefix("/static/") {
+            return self.static_file(file, offset);
+        }
         if dest.starts_with('/') {
             let d = self
                 .diagnostic(offset, format!("the link `{dest}` starts with `/`"))
@@ -261,6 +264,17 @@ impl State<'_, '_> {
             Target::Page(i) => (course.pages[*i].out.as_str(), Some(*i)),
             Target::Asset(out) => (out.as_str(), None),
             Target::Unreadable => return None,
+            Target::Draft => {
+                let d = self.diagnostic(
+                    offset,
+                    format!(
+                        "the lesson `{path}` is a draft (`draft: true`), left out of this build"
+                    ),
+                );
+                let help = "build with `--drafts` to include drafts (`lectern build --drafts`, `lectern serve --drafts`), or link to it once it is no longer a draft";
+                self.out.problems.push(d.help(help));
+                return None;
+            }
         };
         let mut url = relative_url(self.input.out, out_path);
         if let Some(f) = fragment {
@@ -271,6 +285,27 @@ impl State<'_, '_> {
             url.push_str(f);
         }
         Some(url)
+    }
+
+    /// A link or image to `/static/<file>`: the relative URL of the copied file, or an error
+    /// (with the closest file's name) when static/ has no such file.
+    fn static_file(&mut self, dest: &str, offset: usize) -> Option<String> {
+        let end = dest.find(['#', '?']).unwrap_or(dest.len());
+        let (file, rest) = dest.split_at(end);
+        let file = percent_decode(file);
+        let files = &self.input.course.static_files;
+        if files.iter().any(|f| links::slashes(f) == file) {
+            return Some(relative_url(self.input.out, &file) + rest);
+        }
+        let names: Vec<String> = files.iter().map(|f| links::slashes(f)).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let d = self.diagnostic(offset, format!("the file `static/{file}` does not exist"));
+        let help = match crate::error::did_you_mean(&file, &names) {
+            Some(near) => format!("did you mean `/static/{near}`?"),
+            None => "put the file in the course's static/ folder: `/static/…` links point there from any page".to_string(),
+        };
+        self.out.problems.push(d.help(help));
+        None
     }
 
     fn check_anchor(&mut self, page: usize, fragment: &str, offset: usize) {

@@ -130,6 +130,8 @@ function done(p) { return items(p).filter(i => isDone(entry(p, i))).length; }
 function complete(p) { const n = items(p).length; return n > 0 && done(p) === n; }
 function counted(ids) { return (ids || []).filter(p => items(p).length > 0); }
 function modules() { return C && Array.isArray(C.modules) ? C.modules : []; }
+/* "1 lesson", "2 lessons". */
+function lessonCount(n) { return n + (n === 1 ? ' lesson' : ' lessons'); }
 function lessons() { return modules().reduce((a, m) => a.concat(counted(m.lessons)), []); }
 function bar(sec, d, n, t) {
   if (!sec) return;
@@ -169,11 +171,11 @@ function refresh() {
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {
     const m = modules().find(x => x.id === el.dataset.moduleProgress), ls = counted(m && m.lessons);
-    el.textContent = ls.length ? ls.filter(complete).length + ' of ' + ls.length + ' lessons' : '';
+    el.textContent = ls.length ? ls.filter(complete).length + ' of ' + lessonCount(ls.length) : '';
   });
   $$('li[data-lesson]').forEach(markLesson);
   const all = lessons(), c = all.filter(complete).length;
-  bar($('[data-course-progress]'), c, all.length, c + ' of ' + all.length + ' lessons complete');
+  bar($('[data-course-progress]'), c, all.length, c + ' of ' + lessonCount(all.length) + ' complete');
   completion(all.length > 0 && c === all.length);
   resume(all);
 }
