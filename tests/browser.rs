@@ -188,6 +188,11 @@ fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
 }
 
 #[test]
+fn scenario_plays_by_keyboard_keeps_its_path_and_counts_at_an_ending() {
+    run_on_copy("browser-scenario", "scenario.mjs", Caching::Never);
+}
+
+#[test]
 fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());

@@ -709,3 +709,124 @@ fn table_file_explain_that_is_a_list() {
   = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
     );
 }
+
+// ---- scenario ----
+
+#[test]
+fn scenario_next_names_an_unknown_step() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: endd\n  - id: b\n    situation: B\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: a\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: `next: endd` names no step or ending of this scenario
+  --> content/01-module/01-lesson.md:14:15
+   |
+14 |         next: endd
+   |               ^
+   |
+   = help: did you mean `end`? The steps and endings are: a, b, end"#
+    );
+}
+
+#[test]
+fn scenario_unreachable_step() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: end\n  - id: b\n    situation: B\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: a\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the step `b` cannot be reached: no choice leads to it
+  --> content/01-module/01-lesson.md:15:9
+   |
+15 |   - id: b
+   |         ^
+   |
+   = help: point a choice's `next:` at `b`, or remove the step"#
+    );
+}
+
+#[test]
+fn scenario_step_with_no_way_out() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: end\n  - id: b\n    situation: B\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the step `b` has no way out
+  --> content/01-module/01-lesson.md:15:9
+   |
+15 |   - id: b
+   |         ^
+   |
+   = help: give it 2 to 4 `choices:`, each with `text:`, `consequence:` and `next:` (a step or an ending)"#
+    );
+}
+
+#[test]
+fn scenario_loop_with_no_ending() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: end\n  - id: b\n    situation: B\n    choices:\n      - text: One\n        next: c\n      - text: Two\n        next: c\n  - id: c\n    situation: C\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: b\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the steps `b`, `c` lead round in a loop with no ending
+  --> content/01-module/01-lesson.md:15:9
+   |
+15 |   - id: b
+   |         ^
+   |
+   = help: point one of their choices' `next:` at an ending, or at a step that leads to one"#
+    );
+}
+
+#[test]
+fn scenario_step_with_one_choice() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: Only\n        next: end\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the step `a` has 1 choice, but a step takes 2 to 4
+  --> content/01-module/01-lesson.md:11:7
+   |
+11 |       - text: Only
+   |       ^
+   |
+   = help: add another choice: a scenario step is a decision between options"#
+    );
+}
+
+#[test]
+fn scenario_unknown_rating() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: end\nendings:\n  - id: end\n    rating: great\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: `great` is not a rating
+  --> content/01-module/01-lesson.md:17:13
+   |
+17 |     rating: great
+   |             ^
+   |
+   = help: rate each ending `best`, `okay` or `poor`"#
+    );
+}
+
+#[test]
+fn scenario_choice_without_next() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: end\n      - text: Two\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: this choice has no `next:`, so it leads nowhere
+  --> content/01-module/01-lesson.md:13:15
+   |
+13 |       - text: Two
+   |               ^
+   |
+   = help: add `next: …` naming the step or the ending it leads to"#
+    );
+}

@@ -112,6 +112,22 @@ src: tables/roles.yaml
 columns: [a, b]
 ```
 
+```scenario
+title: Which way?
+steps:
+  - id: start
+    situation: A choice.
+    choices:
+      - text: Left
+        next: start
+      - text: Right
+        next: end
+endings:
+  - id: end
+    rating: best
+    debrief: Done.
+```
+
 [^n]: The note.
 "#;
 

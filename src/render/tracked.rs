@@ -16,6 +16,8 @@ pub enum ItemKind {
     Question,
     /// A ```` ```sort ```` exercise.
     Sort,
+    /// A ```` ```scenario ````, done when the learner reaches an ending.
+    Scenario,
 }
 
 impl ItemKind {
@@ -25,6 +27,7 @@ impl ItemKind {
             ItemKind::Item => "",
             ItemKind::Question => "quiz:",
             ItemKind::Sort => "sort:",
+            ItemKind::Scenario => "scenario:",
         }
     }
 
@@ -34,6 +37,7 @@ impl ItemKind {
             ItemKind::Item => "",
             ItemKind::Question => "Question: ",
             ItemKind::Sort => "Exercise: ",
+            ItemKind::Scenario => "Scenario: ",
         }
     }
 }

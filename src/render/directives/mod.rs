@@ -1,4 +1,5 @@
-//! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz` or `sort`,
+//! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz`, `sort` or
+//! `scenario`,
 //! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and returns, beside
 //! it, the progress items it registers ([`Rendered`]).
 //!
@@ -10,6 +11,7 @@
 
 mod checklist;
 mod quiz;
+mod scenario;
 mod select;
 mod sort;
 mod table;
@@ -35,7 +37,7 @@ pub struct Directive {
 }
 
 /// Every directive Lectern knows.
-pub const DIRECTIVES: [Directive; 4] = [
+pub const DIRECTIVES: [Directive; 5] = [
     Directive {
         name: "table",
         needs: "`src: tables/….yaml`",
@@ -56,6 +58,11 @@ pub const DIRECTIVES: [Directive; 4] = [
         needs: "`src: tables/….yaml` and `columns: […]`",
         render: sort::render,
     },
+    Directive {
+        name: "scenario",
+        needs: "`title:`, `steps:` and `endings:`",
+        render: scenario::render,
+    },
 ];
 
 /// The directive a fenced block's language names, if any.
@@ -70,7 +77,7 @@ pub fn is_directive(lang: &str) -> bool {
 
 /// Everything a directive needs to render.
 pub struct Input<'a> {
-    /// `table`, `checklist`, `quiz` or `sort`.
+    /// `table`, `checklist`, `quiz`, `sort` or `scenario`.
     pub kind: &'a str,
     /// The YAML body of the block.
     pub body: &'a str,
@@ -238,5 +245,27 @@ mod tests {
         assert_eq!(out.items[0].progress_id(), "quiz:who");
         assert_eq!(out.items[0].label, "Question: Who coaches?");
         assert_eq!(scoped(&out.markup), ["who-0", "who-0", "who-1", "who-1"]);
+    }
+
+    #[test]
+    fn a_scenario_registers_itself_and_scopes_its_anchors() {
+        let body = "title: Day *27*\nsteps:\n  - id: a\n    situation: S\n    choices:\n      - text: X\n        next: a\n      - text: Y\n        next: end\nendings:\n  - id: end\n    rating: okay\n    debrief: D\n";
+        let out = render_one("scenario", body);
+        assert_eq!(out.items.len(), 1);
+        assert_eq!(out.items[0].progress_id(), "scenario:day-27");
+        assert_eq!(out.items[0].label, "Scenario: Day 27");
+        let ids = [
+            "day-27-title",
+            "day-27-title",
+            "day-27-step-1",
+            "day-27-step-1",
+            "day-27-end-1",
+            "day-27-end-1",
+        ];
+        assert_eq!(scoped(&out.markup), ids);
+        assert!(out
+            .markup
+            .html
+            .contains("href=\"#day-27-end-1\">Ending: Ending 1</a>"));
     }
 }

@@ -32,7 +32,7 @@ function dayText(day) {
 }
 function entry(p, id) { const e = page(p)[id]; return e && typeof e === 'object' ? e : undefined; }
 function isDone(e) { return !!e && e.d > 0; }
-function exercise(id) { return id.indexOf('quiz:') === 0 || id.indexOf('sort:') === 0; }
+function exercise(id) { return /^(quiz|sort|scenario):/.test(id); }
 function day(v) { return typeof v === 'number' && v >= 0 && v < 1e7 ? Math.floor(v) : 0; }
 function rows(p, id) { // a sort's row count when this page shows it, else 1
   const sec = p === pid && id.indexOf('sort:') === 0 && sorts().find(x => 'sort:' + x.dataset.sort === id);
@@ -47,7 +47,9 @@ function v2entry(id, e) { // stored entry -> a valid entry, or null
   if (!e || typeof e !== 'object') return null;
   if (!exercise(id)) return day(e.d) > 0 ? { d: day(e.d) } : null;
   const x = { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) };
-  return x.t || x.d || x.r ? x : null;
+  const p = id.indexOf('scenario:') === 0 && Array.isArray(e.p) ? e.p.filter(c => c === 0 || c === 1 || c === 2 || c === 3).slice(0, 500) : [];
+  if (p.length) x.p = p; // a scenario's path: its choices from the first step
+  return x.t || x.d || x.r || p.length ? x : null;
 }
 function moved(p) { const m = C && C.moved; return m && typeof m[p] == 'string' ? m[p] : p; }
 function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
@@ -199,6 +201,7 @@ function resync() { // on load, another tab, import, reset: also exercises and n
   });
   const nm = $('input[data-learner-name]');
   if (nm && nm !== document.activeElement) nm.value = state.learner;
+  document.dispatchEvent(new CustomEvent('lectern:record')); // scenario.js redraws
 }
 
 /* ---- quiz ---- */
@@ -387,7 +390,10 @@ function init() {
   resync();
   // for progress-code.js: the record as stored, and a change to it (fn: state -> new state)
   window.LecternRecord = { course: course, clean: clean, read: () => { sync(); return state; },
-    update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); } };
+    update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); },
+    // for scenario.js: this page's entry `id`, a change to it (fn: entry -> nothing), days
+    entry: id => { sync(); return entry(pid, id); }, save: (id, fn) => work(() => { fn(slot(id)); if (!v2entry(id, page(pid)[id])) mark(id, false); }),
+    today: today, dayText: dayText };
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -121,7 +121,7 @@ function table(caption, heads, rows) {
 function scores(mods, labels) {
   const rows = [];
   mods.forEach(m => m.lessons.forEach(l => l.items.forEach(i => {
-    if (!/^(quiz|sort):/.test(i.id) || !i.e || typeof i.e !== 'object') return;
+    if (!/^(quiz|sort|scenario):/.test(i.id) || !i.e || typeof i.e !== 'object') return;
     const label = (labels[l.id] && labels[l.id][i.id]) || i.id;
     rows.push([label, (i.e.b || 0) + ' of ' + (i.e.n || 1), dateOf(entryDay(i.e))]);
   })));

@@ -12,7 +12,7 @@ const DAMAGED = 'That code is damaged or incomplete: check you copied all of it.
 const OTHER = 'That progress is from a different course, so it was not imported.';
 
 /* ---- the code: bits, Exp-Golomb numbers, CRC-32, base64url ---- */
-function exercise(id) { return id.indexOf('quiz:') === 0 || id.indexOf('sort:') === 0; }
+function exercise(id) { return /^(quiz|sort|scenario):/.test(id); }
 function width(k) { let w = 0; while ((1 << w) < k) w++; return w; } // bits for 0..k-1
 function writer() {
   const b = [];
@@ -181,8 +181,10 @@ function earliest(x, y) { return x && y ? Math.min(x, y) : x || y; }
 function mergeEntry(id, a, b) { // the same entry from two records -> one (a kept on a tie)
   if (!a || !b) return Object.assign({}, a || b);
   if (!exercise(id)) return { d: earliest(a.d, b.d) }; // the day it was first done
-  const m = b.t > a.t ? b : a;
-  return { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
+  const m = b.t > a.t ? b : a, p = a.p || b.p; // a scenario's path: the browser's own first
+  const e = { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
+  if (p) e.p = p;
+  return e;
 }
 function merge(a, b) { // the union of two states; a's name kept unless empty, a's `last` kept
   const s = { v: 2, course: a.course, learner: a.learner || b.learner, pages: {} };
@@ -196,12 +198,12 @@ function merge(a, b) { // the union of two states; a's name kept unless empty, a
 function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
 function listText(parts) { return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0]; }
 function changes(a, b) { // what merging b into a changes, as a sentence; '' when nothing
-  const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, date: 0 };
+  const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, scenario: 0, date: 0 };
   Object.keys(b.pages).forEach(p => {
     let ticks = 0;
     Object.keys(b.pages[p]).forEach(k => {
       const was = (a.pages[p] || {})[k], now = mergeEntry(k, was, b.pages[p][k]);
-      if (exercise(k)) { if (JSON.stringify(was) !== JSON.stringify(now)) n[k.slice(0, 4)]++; }
+      if (exercise(k)) { if (JSON.stringify(was) !== JSON.stringify(now)) n[k.slice(0, k.indexOf(':'))]++; }
       else if (!was) ticks++;
       else if (now.d !== was.d) n.date++;
     });
@@ -211,6 +213,7 @@ function changes(a, b) { // what merging b into a changes, as a sentence; '' whe
   if (n.tick) parts.push(count(n.tick, 'tick') + ' in ' + count(n.lesson, 'lesson'));
   if (n.quiz) parts.push(count(n.quiz, 'quiz result'));
   if (n.sort) parts.push(count(n.sort, 'sort result'));
+  if (n.scenario) parts.push(count(n.scenario, 'scenario result'));
   if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
   if (!a.learner && b.learner) parts.push('your name');
   return parts.length ? 'This adds ' + listText(parts) + '.' : '';
