@@ -112,6 +112,10 @@ await check('an ending counts for the lesson, shows its rating and debrief, and 
   assert.equal(await heading(page), 'Step 2');
   assert.equal(await progress(page), '1 of 1 done', 'going back after an ending keeps it done');
   await axe(page, 'back after an ending');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.$eval('.scenario-map', (m) => m.offsetParent !== null), 'print shows the branching table');
+  assert.ok(await page.$eval('.scenario-player', (m) => m.offsetParent === null), 'and not the player');
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(errors, []);
   await context.close();
 });
