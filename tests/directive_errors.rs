@@ -830,3 +830,80 @@ fn scenario_choice_without_next() {
    = help: add `next: …` naming the step or the ending it leads to"#
     );
 }
+
+// ---- reflection ----
+
+#[test]
+fn reflection_without_prompt_or_template() {
+    let got = lesson_errors("```reflection\ntitle: Brief\n```\n");
+    assert_eq!(
+        got,
+        r#"error: this reflection has no `prompt:` and no `template:`
+ --> content/01-module/01-lesson.md:6:1
+  |
+6 | title: Brief
+  | ^
+  |
+  = help: add `prompt: …`, the question learners answer in their own words, or `template:` with one `- label` per field to fill in"#
+    );
+}
+
+#[test]
+fn reflection_word_guide_that_is_no_count() {
+    let got = lesson_errors("```reflection\nprompt: Why?\nwords: lots\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `words: lots` is not a word count
+ --> content/01-module/01-lesson.md:7:8
+  |
+7 | words: lots
+  |        ^
+  |
+  = help: write a range, `words: 50-150`, or about how many, `words: 100`"#
+    );
+}
+
+#[test]
+fn reflection_template_field_twice() {
+    let got = lesson_errors("```reflection\ntemplate:\n  - Task\n  - task\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the field `task` is already in this template
+ --> content/01-module/01-lesson.md:8:5
+  |
+8 |   - task
+  |     ^
+  |
+  = help: give each field its own label"#
+    );
+}
+
+#[test]
+fn reflection_empty_template() {
+    let got = lesson_errors("```reflection\ntemplate: []\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the `template:` has no fields
+ --> content/01-module/01-lesson.md:6:11
+  |
+6 | template: []
+  |           ^
+  |
+  = help: add one `- label` per field, e.g. `- Task`, `- Goal`, `- Deadline`"#
+    );
+}
+
+#[test]
+fn reflection_field_unknown_key() {
+    let got = lesson_errors("```reflection\ntemplate:\n  - label: Task\n    hnt: x\n```\n");
+    assert_eq!(
+        got,
+        r#"error: unknown key `hnt`
+ --> content/01-module/01-lesson.md:8:5
+  |
+8 |     hnt: x
+  |     ^
+  |
+  = help: did you mean `hint`?"#
+    );
+}

@@ -112,6 +112,15 @@ src: tables/roles.yaml
 columns: [a, b]
 ```
 
+```reflection
+title: Brief
+template:
+  - Task
+  - label: Goal
+    hint: What done looks like.
+words: 10-20
+```
+
 ```scenario
 title: Which way?
 steps:

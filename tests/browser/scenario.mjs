@@ -1,4 +1,4 @@
-// A branching scenario in the browser (fixture tests/fixtures/browser-scenario, built by
+// A branching scenario in the browser (fixture tests/fixtures/browser-practice, built by
 // tests/browser.rs): played by keyboard only, one step at a time, focus on each new situation,
 // back and restart, the path and the ending kept across a reload, lesson progress counted at an
 // ending, the branching table without JavaScript, and axe in every state.

@@ -1,5 +1,5 @@
-//! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz`, `sort` or
-//! `scenario`,
+//! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz`, `sort`,
+//! `scenario` or `reflection`,
 //! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and returns, beside
 //! it, the progress items it registers ([`Rendered`]).
 //!
@@ -11,6 +11,7 @@
 
 mod checklist;
 mod quiz;
+mod reflection;
 mod scenario;
 mod select;
 mod sort;
@@ -37,7 +38,7 @@ pub struct Directive {
 }
 
 /// Every directive Lectern knows.
-pub const DIRECTIVES: [Directive; 5] = [
+pub const DIRECTIVES: [Directive; 6] = [
     Directive {
         name: "table",
         needs: "`src: tables/….yaml`",
@@ -63,6 +64,11 @@ pub const DIRECTIVES: [Directive; 5] = [
         needs: "`title:`, `steps:` and `endings:`",
         render: scenario::render,
     },
+    Directive {
+        name: "reflection",
+        needs: "`prompt:` or `template:`",
+        render: reflection::render,
+    },
 ];
 
 /// The directive a fenced block's language names, if any.
@@ -77,7 +83,7 @@ pub fn is_directive(lang: &str) -> bool {
 
 /// Everything a directive needs to render.
 pub struct Input<'a> {
-    /// `table`, `checklist`, `quiz`, `sort` or `scenario`.
+    /// `table`, `checklist`, `quiz`, `sort`, `scenario` or `reflection`.
     pub kind: &'a str,
     /// The YAML body of the block.
     pub body: &'a str,

@@ -51,6 +51,20 @@ function v2entry(id, e) { // stored entry -> a valid entry, or null
   if (p.length) x.p = p; // a scenario's path: its choices from the first step
   return x.t || x.d || x.r || p.length ? x : null;
 }
+function notesOf(o) { // stored notes -> valid notes: page -> reflection id -> { t, f: [[label, text]], d }
+  const out = {};
+  if (Object(o) !== o) return out;
+  Object.keys(o).forEach(p => {
+    const src = o[p], n = moved(p);
+    if (p === '__proto__' || Object(src) !== src) return;
+    Object.keys(src).forEach(k => {
+      const r = src[k], ok = x => Array.isArray(x) && typeof x[0] === 'string' && typeof x[1] === 'string' && x[1];
+      const f = k !== '__proto__' && r && Array.isArray(r.f) ? r.f.filter(ok).map(x => [x[0].slice(0, 500), x[1].slice(0, 20000)]) : [];
+      if (f.length) (out[n] || (out[n] = {}))[k] = { t: typeof r.t === 'string' ? r.t.slice(0, 500) : '', f: f, d: day(r.d) };
+    });
+  });
+  return out;
+}
 function moved(p) { const m = C && C.moved; return m && typeof m[p] == 'string' ? m[p] : p; }
 function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
   if (!o || (o.v !== 1 && o.v !== 2) || Object(o.pages) !== o.pages) return null;
@@ -66,6 +80,8 @@ function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
   if (typeof o.learner === 'string') s.learner = o.learner.slice(0, 200);
   if (typeof o.last === 'string') s.last = moved(o.last);
   if (Object(o.seen) === o.seen) s.seen = o.seen;
+  const notes = notesOf(o.notes);
+  if (Object.keys(notes).length) s.notes = notes;
   return s;
 }
 function migrate() { // v1 key -> v2 state (written, v1 removed); null when there is none
@@ -82,7 +98,7 @@ function sync() { // adopt what is stored (other tabs write too); memory only on
 }
 function write() {
   try {
-    if (Object.keys(state.pages).length || state.learner) localStorage.setItem(key, JSON.stringify(state));
+    if (Object.keys(state.pages).length || state.learner || state.notes) localStorage.setItem(key, JSON.stringify(state));
     else localStorage.removeItem(key);
   } catch (e) { warn(); }
 }
@@ -293,10 +309,20 @@ function resetSort(sec) {
 }
 function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(resetSort); }
 
+/* ---- reflections: the learner's own words, kept in `notes` ---- */
+function note(s, p, id, r) { // sets (r) or removes (no r) a reflection's answers; id null: the page's
+  const n = s.notes || (s.notes = {}), d = n[p] || (n[p] = {});
+  if (id === null) delete n[p]; else if (r) d[id] = r; else delete d[id];
+  if (n[p] && !Object.keys(n[p]).length) delete n[p];
+  if (!Object.keys(n).length) delete s.notes;
+}
+
 /* ---- reset ---- */
 function reset(all) {
   if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
-  change(s => { if (all) { s.pages = {}; s.learner = ''; } else delete s.pages[pid]; });
+  change(s => {
+    if (all) { s.pages = {}; s.learner = ''; delete s.notes; } else { delete s.pages[pid]; note(s, pid, null); }
+  });
   clearExercises();
   resync();
 }
@@ -393,7 +419,10 @@ function init() {
     update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); },
     // for scenario.js: this page's entry `id`, a change to it (fn: entry -> nothing), days
     entry: id => { sync(); return entry(pid, id); }, save: (id, fn) => work(() => { fn(slot(id)); if (!v2entry(id, page(pid)[id])) mark(id, false); }),
-    today: today, dayText: dayText };
+    today: today, dayText: dayText,
+    // for reflection.js: this page's reflections, and one's answers set or removed (r null)
+    notes: () => { sync(); return (state.notes || {})[pid] || {}; },
+    note: (id, r) => change(s => note(s, pid, id, r)) };
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -5,6 +5,9 @@
  *   (the format lectern.js writes; a v1 key not yet migrated is read too), each lesson with its items, ticked or not,
  *   and whether it is complete. Course structure from assets/course-data.js
  *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS).
+ *   Each lesson's reflections follow its items: the learner's own answers (state `notes`).
+ * - [data-my-handout] (my-handout.html): every reflection the learner wrote, by module and
+ *   lesson, to print and keep.
  * - [data-certificate] (certificate.html): once every item of every lesson is done, a
  *   certificate with the learner's name, the course, the day it was completed (the latest
  *   day stored for its items, never today), each module's day and each quiz question's and
@@ -57,6 +60,7 @@ function lesson(C, labels, state, id) {
     });
     sec.appendChild(ul);
   }
+  answers(state, id).forEach(x => sec.appendChild(x));
   return { sec, complete, counted: items.length > 0 };
 }
 
@@ -82,6 +86,46 @@ function report(el) {
   const who = state.learner ? state.learner + ': ' : '';
   summary.textContent = who + complete + ' of ' + total + ' lessons complete, as of '
     + new Date().toLocaleDateString(undefined, { dateStyle: 'long' }) + '.';
+}
+
+/* ---- reflections: the learner's own answers ---- */
+// Lesson `id`'s reflections as stored: a heading and the answers, each under its label.
+function answers(state, id) {
+  const notes = state.notes && typeof state.notes === 'object' && state.notes[id];
+  if (!notes || typeof notes !== 'object') return [];
+  return Object.keys(notes).filter(k => notes[k] && Array.isArray(notes[k].f)).map(k => {
+    const r = notes[k], box = make('div', 'my-answers');
+    box.appendChild(make('h4', '', r.t || 'Reflection'));
+    const dl = box.appendChild(make('dl'));
+    r.f.forEach(x => {
+      if (!Array.isArray(x)) return;
+      dl.appendChild(make('dt', '', String(x[0])));
+      dl.appendChild(make('dd', 'my-answer', String(x[1])));
+    });
+    return box;
+  });
+}
+function handout(el) {
+  const C = window.LECTERN_COURSE;
+  if (!C || !Array.isArray(C.modules)) return;
+  const state = stored(C.id);
+  el.textContent = '';
+  if (!state) { el.appendChild(make('p', '', "This browser does not let the course read saved progress, so there is nothing to show.")); return; }
+  if (state.learner) el.appendChild(make('p', 'my-handout-name', state.learner));
+  let n = 0;
+  C.modules.forEach(m => {
+    const sec = make('section', 'my-handout-module');
+    sec.appendChild(make('h2', '', m.title));
+    (m.lessons || []).forEach(id => {
+      const got = answers(state, id);
+      if (!got.length) return;
+      n += got.length;
+      sec.appendChild(make('h3', '', (C.pages[id] || {}).title || id));
+      got.forEach(x => sec.appendChild(x));
+    });
+    if (sec.childNodes.length > 1) el.appendChild(sec);
+  });
+  if (!n) el.appendChild(make('p', 'my-handout-empty', 'Nothing written yet: your answers to the reflections in the lessons will appear here.'));
 }
 
 /* ---- certificate ---- */
@@ -163,6 +207,11 @@ function init() {
   if (el) {
     report(el);
     window.addEventListener('storage', () => report(el));
+  }
+  const mine = document.querySelector('[data-my-handout]');
+  if (mine) {
+    handout(mine);
+    window.addEventListener('storage', () => handout(mine));
   }
   const cert = document.querySelector('[data-certificate]');
   if (cert) {

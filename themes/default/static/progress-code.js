@@ -162,7 +162,7 @@ function offerFile(json, after) { // a visible download link to a Blob URL (no n
 }
 function doExport(btn) { // the name and pages, never `last` (which lesson this browser was on)
   const s = R().read(), ta = $('textarea[data-progress-code]');
-  const json = JSON.stringify({ v: 2, course: R().course, learner: s.learner, pages: s.pages });
+  const json = JSON.stringify({ v: 2, course: R().course, learner: s.learner, pages: s.pages, notes: s.notes });
   if (ta) { ta.value = encode(s, R().course, maps().index); ta.focus(); ta.select(); }
   offerFile(json, ta || btn);
   say('Copy this code (or download the file) and import it in your other browser.');
@@ -193,6 +193,11 @@ function merge(a, b) { // the union of two states; a's name kept unless empty, a
     Object.keys(x).concat(Object.keys(y)).forEach(k => { d[k] = mergeEntry(k, x[k], y[k]); });
   });
   if (a.last) s.last = a.last;
+  const notes = [b.notes || {}, a.notes || {}].reduce((n, x) => { // reflections: the browser's own win
+    Object.keys(x).forEach(p => { n[p] = Object.assign(n[p] || {}, x[p]); });
+    return n;
+  }, {});
+  if (Object.keys(notes).length) s.notes = notes;
   return s;
 }
 function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
@@ -215,6 +220,8 @@ function changes(a, b) { // what merging b into a changes, as a sentence; '' whe
   if (n.sort) parts.push(count(n.sort, 'sort result'));
   if (n.scenario) parts.push(count(n.scenario, 'scenario result'));
   if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
+  const notes = Object.keys(b.notes || {}).reduce((k, p) => k + Object.keys(b.notes[p]).filter(r => !((a.notes || {})[p] || {})[r]).length, 0);
+  if (notes) parts.push(count(notes, 'reflection'));
   if (!a.learner && b.learner) parts.push('your name');
   return parts.length ? 'This adds ' + listText(parts) + '.' : '';
 }
