@@ -198,6 +198,11 @@ fn reflections_keep_the_learners_words_in_the_browser_and_show_them_on_my_handou
 }
 
 #[test]
+fn commitments_and_optional_items_are_dated_but_never_block_completion() {
+    run_on_copy("browser-practice", "commitments.mjs", Caching::Never);
+}
+
+#[test]
 fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());

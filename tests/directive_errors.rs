@@ -907,3 +907,35 @@ fn reflection_field_unknown_key() {
   = help: did you mean `hint`?"#
     );
 }
+
+// ---- commitments and optional items ----
+
+#[test]
+fn checklist_unknown_kind() {
+    let got = lesson_errors("```checklist\nkind: promise\nitems:\n  - A\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `kind: promise` is not a kind of checklist
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | kind: promise
+  |       ^
+  |
+  = help: write `kind: commitment` for things learners will do on the job (they are saved and dated but never block completion), or leave `kind:` out"#
+    );
+}
+
+#[test]
+fn checklist_item_unknown_key() {
+    let got = lesson_errors("```checklist\nitems:\n  - text: A\n    optional: true\n```\n");
+    assert_eq!(
+        got,
+        r#"error: unknown key `optional`
+ --> content/01-module/01-lesson.md:8:5
+  |
+8 |     optional: true
+  |     ^
+  |
+  = help: allowed keys: text, required"#
+    );
+}

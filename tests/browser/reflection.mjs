@@ -78,7 +78,7 @@ await check('the answers show on the progress page and my handout, count for not
   const progress = await open(context, `${BASE}/progress.html`);
   const report = await textOf(progress.page, '[data-progress-report]');
   assert.match(report, /Delegation brief\s*Goal\s*The forecast is in by Friday, right first time\./);
-  assert.match(report, /0 of 1 lessons complete/, 'reflections are not counted: only the scenario lesson is');
+  assert.match(report, /0 of 2 lessons complete/, 'reflections are not counted: only the scenario and checklist lessons are');
   await axe(progress.page, 'progress page with answers');
   const mine = await open(context, `${BASE}/my-handout.html`);
   assert.deepEqual(await mine.page.$$eval('[data-my-handout] h2, [data-my-handout] h3, [data-my-handout] h4, [data-my-handout] dt, [data-my-handout] dd', (l) => l.map((x) => x.textContent)),

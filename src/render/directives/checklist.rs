@@ -1,11 +1,16 @@
 //! ```` ```checklist ```` — an interactive checklist, either from `items:` (text with an
 //! optional `{#id}`) or from one `column:` of the table `from:` (one item per row, its id a
 //! slug of the row key), e.g. a weekly self-audit. Same markup as task lists.
+//!
+//! `kind: commitment` makes every item a commitment ("This month I will…"), and an item of
+//! `items:` written as `- text: …` with `required: false` is optional: both are saved and
+//! dated like any item but never needed to complete the lesson (`TrackedItem::optional`).
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
+use super::text_or::TextOr;
 use super::{claim, error_at, line_at, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
@@ -20,7 +25,9 @@ struct RawChecklist {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
-    items: Option<Spanned<Vec<Spanned<String>>>>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    items: Option<Spanned<Vec<Spanned<RawItem>>>>,
     #[serde(default)]
     from: Option<Spanned<String>>,
     #[serde(default)]
@@ -29,16 +36,33 @@ struct RawChecklist {
     rows: Option<Names>,
 }
 
+/// An item of `items:`: its text, or its text and whether it is needed for completion.
+type RawItem = TextOr<FullItem>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FullItem {
+    text: String,
+    #[serde(default = "yes")]
+    required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// An item before its id is claimed: where it was written, its explicit id (`{#id}`, or the
 /// slug of its table row's key) and its text.
-struct Planned<'s> {
-    at: &'s Spanned<String>,
+struct Planned {
+    at: Spanned<()>,
     explicit: Option<String>,
     text: String,
+    optional: bool,
 }
 
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawChecklist = yaml::parse(input.body, input.at)?;
+    let commitment = is_commitment(&input, &raw)?;
     let (planned, help) = match (&raw.items, &raw.from) {
         (Some(_), None) if raw.column.is_some() || raw.rows.is_some() => {
             let message = "`column:` and `rows:` only go with `from:`";
@@ -76,7 +100,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let mut items = Vec::with_capacity(planned.len());
     let mut tracked = Vec::with_capacity(planned.len());
     for p in planned {
-        let line = line_at(input.at, p.at);
+        let line = line_at(input.at, &p.at);
         let derive = || item_slug(&p.text);
         let id = (input.ids).resolve(ItemKind::Item, &p.text, p.explicit, derive, line);
         let what = Claim {
@@ -85,27 +109,55 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
             help,
         };
         let html = inline_markdown(&p.text);
-        match claim(input.ids, input.at, p.at, &id, what) {
-            Ok(()) => tracked.push(TrackedItem::new(ItemKind::Item, id.clone(), &html)),
+        match claim(input.ids, input.at, &p.at, &id, what) {
+            Ok(()) => tracked.push(
+                TrackedItem::new(ItemKind::Item, id.clone(), &html)
+                    .optional(commitment || p.optional),
+            ),
             Err(d) => problems.push(d),
         }
         items.push(Item {
             id,
             html,
             checked: false,
+            optional: commitment || p.optional,
         });
     }
-    let markup = checklist::render(raw.title.as_deref(), &items);
+    let title = match (&raw.title, commitment) {
+        (Some(t), _) => Some(t.as_str()),
+        (None, true) => Some("This month I will…"),
+        (None, false) => None,
+    };
+    let markup = checklist::render(title, &items);
     problems.into_result(Rendered {
         markup,
         items: tracked,
     })
 }
 
-fn from_items<'s>(
+/// Where a YAML value was written, without the value.
+fn place_of<T>(value: &Spanned<T>) -> Spanned<()> {
+    Spanned {
+        value: (),
+        referenced: value.referenced,
+        defined: value.defined,
+    }
+}
+
+/// True for `kind: commitment`; any other kind is an error.
+fn is_commitment(input: &Input, raw: &RawChecklist) -> Result<bool, Diagnostic> {
+    match &raw.kind {
+        None => Ok(false),
+        Some(k) if k.value.trim() == "commitment" => Ok(true),
+        Some(k) => Err(error_at(input.at, k, format!("`kind: {}` is not a kind of checklist", k.value.trim()))
+            .help("write `kind: commitment` for things learners will do on the job (they are saved and dated but never block completion), or leave `kind:` out")),
+    }
+}
+
+fn from_items(
     input: &Input,
-    items: &'s Spanned<Vec<Spanned<String>>>,
-) -> Result<Vec<Planned<'s>>, Diagnostic> {
+    items: &Spanned<Vec<Spanned<RawItem>>>,
+) -> Result<Vec<Planned>, Diagnostic> {
     if items.value.is_empty() {
         return Err(error_at(input.at, items, "the `items:` list is empty")
             .help("add one `- item` line per thing to tick"));
@@ -114,21 +166,26 @@ fn from_items<'s>(
         .value
         .iter()
         .map(|item| {
-            let (text, id) = explicit_id(&item.value);
+            let (written, optional) = match &item.value {
+                TextOr::Text(t) => (t.as_str(), false),
+                TextOr::Full(f) => (f.text.as_str(), !f.required),
+            };
+            let (text, id) = explicit_id(written);
             Planned {
-                at: item,
+                at: place_of(item),
                 explicit: id.map(str::to_string),
                 text: text.to_string(),
+                optional,
             }
         })
         .collect())
 }
 
-fn from_table<'s>(
+fn from_table(
     input: &Input,
-    raw: &'s RawChecklist,
-    from: &'s Spanned<String>,
-) -> Result<Vec<Planned<'s>>, Diagnostics> {
+    raw: &RawChecklist,
+    from: &Spanned<String>,
+) -> Result<Vec<Planned>, Diagnostics> {
     let table = select::table(input.at, input.tables, input.unreadable, from)?;
     let Some(column) = &raw.column else {
         let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
@@ -151,9 +208,10 @@ fn from_table<'s>(
         .filter_map(|row| {
             let text = row.cells.get(&column.id)?.trim();
             (!text.is_empty()).then(|| Planned {
-                at,
+                at: place_of(at),
                 explicit: Some(item_slug(&row.key)),
                 text: text.to_string(),
+                optional: false,
             })
         })
         .collect())

@@ -16,6 +16,7 @@ mod scenario;
 mod select;
 mod sort;
 mod table;
+mod text_or;
 
 use std::collections::BTreeMap;
 

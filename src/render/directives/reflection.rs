@@ -10,6 +10,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::text_or::TextOr;
 use super::{claim, error_at, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
@@ -33,31 +34,7 @@ struct RawReflection {
 }
 
 /// A field of a template: its label alone, or its label with a hint and its own guide.
-enum RawField {
-    Label(String),
-    Full(FullField),
-}
-
-/// Text, or a mapping read as a [`FullField`] (so that its errors name its keys).
-impl<'de> Deserialize<'de> for RawField {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = RawField;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a field's label, or `label:` with `hint:` and `words:`")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawField, E> {
-                Ok(RawField::Label(v.to_string()))
-            }
-            fn visit_map<M: serde::de::MapAccess<'de>>(self, m: M) -> Result<RawField, M::Error> {
-                let de = serde::de::value::MapAccessDeserializer::new(m);
-                FullField::deserialize(de).map(RawField::Full)
-            }
-        }
-        d.deserialize_any(Visit)
-    }
-}
+type RawField = TextOr<FullField>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -145,8 +122,8 @@ fn fields(
     let mut out: Vec<Field> = Vec::with_capacity(template.value.len());
     for f in &template.value {
         let (label, hint, own) = match &f.value {
-            RawField::Label(l) => (l.as_str(), None, None),
-            RawField::Full(x) => (x.label.as_str(), x.hint.as_deref(), x.words.as_deref()),
+            TextOr::Text(l) => (l.as_str(), None, None),
+            TextOr::Full(x) => (x.label.as_str(), x.hint.as_deref(), x.words.as_deref()),
         };
         let words = match own {
             Some(w) => words(input.at, f, w).map_err(|d| problems.push(d)).ok(),

@@ -136,11 +136,11 @@ function doneDay(p) { // the latest day among page p's items when all are done, 
 function boxes() { return $$('[data-checklist] input[data-item]'); }
 function questions(root) { return $$('fieldset.quiz-question', root); }
 function sorts() { return $$('section.sort'); }
-function items(p) {
-  const info = C && C.pages && C.pages[p];
-  if (info && Array.isArray(info.items)) return info.items;
+function items(p) { // the items page p needs for completion (not its optional ones)
+  const info = C && C.pages && C.pages[p], opt = info && Array.isArray(info.optional) ? info.optional : [];
+  if (info && Array.isArray(info.items)) return info.items.filter(i => !opt.includes(i));
   if (p !== pid) return [];
-  return boxes().map(i => i.dataset.item) // no course data: count what this page shows
+  return boxes().filter(i => !('optional' in i.dataset)).map(i => i.dataset.item) // no course data: count what this page shows
     .concat(questions().map(f => 'quiz:' + f.dataset.question))
     .concat(sorts().map(s => 'sort:' + s.dataset.sort));
 }
@@ -183,6 +183,10 @@ function completion(all) {
 function refresh() {
   const n = items(pid).length, k = done(pid);
   boxes().forEach(i => { i.checked = isDone(entry(pid, i.dataset.item)); });
+  boxes().filter(i => 'optional' in i.dataset).forEach(i => { // an optional item's day
+    const e = entry(pid, i.dataset.item), s = $('.item-date', i.closest('li'));
+    text(s, isDone(e) ? '(done on ' + dayText(e.d) + ')' : '');
+  });
   bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {

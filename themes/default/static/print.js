@@ -40,8 +40,13 @@ function stored(course) {
 // v1: `true`; v2: an entry object, done when its day `d` is set.
 function isDone(e) { return e === true || (!!e && typeof e === 'object' && e.d > 0); }
 
+// Page `info`'s items needed for completion, or (`optional`) those that are not.
+function needed(info, optional) {
+  const opt = Array.isArray(info.optional) ? info.optional : [];
+  return (Array.isArray(info.items) ? info.items : []).filter(i => opt.includes(i) === !!optional);
+}
 function lesson(C, labels, state, id) {
-  const info = C.pages[id] || {}, items = Array.isArray(info.items) ? info.items : [];
+  const info = C.pages[id] || {}, items = needed(info);
   const ticks = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
   const done = items.filter(i => isDone(ticks[i]));
   const complete = items.length > 0 && done.length === items.length;
@@ -83,9 +88,32 @@ function report(el) {
     });
     el.appendChild(sec);
   });
+  const c = commitments(C, labels, state);
+  if (c) el.appendChild(c);
   const who = state.learner ? state.learner + ': ' : '';
   summary.textContent = who + complete + ' of ' + total + ' lessons complete, as of '
     + new Date().toLocaleDateString(undefined, { dateStyle: 'long' }) + '.';
+}
+
+/* Every commitment and optional item of the course, apart: done on which day, or not yet. */
+function commitments(C, labels, state) {
+  const ul = make('ul', 'progress-items');
+  C.modules.forEach(m => (m.lessons || []).forEach(id => {
+    const es = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
+    needed(C.pages[id] || {}, true).forEach(i => {
+      const e = es[i], yes = isDone(e), li = ul.appendChild(make('li', yes ? 'is-done' : 'is-open'));
+      li.appendChild(make('span', 'progress-mark', yes ? '\u2611 ' : '\u2610 '));
+      li.appendChild(document.createTextNode(((labels[id] && labels[id][i]) || i) + ' — '));
+      if (yes && e.d > 0) { li.append('done on '); li.appendChild(dateOf(e.d)); } else li.append('not yet');
+      li.append(' (' + ((C.pages[id] || {}).title || id) + ')');
+    });
+  }));
+  if (!ul.childNodes.length) return null;
+  const sec = make('section', 'progress-commitments');
+  sec.appendChild(make('h2', '', 'Commitments and optional items'));
+  sec.appendChild(make('p', '', 'What you planned to do on the job. They are kept with their days, but a lesson is complete without them.'));
+  sec.appendChild(ul);
+  return sec;
 }
 
 /* ---- reflections: the learner's own answers ---- */
@@ -142,7 +170,7 @@ function dateOf(day) { // a stored day -> <time> in the page's language
 function record(C, state) {
   return C.modules.map(m => ({ title: m.title, lessons: (m.lessons || []).map(id => {
     const info = C.pages[id] || {}, es = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
-    return { id, items: (Array.isArray(info.items) ? info.items : []).map(i => ({ id: i, e: es[i] })) };
+    return { id, items: needed(info).map(i => ({ id: i, e: es[i] })) };
   }).filter(l => l.items.length) })).filter(m => m.lessons.length);
 }
 function entryDay(e) { return isDone(e) && e.d > 0 ? e.d : 0; }
