@@ -203,6 +203,11 @@ fn commitments_and_optional_items_are_dated_but_never_block_completion() {
 }
 
 #[test]
+fn repeating_checklists_start_empty_each_period_and_keep_a_dated_history() {
+    run_on_copy("browser-practice", "repeat.mjs", Caching::Never);
+}
+
+#[test]
 fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());

@@ -939,3 +939,18 @@ fn checklist_item_unknown_key() {
   = help: allowed keys: text, required"#
     );
 }
+
+#[test]
+fn checklist_unknown_repeat_period() {
+    let got = lesson_errors("```checklist\nrepeat: fortnightly\nitems:\n  - A\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `repeat: fortnightly` is not a period
+ --> content/01-module/01-lesson.md:6:9
+  |
+6 | repeat: fortnightly
+  |         ^
+  |
+  = help: write `repeat: daily`, `repeat: weekly` or `repeat: monthly`: the list starts empty each period"#
+    );
+}

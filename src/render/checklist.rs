@@ -57,16 +57,30 @@ pub fn item_open(item_id: &str, checked: bool, optional: bool) -> Markup {
 /// Markup after an item's text.
 pub const ITEM_CLOSE: &str = "</label></li>\n";
 
-/// A whole checklist.
-/// A list of optional items only (commitments) says so once, under its title; an optional
-/// item in a list of required ones says so in its label.
-pub fn render(title: Option<&str>, items: &[Item]) -> Markup {
-    let mut opening = open(title);
+/// The periods a checklist can repeat over (`repeat:`), each with its noun.
+pub const PERIODS: [(&str, &str); 3] = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
+
+/// A whole checklist; `repeat` (one of [`PERIODS`]) makes it start empty each period, with a
+/// line for this period's count against the last one's (`lectern.js` writes it).
+/// A list of optional items only (commitments, repeating lists) says so once, under its title;
+/// an optional item in a list of required ones says so in its label.
+pub fn render(title: Option<&str>, repeat: Option<&str>, items: &[Item]) -> Markup {
     let all_optional = items.iter().all(|i| i.optional);
-    if all_optional {
-        let at = opening.len() - "<ul class=\"checklist-items\">\n".len();
-        opening.insert_str(at, "<p class=\"checklist-note\">Not needed to complete the lesson: tick each one once you have done it, and the day is kept.</p>\n");
+    let noun = PERIODS.iter().find(|p| Some(p.0) == repeat).map(|p| p.1);
+    let mut opening = String::from("<div class=\"checklist\" data-checklist");
+    if let (Some(period), Some(_)) = (repeat, noun) {
+        opening.push_str(&format!(" data-repeat=\"{period}\""));
     }
+    opening.push_str(">\n");
+    if let Some(t) = title {
+        opening.push_str(&format!("<p class=\"checklist-title\">{}</p>\n", escape(t)));
+    }
+    match noun {
+        Some(noun) => opening.push_str(&format!("<p class=\"checklist-note\">Starts empty each {noun}: tick what you did this {noun}. Not needed to complete the lesson.</p>\n<p class=\"checklist-period\"></p>\n")),
+        None if all_optional => opening.push_str("<p class=\"checklist-note\">Not needed to complete the lesson: tick each one once you have done it, and the day is kept.</p>\n"),
+        None => {}
+    }
+    opening.push_str("<ul class=\"checklist-items\">\n");
     let mut out = Markup::plain(opening);
     for item in items {
         out.append(&item_open(&item.id, item.checked, item.optional));

@@ -27,6 +27,8 @@ struct RawChecklist {
     #[serde(default)]
     kind: Option<Spanned<String>>,
     #[serde(default)]
+    repeat: Option<Spanned<String>>,
+    #[serde(default)]
     items: Option<Spanned<Vec<Spanned<RawItem>>>>,
     #[serde(default)]
     from: Option<Spanned<String>>,
@@ -62,7 +64,9 @@ struct Planned {
 
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawChecklist = yaml::parse(input.body, input.at)?;
-    let commitment = is_commitment(&input, &raw)?;
+    let repeat = repeat(&input, &raw)?;
+    // a repeating list is done again each period: never needed for completion either
+    let commitment = is_commitment(&input, &raw)? || repeat.is_some();
     let (planned, help) = match (&raw.items, &raw.from) {
         (Some(_), None) if raw.column.is_some() || raw.rows.is_some() => {
             let message = "`column:` and `rows:` only go with `from:`";
@@ -128,7 +132,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         (None, true) => Some("This month I will…"),
         (None, false) => None,
     };
-    let markup = checklist::render(title, &items);
+    let markup = checklist::render(title, repeat, &items);
     problems.into_result(Rendered {
         markup,
         items: tracked,
@@ -142,6 +146,21 @@ fn place_of<T>(value: &Spanned<T>) -> Spanned<()> {
         referenced: value.referenced,
         defined: value.defined,
     }
+}
+
+/// The period of `repeat:`, if any; one Lectern does not know is an error.
+fn repeat<'r>(input: &Input, raw: &'r RawChecklist) -> Result<Option<&'r str>, Diagnostic> {
+    let Some(r) = &raw.repeat else {
+        return Ok(None);
+    };
+    let period = r.value.trim();
+    if checklist::PERIODS.iter().any(|p| p.0 == period) {
+        return Ok(Some(period));
+    }
+    let message = format!("`repeat: {period}` is not a period");
+    Err(error_at(input.at, r, message).help(
+        "write `repeat: daily`, `repeat: weekly` or `repeat: monthly`: the list starts empty each period",
+    ))
 }
 
 /// True for `kind: commitment`; any other kind is an error.

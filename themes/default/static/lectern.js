@@ -45,7 +45,12 @@ function v1entry(p, id, d) { // v1 `true` -> a v2 entry dated d
 }
 function v2entry(id, e) { // stored entry -> a valid entry, or null
   if (!e || typeof e !== 'object') return null;
-  if (!exercise(id)) return day(e.d) > 0 ? { d: day(e.d) } : null;
+  if (!exercise(id)) {
+    if (!(day(e.d) > 0)) return null;
+    const x = { d: day(e.d) }, h = Array.isArray(e.h) ? e.h.map(day).filter(v => v > 0).sort((a, b) => a - b).slice(-400) : [];
+    if (h.length) x.h = h; // a repeating item's days, one per period, oldest first
+    return x;
+  }
   const x = { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) };
   const p = id.indexOf('scenario:') === 0 && Array.isArray(e.p) ? e.p.filter(c => c === 0 || c === 1 || c === 2 || c === 3).slice(0, 500) : [];
   if (p.length) x.p = p; // a scenario's path: its choices from the first step
@@ -112,9 +117,36 @@ function work(fn) {
 }
 function page(p) { return state.pages[p] || {}; }
 function mark(id, yes) { // a checklist item on this page
-  const d = state.pages[pid] || (state.pages[pid] = {});
-  if (yes) d[id] = { d: today() }; else delete d[id];
+  const d = state.pages[pid] || (state.pages[pid] = {}), box = boxes().find(b => b.dataset.item === id);
+  const kind = box && repeatOf(box);
+  if (kind) markPeriod(d, id, yes, kind);
+  else if (yes) d[id] = { d: today() }; else delete d[id];
   if (!Object.keys(d).length) delete state.pages[pid];
+}
+
+/* ---- repeating checklists: a box shows this period only; `h` keeps a day per period ---- */
+function period(kind, d) { // the period (daily, weekly from Monday, monthly) day d is in
+  if (kind === 'daily') return d;
+  if (kind === 'weekly') return Math.floor((d + 3) / 7); // day 0 was a Thursday
+  const u = new Date(d * 864e5);
+  return u.getUTCFullYear() * 12 + u.getUTCMonth();
+}
+function repeatOf(box) { const c = box.closest('[data-repeat]'); return c ? c.dataset.repeat : ''; }
+function history(e) { return e && Array.isArray(e.h) ? e.h : (e && e.d > 0 ? [e.d] : []); }
+function inPeriod(kind, e, back) { // the item's day in this period (back 1: the last one), or 0
+  const p = period(kind, today()) - (back || 0);
+  return history(e).filter(x => period(kind, x) === p).pop() || 0;
+}
+function markPeriod(d, id, yes, kind) { // `d`: the latest day; `h`: every period's
+  const now = period(kind, today()), h = history(d[id]).filter(x => period(kind, x) !== now);
+  if (yes) h.push(today());
+  if (h.length) d[id] = { d: h[h.length - 1], h: h.slice(-400) }; else delete d[id];
+}
+function periods(list) { // "8 of 12 this week, 6 last week."
+  const kind = list.dataset.repeat, ids = $$('input[data-item]', list).map(i => i.dataset.item);
+  const n = back => ids.filter(i => inPeriod(kind, entry(pid, i), back)).length;
+  const noun = { daily: ['today', 'yesterday'], weekly: ['this week', 'last week'], monthly: ['this month', 'last month'] }[kind];
+  text($('.checklist-period', list), noun ? n(0) + ' of ' + ids.length + ' ' + noun[0] + ', ' + n(1) + ' ' + noun[1] + '.' : '');
 }
 function slot(id) { // this page's quiz/sort entry, created empty
   const d = state.pages[pid] || (state.pages[pid] = {});
@@ -182,11 +214,12 @@ function completion(all) {
 }
 function refresh() {
   const n = items(pid).length, k = done(pid);
-  boxes().forEach(i => { i.checked = isDone(entry(pid, i.dataset.item)); });
-  boxes().filter(i => 'optional' in i.dataset).forEach(i => { // an optional item's day
-    const e = entry(pid, i.dataset.item), s = $('.item-date', i.closest('li'));
-    text(s, isDone(e) ? '(done on ' + dayText(e.d) + ')' : '');
+  boxes().forEach(i => {
+    const e = entry(pid, i.dataset.item), kind = repeatOf(i), d = kind ? inPeriod(kind, e) : isDone(e) && e.d;
+    i.checked = !!d;
+    if ('optional' in i.dataset) text($('.item-date', i.closest('li')), d ? '(done on ' + dayText(d) + ')' : '');
   });
+  $$('[data-checklist][data-repeat]').forEach(periods);
   bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {

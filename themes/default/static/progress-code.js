@@ -180,7 +180,11 @@ function parse(t) { // a code or file's text -> a state, or an error message
 function earliest(x, y) { return x && y ? Math.min(x, y) : x || y; }
 function mergeEntry(id, a, b) { // the same entry from two records -> one (a kept on a tie)
   if (!a || !b) return Object.assign({}, a || b);
-  if (!exercise(id)) return { d: earliest(a.d, b.d) }; // the day it was first done
+  if (!exercise(id)) { // the day it was first done; a repeating item's days, all of them
+    const e = { d: earliest(a.d, b.d) }, h = Array.from(new Set([].concat(a.h || [], b.h || []))).sort((x, y) => x - y);
+    if (a.h || b.h) { e.h = h; e.d = h[h.length - 1] || e.d; }
+    return e;
+  }
   const m = b.t > a.t ? b : a, p = a.p || b.p; // a scenario's path: the browser's own first
   const e = { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
   if (p) e.p = p;
