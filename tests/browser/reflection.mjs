@@ -82,7 +82,7 @@ await check('the answers show on the progress page and my handout, count for not
   await axe(progress.page, 'progress page with answers');
   const mine = await open(context, `${BASE}/my-handout.html`);
   assert.deepEqual(await mine.page.$$eval('[data-my-handout] h2, [data-my-handout] h3, [data-my-handout] h4, [data-my-handout] dt, [data-my-handout] dd', (l) => l.map((x) => x.textContent)),
-    ['Practice', 'Your plan', 'Delegation brief', 'Goal', 'The forecast is in by Friday, right first time.']);
+    ['Practice', 'Your plan', 'Delegation brief', 'Goal', 'The forecast is in by Friday, right first time.', 'Commitments and optional items']);
   await axe(mine.page, 'my handout');
   // a lesson with nothing to tick has no reset of its own: the course's clears the answers
   page.on('dialog', (d) => d.accept());
@@ -93,7 +93,8 @@ await check('the answers show on the progress page and my handout, count for not
   await page.goto(URL);
   assert.equal(await page.inputValue('#brief-goal'), '');
   await mine.page.reload();
-  assert.equal(await textOf(mine.page, '[data-my-handout]'), 'Nothing written yet: your answers to the reflections in the lessons will appear here.');
+  assert.equal(await textOf(mine.page, '.my-handout-empty'), 'Nothing written yet: your answers to the reflections in the lessons will appear here.');
+  assert.match(await textOf(mine.page, '.progress-commitments'), /^Commitments and optional items.*Hand over the weekly forecast — not yet \(On the job\)/s, 'commitments follow, with their days');
   await context.close();
 });
 

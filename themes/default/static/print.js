@@ -7,7 +7,7 @@
  *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS).
  *   Each lesson's reflections follow its items: the learner's own answers (state `notes`).
  * - [data-my-handout] (my-handout.html): every reflection the learner wrote, by module and
- *   lesson, to print and keep.
+ *   lesson, then the commitments and optional items with their days, to print and keep.
  * - [data-certificate] (certificate.html): once every item of every lesson is done, a
  *   certificate with the learner's name, the course, the day it was completed (the latest
  *   day stored for its items, never today), each module's day and each quiz question's and
@@ -153,7 +153,9 @@ function handout(el) {
     });
     if (sec.childNodes.length > 1) el.appendChild(sec);
   });
-  if (!n) el.appendChild(make('p', 'my-handout-empty', 'Nothing written yet: your answers to the reflections in the lessons will appear here.'));
+  const c = commitments(C, window.LECTERN_LABELS || {}, state);
+  if (c) el.appendChild(c);
+  if (!n) el.insertBefore(make('p', 'my-handout-empty', 'Nothing written yet: your answers to the reflections in the lessons will appear here.'), c);
 }
 
 /* ---- certificate ---- */
