@@ -1,6 +1,7 @@
 /* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
  * quizzes, sorts, completion certificate, learner name, nav toggle (not search; progress
- * codes and import are progress-code.js's, through window.LecternRecord).
+ * codes and import are progress-code.js's; scenarios, reflections, optional items' days are
+ * scenario.js's, reflection.js's, checklist-days.js's: all through window.LecternRecord).
  * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"], as in
  * docs/progress-format.md; the v1 key is migrated, then removed; C.moved re-keys pages.
  * No storage: one notice, memory only.
@@ -45,29 +46,17 @@ function v1entry(p, id, d) { // v1 `true` -> a v2 entry dated d
 }
 function v2entry(id, e) { // stored entry -> a valid entry, or null
   if (!e || typeof e !== 'object') return null;
-  if (!exercise(id)) {
-    if (!(day(e.d) > 0)) return null;
-    const x = { d: day(e.d) }, h = Array.isArray(e.h) ? e.h.map(day).filter(v => v > 0).sort((a, b) => a - b).slice(-400) : [];
-    if (h.length) x.h = h; // a repeating item's days, one per period, oldest first
-    return x;
-  }
-  const x = { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) };
-  const p = id.indexOf('scenario:') === 0 && Array.isArray(e.p) ? e.p.filter(c => c === 0 || c === 1 || c === 2 || c === 3).slice(0, 500) : [];
-  if (p.length) x.p = p; // a scenario's path: its choices from the first step
+  const ex = exercise(id), x = ex ? { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) } : { d: day(e.d) };
+  // h: a repeating item's days; p: a scenario's path
+  const h = ex ? [] : list(e.h, v => v > 0).sort((a, b) => a - b), p = ex ? list(e.p, c => c < 4) : [];
+  if (h.length) x.h = h;
+  if (p.length) x.p = p;
   return x.t || x.d || x.r || p.length ? x : null;
 }
-function notesOf(o) { // stored notes -> valid notes: page -> reflection id -> { t, f: [[label, text]], d }
+function list(v, ok) { return Array.isArray(v) ? v.map(day).filter(ok).slice(-400) : []; }
+function notesOf(o) { // stored notes (reflection.js's), their pages re-keyed as moved
   const out = {};
-  if (Object(o) !== o) return out;
-  Object.keys(o).forEach(p => {
-    const src = o[p], n = moved(p);
-    if (p === '__proto__' || Object(src) !== src) return;
-    Object.keys(src).forEach(k => {
-      const r = src[k], ok = x => Array.isArray(x) && typeof x[0] === 'string' && typeof x[1] === 'string' && x[1];
-      const f = k !== '__proto__' && r && Array.isArray(r.f) ? r.f.filter(ok).map(x => [x[0].slice(0, 500), x[1].slice(0, 20000)]) : [];
-      if (f.length) (out[n] || (out[n] = {}))[k] = { t: typeof r.t === 'string' ? r.t.slice(0, 500) : '', f: f, d: day(r.d) };
-    });
-  });
+  if (Object(o) === o) Object.keys(o).forEach(p => { if (p !== '__proto__' && Object(o[p]) === o[p]) out[moved(p)] = Object.assign(out[moved(p)] || {}, o[p]); });
   return out;
 }
 function moved(p) { const m = C && C.moved; return m && typeof m[p] == 'string' ? m[p] : p; }
@@ -103,7 +92,7 @@ function sync() { // adopt what is stored (other tabs write too); memory only on
 }
 function write() {
   try {
-    if (Object.keys(state.pages).length || state.learner || state.notes) localStorage.setItem(key, JSON.stringify(state));
+    if (Object.keys(state.pages).length || state.learner || Object.keys(state.notes || {}).length) localStorage.setItem(key, JSON.stringify(state));
     else localStorage.removeItem(key);
   } catch (e) { warn(); }
 }
@@ -116,38 +105,13 @@ function work(fn) {
   if (live && was !== complete(pid)) text(live, complete(pid) ? 'Lesson complete.' + (!mw && mod(pid).every(complete) ? ' Module complete.' : '') : '');
 }
 function page(p) { return state.pages[p] || {}; }
-function mark(id, yes) { // a checklist item on this page
-  const d = state.pages[pid] || (state.pages[pid] = {}), box = boxes().find(b => b.dataset.item === id);
-  const kind = box && repeatOf(box);
-  if (kind) markPeriod(d, id, yes, kind);
-  else if (yes) d[id] = { d: today() }; else delete d[id];
+function mark(id, yes) { put(id, yes && { d: today() }); }
+function put(id, e) { // this page's entry `id` set, or removed (no e)
+  const d = state.pages[pid] || (state.pages[pid] = {});
+  if (e) d[id] = e; else delete d[id];
   if (!Object.keys(d).length) delete state.pages[pid];
 }
 
-/* ---- repeating checklists: a box shows this period only; `h` keeps a day per period ---- */
-function period(kind, d) { // the period (daily, weekly from Monday, monthly) day d is in
-  if (kind === 'daily') return d;
-  if (kind === 'weekly') return Math.floor((d + 3) / 7); // day 0 was a Thursday
-  const u = new Date(d * 864e5);
-  return u.getUTCFullYear() * 12 + u.getUTCMonth();
-}
-function repeatOf(box) { const c = box.closest('[data-repeat]'); return c ? c.dataset.repeat : ''; }
-function history(e) { return e && Array.isArray(e.h) ? e.h : (e && e.d > 0 ? [e.d] : []); }
-function inPeriod(kind, e, back) { // the item's day in this period (back 1: the last one), or 0
-  const p = period(kind, today()) - (back || 0);
-  return history(e).filter(x => period(kind, x) === p).pop() || 0;
-}
-function markPeriod(d, id, yes, kind) { // `d`: the latest day; `h`: every period's
-  const now = period(kind, today()), h = history(d[id]).filter(x => period(kind, x) !== now);
-  if (yes) h.push(today());
-  if (h.length) d[id] = { d: h[h.length - 1], h: h.slice(-400) }; else delete d[id];
-}
-function periods(list) { // "8 of 12 this week, 6 last week."
-  const kind = list.dataset.repeat, ids = $$('input[data-item]', list).map(i => i.dataset.item);
-  const n = back => ids.filter(i => inPeriod(kind, entry(pid, i), back)).length;
-  const noun = { daily: ['today', 'yesterday'], weekly: ['this week', 'last week'], monthly: ['this month', 'last month'] }[kind];
-  text($('.checklist-period', list), noun ? n(0) + ' of ' + ids.length + ' ' + noun[0] + ', ' + n(1) + ' ' + noun[1] + '.' : '');
-}
 function slot(id) { // this page's quiz/sort entry, created empty
   const d = state.pages[pid] || (state.pages[pid] = {});
   return d[id] || (d[id] = { t: 0, l: 0, b: 0, n: 1, d: 0, r: 0 });
@@ -165,10 +129,10 @@ function doneDay(p) { // the latest day among page p's items when all are done, 
 }
 
 /* ---- progress ---- */
-function boxes() { return $$('[data-checklist] input[data-item]'); }
+function boxes() { return $$('[data-checklist]:not([data-repeat]) input[data-item]'); }
 function questions(root) { return $$('fieldset.quiz-question', root); }
 function sorts() { return $$('section.sort'); }
-function items(p) { // the items page p needs for completion (not its optional ones)
+function items(p) { // those page p needs for completion
   const info = C && C.pages && C.pages[p], opt = info && Array.isArray(info.optional) ? info.optional : [];
   if (info && Array.isArray(info.items)) return info.items.filter(i => !opt.includes(i));
   if (p !== pid) return [];
@@ -214,12 +178,7 @@ function completion(all) {
 }
 function refresh() {
   const n = items(pid).length, k = done(pid);
-  boxes().forEach(i => {
-    const e = entry(pid, i.dataset.item), kind = repeatOf(i), d = kind ? inPeriod(kind, e) : isDone(e) && e.d;
-    i.checked = !!d;
-    if ('optional' in i.dataset) text($('.item-date', i.closest('li')), d ? '(done on ' + dayText(d) + ')' : '');
-  });
-  $$('[data-checklist][data-repeat]').forEach(periods);
+  boxes().forEach(i => { i.checked = isDone(entry(pid, i.dataset.item)); });
   bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {
@@ -346,19 +305,11 @@ function resetSort(sec) {
 }
 function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(resetSort); }
 
-/* ---- reflections: the learner's own words, kept in `notes` ---- */
-function note(s, p, id, r) { // sets (r) or removes (no r) a reflection's answers; id null: the page's
-  const n = s.notes || (s.notes = {}), d = n[p] || (n[p] = {});
-  if (id === null) delete n[p]; else if (r) d[id] = r; else delete d[id];
-  if (n[p] && !Object.keys(n[p]).length) delete n[p];
-  if (!Object.keys(n).length) delete s.notes;
-}
-
 /* ---- reset ---- */
 function reset(all) {
   if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
   change(s => {
-    if (all) { s.pages = {}; s.learner = ''; delete s.notes; } else { delete s.pages[pid]; note(s, pid, null); }
+    if (all) { s.pages = {}; s.learner = ''; delete s.notes; } else { delete s.pages[pid]; if (s.notes) delete s.notes[pid]; }
   });
   clearExercises();
   resync();
@@ -395,7 +346,7 @@ function onChange(e) {
   const t = e.target;
   const fs = t.closest('fieldset.quiz-question');
   if (fs) delete fs.dataset.revealed;
-  if (t.matches('[data-checklist] input[data-item]')) work(() => mark(t.dataset.item, t.checked));
+  if (boxes().includes(t)) work(() => mark(t.dataset.item, t.checked));
 }
 function onKey(e) {
   const tg = $('button.nav-toggle');
@@ -454,12 +405,10 @@ function init() {
   // for progress-code.js: the record as stored, and a change to it (fn: state -> new state)
   window.LecternRecord = { course: course, clean: clean, read: () => { sync(); return state; },
     update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); },
-    // for scenario.js: this page's entry `id`, a change to it (fn: entry -> nothing), days
-    entry: id => { sync(); return entry(pid, id); }, save: (id, fn) => work(() => { fn(slot(id)); if (!v2entry(id, page(pid)[id])) mark(id, false); }),
+    // for scenario.js, reflection.js, checklist-days.js: this page's entries and notes
+    entry: id => { sync(); return entry(pid, id); }, put: (id, e) => work(() => put(id, e && v2entry(id, e))),
     today: today, dayText: dayText,
-    // for reflection.js: this page's reflections, and one's answers set or removed (r null)
-    notes: () => { sync(); return (state.notes || {})[pid] || {}; },
-    note: (id, r) => change(s => note(s, pid, id, r)) };
+    notes: () => { sync(); return (state.notes || {})[pid] || {}; }, change: change };
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -21,9 +21,9 @@ function status(sec, r) {
     + (r && r.d && rec ? ' Last changed on ' + rec.dayText(r.d) + '.' : '');
 }
 function load(sec) {
-  const rec = R(), r = rec && rec.notes()[sec.dataset.reflection];
+  const rec = R(), r = rec && rec.notes()[sec.dataset.reflection], f = r && Array.isArray(r.f) ? r.f : [];
   $$('.reflection-field', sec).forEach(div => {
-    const ta = $('textarea', div), got = r && r.f.find(x => x[0] === label(div));
+    const ta = $('textarea', div), got = f.find(x => Array.isArray(x) && x[0] === label(div) && typeof x[1] === 'string');
     if (ta !== document.activeElement) ta.value = got ? got[1] : '';
     count(div);
   });
@@ -34,8 +34,14 @@ function save(sec) {
   if (!rec) return;
   const f = $$('.reflection-field', sec).map(div => [label(div), $('textarea', div).value]).filter(x => x[1].trim());
   const r = f.length ? { t: $('h2', sec).textContent.trim(), f: f, d: rec.today() } : null;
-  rec.note(sec.dataset.reflection, r);
+  rec.change(s => note(s, document.body.dataset.page, sec.dataset.reflection, r));
   status(sec, r);
+}
+function note(s, p, id, r) { // the record `s` with reflection `id` of page p set to r, or removed
+  const n = s.notes || (s.notes = {}), d = n[p] || (n[p] = {});
+  if (r) d[id] = r; else delete d[id];
+  if (!Object.keys(d).length) delete n[p];
+  if (!Object.keys(n).length) delete s.notes;
 }
 function init() {
   const all = $$('section.reflection[data-reflection]', document);

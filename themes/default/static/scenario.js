@@ -47,15 +47,13 @@ function path(sec) { const e = stored(sec); return e && Array.isArray(e.p) ? e.p
 function save(sec, p, ending) {
   const r = R();
   if (!r) { sec.dataset.path = JSON.stringify(p); return; }
-  r.save(key(sec), e => {
-    e.n = MAX;
-    if (p.length) e.p = p; else delete e.p;
-    if (ending) {
-      const s = SCORE[ending.rating] || 0;
-      e.t += 1; e.l = s; e.b = Math.max(e.b, s);
-      if (!e.d) e.d = r.today();
-    }
-  });
+  const e = Object.assign({ t: 0, l: 0, b: 0, d: 0, r: 0 }, r.entry(key(sec)), { n: MAX, p: p });
+  if (ending) {
+    const s = SCORE[ending.rating] || 0;
+    e.t += 1; e.l = s; e.b = Math.max(e.b, s);
+    if (!e.d) e.d = r.today();
+  }
+  r.put(key(sec), e); // lectern.js drops an entry with nothing in it
 }
 function current(sec) { return R() ? path(sec) : JSON.parse(sec.dataset.path || '[]'); }
 
