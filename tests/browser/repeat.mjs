@@ -29,6 +29,11 @@ await check('a weekly list starts empty each week, keeps each week\'s day and co
   await page.reload();
   assert.equal(await line(page), '0 of 3 this week, 2 last week.');
   assert.ok(!(await page.isChecked('#check-forecasting')), 'last week\'s ticks are not this week\'s');
+  const monday = await page.evaluate((t) => { const u = new Date((t - 14 - ((t - 14 + 3) % 7)) * 864e5);
+    return 'Week of ' + new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()).toLocaleDateString(undefined, { dateStyle: 'long' }) + ': 1 of 3'; }, t);
+  assert.equal(await textOf(page, '.checklist-history summary'), 'Earlier weeks');
+  assert.deepEqual(await page.$$eval('.checklist-history li', (l) => l.map((x) => x.textContent)), [monday], 'the dated history: the week before last');
+  await axe(page, 'with a history');
   await tabTo(page, '#check-forecasting');
   await page.keyboard.press('Space');
   assert.equal(await line(page), '1 of 3 this week, 2 last week.');

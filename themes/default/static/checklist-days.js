@@ -1,12 +1,13 @@
 /* Lectern default theme: the days of checklist items that never block completion
  * (themes/default/MARKUP.md): an optional item or commitment shows the day it was ticked; a
  * repeating checklist ([data-repeat]: daily, weekly from Monday, monthly) starts empty each
- * period, keeps one day per period in its items' `h` (docs/progress-format.md) and says how
- * this period compares with the last. The record is lectern.js's (window.LecternRecord).
+ * period, keeps one day per period in its items' `h` (docs/progress-format.md), says how
+ * this period compares with the last, and lists the earlier ones (a <details>). The record is lectern.js's (window.LecternRecord).
  * Plain ES2017, no network, works from file://. */
 (() => {
 'use strict';
-const NOUNS = { daily: ['today', 'yesterday'], weekly: ['this week', 'last week'], monthly: ['this month', 'last month'] };
+const NOUNS = { daily: ['today', 'yesterday', 'Earlier days', ''], weekly: ['this week', 'last week', 'Earlier weeks', 'Week of '],
+  monthly: ['this month', 'last month', 'Earlier months', ''] };
 function $$(sel, root) { return Array.from((root || document).querySelectorAll(sel)); }
 function R() { return window.LecternRecord; }
 function text(el, t) { if (el) el.textContent = t; }
@@ -35,6 +36,32 @@ function counts(list) { // "8 of 12 this week, 6 last week."
   const kind = list.dataset.repeat, ids = $$('input[data-item]', list).map(i => i.dataset.item), noun = NOUNS[kind];
   const n = back => ids.filter(i => inPeriod(kind, R().entry(i), back)).length;
   text(list.querySelector('.checklist-period'), noun ? n(0) + ' of ' + ids.length + ' ' + noun[0] + ', ' + n(1) + ' ' + noun[1] + '.' : '');
+  if (noun) earlier(list, kind, ids);
+}
+/* The dated history: each earlier period with a tick (up to 12, latest first) and its count. */
+function earlier(list, kind, ids) {
+  const r = R(), now = period(kind, r.today()), by = {};
+  ids.forEach(i => history(r.entry(i)).forEach(d => { const p = period(kind, d); if (p < now - 1) (by[p] = by[p] || new Set()).add(i); }));
+  const ps = Object.keys(by).map(Number).sort((a, b) => b - a).slice(0, 12);
+  let box = list.querySelector('.checklist-history');
+  if (!ps.length) { if (box) box.remove(); return; }
+  if (!box) {
+    box = list.querySelector('.checklist-period').insertAdjacentElement('afterend', document.createElement('details'));
+    box.className = 'checklist-history';
+    box.appendChild(document.createElement('summary')).textContent = NOUNS[kind][2];
+    box.appendChild(document.createElement('ul'));
+  }
+  box.querySelector('ul').replaceChildren(...ps.map(p => {
+    const li = document.createElement('li');
+    li.textContent = name(kind, p) + ': ' + by[p].size + ' of ' + ids.length;
+    return li;
+  }));
+}
+function name(kind, p) { // a period as the learner reads it
+  const r = R();
+  if (kind === 'daily') return r.dayText(p);
+  if (kind === 'weekly') return NOUNS.weekly[3] + r.dayText(p * 7 - 3); // its Monday
+  return new Date(Math.floor(p / 12), p % 12, 1).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
 }
 function draw() {
   const r = R();
