@@ -954,3 +954,20 @@ fn checklist_unknown_repeat_period() {
   = help: write `repeat: daily`, `repeat: weekly` or `repeat: monthly`: the list starts empty each period"#
     );
 }
+
+#[test]
+fn reflection_twice_without_ids() {
+    let got = lesson_errors(
+        "```reflection\ntemplate:\n  - Task\n```\n\n```reflection\ntemplate:\n  - Goal\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the reflection id `reflection` is already used on line 7 of this page
+  --> content/01-module/01-lesson.md:12:3
+   |
+12 |   - Goal
+   |   ^
+   |
+   = help: give one of the reflections its own `id: …` or another title"#
+    );
+}

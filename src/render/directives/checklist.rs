@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
 use super::text_or::TextOr;
-use super::{claim, error_at, line_at, Claim, Input, Rendered};
+use super::{claim, error_at, line_at, place_of, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::checklist::{self, Item};
@@ -137,15 +137,6 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         markup,
         items: tracked,
     })
-}
-
-/// Where a YAML value was written, without the value.
-fn place_of<T>(value: &Spanned<T>) -> Spanned<()> {
-    Spanned {
-        value: (),
-        referenced: value.referenced,
-        defined: value.defined,
-    }
 }
 
 /// The period of `repeat:`, if any; one Lectern does not know is an error.

@@ -151,6 +151,15 @@ fn place<T>(value: &Spanned<T>) -> (usize, usize) {
     (at.line().max(1) as usize, at.column().max(1) as usize)
 }
 
+/// Where a YAML value was written, without the value (to point at values of several types).
+fn place_of<T>(value: &Spanned<T>) -> Spanned<()> {
+    Spanned {
+        value: (),
+        referenced: value.referenced,
+        defined: value.defined,
+    }
+}
+
 /// The line of the file a YAML value of the block is on.
 fn line_at<T>(at: Fragment, value: &Spanned<T>) -> usize {
     at.first_line + place(value).0 - 1

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::text_or::TextOr;
-use super::{claim, error_at, Claim, Input, Rendered};
+use super::{claim, error_at, place_of, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::ids::item_slug;
@@ -62,22 +62,20 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         None => None,
     };
     let fields = fields(&input, &raw, guide)?;
-    let (id, id_at) = match (&raw.id, &raw.prompt, &raw.template) {
-        (Some(id), _, _) => (item_slug(&id.value), Some(id)),
-        (None, Some(p), _) => (item_slug(raw.title.as_deref().unwrap_or(&p.value)), Some(p)),
-        (None, None, _) => (
-            item_slug(raw.title.as_deref().unwrap_or("reflection")),
-            None,
-        ),
+    // its id, and where it was written (for the error when the page has it twice)
+    let title = raw.title.as_deref();
+    let (id, at) = match (&raw.id, &raw.prompt, &raw.template) {
+        (Some(id), _, _) => (item_slug(&id.value), place_of(id)),
+        (None, Some(p), _) => (item_slug(title.unwrap_or(&p.value)), place_of(p)),
+        (None, None, Some(t)) => (item_slug(title.unwrap_or("reflection")), place_of(t)),
+        (None, None, None) => return Ok(Rendered::default()), // `fields` refused it already
     };
-    if let Some(at) = id_at {
-        let what = Claim {
-            what: "reflection",
-            key: format!("reflection:{id}"),
-            help: "give one of the reflections its own `id: …`",
-        };
-        claim(input.ids, input.at, at, &id, what).map_err(Diagnostics::from)?;
-    }
+    let what = Claim {
+        what: "reflection",
+        key: format!("reflection:{id}"),
+        help: "give one of the reflections its own `id: …` or another title",
+    };
+    claim(input.ids, input.at, &at, &id, what).map_err(Diagnostics::from)?;
     let title = inline_markdown(raw.title.as_deref().unwrap_or("Reflection"));
     let prompt = raw.template.as_ref().and(raw.prompt.as_ref());
     let prompt = prompt.map(|p| inline_markdown(&p.value));
