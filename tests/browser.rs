@@ -188,6 +188,26 @@ fn checklists_keep_ticks_progress_reset_import_and_keyboard() {
 }
 
 #[test]
+fn scenario_plays_by_keyboard_keeps_its_path_and_counts_at_an_ending() {
+    run_on_copy("browser-practice", "scenario.mjs", Caching::Never);
+}
+
+#[test]
+fn reflections_keep_the_learners_words_in_the_browser_and_show_them_on_my_handout() {
+    run_on_copy("browser-practice", "reflection.mjs", Caching::Never);
+}
+
+#[test]
+fn commitments_and_optional_items_are_dated_but_never_block_completion() {
+    run_on_copy("browser-practice", "commitments.mjs", Caching::Never);
+}
+
+#[test]
+fn repeating_checklists_start_empty_each_period_and_keep_a_dated_history() {
+    run_on_copy("browser-practice", "repeat.mjs", Caching::Never);
+}
+
+#[test]
 fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
@@ -202,8 +222,8 @@ fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
 
 /// Pages of the sample course that must be among those axe checks (it checks every page): the
 /// home page, a module page, lessons with a checklist and a table, a checklist and a sort, a
-/// quiz, the print page with everything, the progress and certificate pages and the 404 page.
-const SAMPLE_PAGES: [&str; 9] = [
+/// quiz, the print page with everything, the progress, certificate and "my handout" pages and the 404 page.
+const SAMPLE_PAGES: [&str; 10] = [
     "index.html",
     "who-does-what/the-twelve-activities.html",
     "who-does-what/staying-in-your-column.html",
@@ -212,6 +232,7 @@ const SAMPLE_PAGES: [&str; 9] = [
     "handouts/course.html",
     "progress.html",
     "certificate.html",
+    "my-handout.html",
     "404.html",
 ];
 

@@ -23,7 +23,7 @@ fn build_writes_into_out_and_prints_one_summary_line() {
     assert_eq!(stderr, "");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{stdout}");
-    let prefix = "Built 3 lessons in 2 modules: 12 pages in ";
+    let prefix = "Built 3 lessons in 2 modules: 13 pages in ";
     let suffix = format!(" ms into {}", out.display());
     let line = lines[0];
     assert!(
@@ -39,7 +39,7 @@ fn build_writes_into_out_and_prints_one_summary_line() {
         .keys()
         .filter(|p| p.ends_with(".html"))
         .count();
-    assert_eq!(pages, 12);
+    assert_eq!(pages, 13);
     assert!(out.join("first/long.html").is_file());
     assert!(!course.join("public").exists(), "--out was not honoured");
 }
@@ -56,7 +56,7 @@ fn the_summary_uses_singular_counts() {
     ]);
     let (stdout, _) = outputs(&output);
     assert!(
-        stdout.starts_with("Built 1 lesson in 1 module: 8 pages in "),
+        stdout.starts_with("Built 1 lesson in 1 module: 9 pages in "),
         "{stdout}"
     );
 }

@@ -255,76 +255,6 @@ error: the checklist item id `plan-the-week` is already used on line 9 of this p
     );
 }
 
-/// The ids of a built lesson's checkboxes, in page order.
-fn checkbox_ids(body: &str) -> Vec<String> {
-    let lesson = format!("---\ntitle: Lesson\n---\n\n{body}");
-    let dir = course(&[("content/01-module/01-lesson.md", &lesson)]);
-    let options = BuildOptions {
-        root: dir.path().to_path_buf(),
-        drafts: false,
-    };
-    let built = build_site(&options).unwrap_or_else(|e| panic!("{e}"));
-    let html = scraper::Html::parse_document(built.site.text("module/lesson.html").unwrap());
-    let boxes = scraper::Selector::parse("input[type=checkbox]").unwrap();
-    (html.select(&boxes))
-        .filter_map(|e| e.value().id().map(str::to_owned))
-        .collect()
-}
-
-#[test]
-fn checklists_from_one_table_get_distinct_ids() {
-    let ids = checkbox_ids(
-        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\nid: week 2\n```\n",
-    );
-    assert_eq!(
-        ids,
-        [
-            "check-prospecting",
-            "check-closing",
-            "check-complaints",
-            "check-managers-prospecting",
-            "check-managers-closing",
-            "check-managers-complaints",
-            "check-week-2-prospecting",
-            "check-week-2-closing",
-            "check-week-2-complaints",
-        ]
-    );
-}
-
-#[test]
-fn checklist_from_the_same_column_twice_needs_an_id() {
-    let twice = "```checklist\nfrom: tables/roles.yaml\ncolumn: managers\nrows: [Closing]\n```\n\n";
-    let got = lesson_errors(&format!(
-        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n{twice}{twice}"
-    ));
-    assert_eq!(
-        got,
-        r#"error: the checklist item id `managers-closing` is already used on line 12 of this page
-  --> content/01-module/01-lesson.md:18:9
-   |
-18 | column: managers
-   |         ^
-   |
-   = help: the ids come from the table's row keys: give this checklist its own prefix with `id: …` (its ids become `<id>-<key>`), or leave the row out with `rows: […]`"#
-    );
-}
-
-#[test]
-fn checklist_id_with_items() {
-    let got = lesson_errors("```checklist\nitems: [One]\nid: week-1\n```\n");
-    assert_eq!(
-        got,
-        r#"error: `column:`, `rows:` and `id:` only go with `from:`
- --> content/01-module/01-lesson.md:7:5
-  |
-7 | id: week-1
-  |     ^
-  |
-  = help: remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table"#
-    );
-}
-
 const QUIZ_OPTIONS: &str =
     "    options:\n      - text: A\n        correct: true\n      - text: B\n";
 
@@ -742,6 +672,338 @@ fn table_file_explain_that_is_a_list() {
   |              ^
   |
   = help: write plain text, in quotes if it contains `: ` or starts with `[`, `{` or `-`"#
+    );
+}
+
+// ---- scenario ----
+
+#[test]
+fn scenario_next_names_an_unknown_step() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: endd\n  - id: b\n    situation: B\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: a\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: `next: endd` names no step or ending of this scenario
+  --> content/01-module/01-lesson.md:14:15
+   |
+14 |         next: endd
+   |               ^
+   |
+   = help: did you mean `end`? The steps and endings are: a, b, end"#
+    );
+}
+
+#[test]
+fn scenario_unreachable_step() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: end\n  - id: b\n    situation: B\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: a\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the step `b` cannot be reached: no choice leads to it
+  --> content/01-module/01-lesson.md:15:9
+   |
+15 |   - id: b
+   |         ^
+   |
+   = help: point a choice's `next:` at `b`, or remove the step"#
+    );
+}
+
+#[test]
+fn scenario_step_with_no_way_out() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: end\n  - id: b\n    situation: B\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the step `b` has no way out
+  --> content/01-module/01-lesson.md:15:9
+   |
+15 |   - id: b
+   |         ^
+   |
+   = help: give it 2 to 4 `choices:`, each with `text:`, `consequence:` and `next:` (a step or an ending)"#
+    );
+}
+
+#[test]
+fn scenario_loop_with_no_ending() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: end\n  - id: b\n    situation: B\n    choices:\n      - text: One\n        next: c\n      - text: Two\n        next: c\n  - id: c\n    situation: C\n    choices:\n      - text: One\n        next: b\n      - text: Two\n        next: b\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the steps `b`, `c` lead round in a loop with no ending
+  --> content/01-module/01-lesson.md:15:9
+   |
+15 |   - id: b
+   |         ^
+   |
+   = help: point one of their choices' `next:` at an ending, or at a step that leads to one"#
+    );
+}
+
+#[test]
+fn scenario_step_with_one_choice() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: Only\n        next: end\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the step `a` has 1 choice, but a step takes 2 to 4
+  --> content/01-module/01-lesson.md:11:7
+   |
+11 |       - text: Only
+   |       ^
+   |
+   = help: add another choice: a scenario step is a decision between options"#
+    );
+}
+
+#[test]
+fn scenario_unknown_rating() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: end\n      - text: Two\n        next: end\nendings:\n  - id: end\n    rating: great\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: `great` is not a rating
+  --> content/01-module/01-lesson.md:17:13
+   |
+17 |     rating: great
+   |             ^
+   |
+   = help: rate each ending `best`, `okay` or `poor`"#
+    );
+}
+
+#[test]
+fn scenario_choice_without_next() {
+    let got = lesson_errors(
+        "```scenario\ntitle: S\nsteps:\n  - id: a\n    situation: A\n    choices:\n      - text: One\n        next: end\n      - text: Two\nendings:\n  - id: end\n    rating: best\n    debrief: D\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: this choice has no `next:`, so it leads nowhere
+  --> content/01-module/01-lesson.md:13:15
+   |
+13 |       - text: Two
+   |               ^
+   |
+   = help: add `next: …` naming the step or the ending it leads to"#
+    );
+}
+
+// ---- reflection ----
+
+#[test]
+fn reflection_without_prompt_or_template() {
+    let got = lesson_errors("```reflection\ntitle: Brief\n```\n");
+    assert_eq!(
+        got,
+        r#"error: this reflection has no `prompt:` and no `template:`
+ --> content/01-module/01-lesson.md:6:1
+  |
+6 | title: Brief
+  | ^
+  |
+  = help: add `prompt: …`, the question learners answer in their own words, or `template:` with one `- label` per field to fill in"#
+    );
+}
+
+#[test]
+fn reflection_word_guide_that_is_no_count() {
+    let got = lesson_errors("```reflection\nprompt: Why?\nwords: lots\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `words: lots` is not a word count
+ --> content/01-module/01-lesson.md:7:8
+  |
+7 | words: lots
+  |        ^
+  |
+  = help: write a range, `words: 50-150`, or about how many, `words: 100`"#
+    );
+}
+
+#[test]
+fn reflection_template_field_twice() {
+    let got = lesson_errors("```reflection\ntemplate:\n  - Task\n  - task\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the field `task` is already in this template
+ --> content/01-module/01-lesson.md:8:5
+  |
+8 |   - task
+  |     ^
+  |
+  = help: give each field its own label"#
+    );
+}
+
+#[test]
+fn reflection_empty_template() {
+    let got = lesson_errors("```reflection\ntemplate: []\n```\n");
+    assert_eq!(
+        got,
+        r#"error: the `template:` has no fields
+ --> content/01-module/01-lesson.md:6:11
+  |
+6 | template: []
+  |           ^
+  |
+  = help: add one `- label` per field, e.g. `- Task`, `- Goal`, `- Deadline`"#
+    );
+}
+
+#[test]
+fn reflection_field_unknown_key() {
+    let got = lesson_errors("```reflection\ntemplate:\n  - label: Task\n    hnt: x\n```\n");
+    assert_eq!(
+        got,
+        r#"error: unknown key `hnt`
+ --> content/01-module/01-lesson.md:8:5
+  |
+8 |     hnt: x
+  |     ^
+  |
+  = help: did you mean `hint`?"#
+    );
+}
+
+// ---- commitments and optional items ----
+
+#[test]
+fn checklist_unknown_kind() {
+    let got = lesson_errors("```checklist\nkind: promise\nitems:\n  - A\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `kind: promise` is not a kind of checklist
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | kind: promise
+  |       ^
+  |
+  = help: write `kind: commitment` for things learners will do on the job (they are saved and dated but never block completion), or leave `kind:` out"#
+    );
+}
+
+#[test]
+fn checklist_item_unknown_key() {
+    let got = lesson_errors("```checklist\nitems:\n  - text: A\n    optional: true\n```\n");
+    assert_eq!(
+        got,
+        r#"error: unknown key `optional`
+ --> content/01-module/01-lesson.md:8:5
+  |
+8 |     optional: true
+  |     ^
+  |
+  = help: allowed keys: text, required"#
+    );
+}
+
+#[test]
+fn checklist_unknown_repeat_period() {
+    let got = lesson_errors("```checklist\nrepeat: fortnightly\nitems:\n  - A\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `repeat: fortnightly` is not a period
+ --> content/01-module/01-lesson.md:6:9
+  |
+6 | repeat: fortnightly
+  |         ^
+  |
+  = help: write `repeat: daily`, `repeat: weekly` or `repeat: monthly`: the list starts empty each period"#
+    );
+}
+
+#[test]
+fn reflection_twice_without_ids() {
+    let got = lesson_errors(
+        "```reflection\ntemplate:\n  - Task\n```\n\n```reflection\ntemplate:\n  - Goal\n```\n",
+    );
+    assert_eq!(
+        got,
+        r#"error: the reflection id `reflection` is already used on line 7 of this page
+  --> content/01-module/01-lesson.md:12:3
+   |
+12 |   - Goal
+   |   ^
+   |
+   = help: give one of the reflections its own `id: …` or another title"#
+    );
+}
+
+/// The ids of a built lesson's checkboxes, in page order.
+fn checkbox_ids(body: &str) -> Vec<String> {
+    let lesson = format!("---\ntitle: Lesson\n---\n\n{body}");
+    let dir = course(&[("content/01-module/01-lesson.md", &lesson)]);
+    let options = BuildOptions {
+        root: dir.path().to_path_buf(),
+        drafts: false,
+    };
+    let built = build_site(&options).unwrap_or_else(|e| panic!("{e}"));
+    let html = scraper::Html::parse_document(built.site.text("module/lesson.html").unwrap());
+    let boxes = scraper::Selector::parse("input[type=checkbox]").unwrap();
+    (html.select(&boxes))
+        .filter_map(|e| e.value().id().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn checklists_from_one_table_get_distinct_ids() {
+    let ids = checkbox_ids(
+        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\n```\n\n```checklist\nfrom: tables/roles.yaml\ncolumn: managers\nid: week 2\n```\n",
+    );
+    assert_eq!(
+        ids,
+        [
+            "check-prospecting",
+            "check-closing",
+            "check-complaints",
+            "check-managers-prospecting",
+            "check-managers-closing",
+            "check-managers-complaints",
+            "check-week-2-prospecting",
+            "check-week-2-closing",
+            "check-week-2-complaints",
+        ]
+    );
+}
+
+#[test]
+fn checklist_from_the_same_column_twice_needs_an_id() {
+    let twice = "```checklist\nfrom: tables/roles.yaml\ncolumn: managers\nrows: [Closing]\n```\n\n";
+    let got = lesson_errors(&format!(
+        "```checklist\nfrom: tables/roles.yaml\ncolumn: sellers\n```\n\n{twice}{twice}"
+    ));
+    assert_eq!(
+        got,
+        r#"error: the checklist item id `managers-closing` is already used on line 12 of this page
+  --> content/01-module/01-lesson.md:18:9
+   |
+18 | column: managers
+   |         ^
+   |
+   = help: the ids come from the table's row keys: give this checklist its own prefix with `id: …` (its ids become `<id>-<key>`), or leave the row out with `rows: […]`"#
+    );
+}
+
+#[test]
+fn checklist_id_with_items() {
+    let got = lesson_errors("```checklist\nitems: [One]\nid: week-1\n```\n");
+    assert_eq!(
+        got,
+        r#"error: `column:`, `rows:` and `id:` only go with `from:`
+ --> content/01-module/01-lesson.md:7:5
+  |
+7 | id: week-1
+  |     ^
+  |
+  = help: remove them, or replace `items:` with `from: tables/….yaml` to list one column of a table"#
     );
 }
 

@@ -41,6 +41,7 @@ fn every_page_of_the_sample_course_is_valid_html() {
         "index.html",
         "progress.html",
         "certificate.html",
+        "my-handout.html",
         "404.html",
     ] {
         assert!(pages.contains(&out.join(page)), "{page} is not checked");

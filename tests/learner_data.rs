@@ -112,6 +112,31 @@ src: tables/roles.yaml
 columns: [a, b]
 ```
 
+```reflection
+title: Brief
+template:
+  - Task
+  - label: Goal
+    hint: What done looks like.
+words: 10-20
+```
+
+```scenario
+title: Which way?
+steps:
+  - id: start
+    situation: A choice.
+    choices:
+      - text: Left
+        next: start
+      - text: Right
+        next: end
+endings:
+  - id: end
+    rating: best
+    debrief: Done.
+```
+
 [^n]: The note.
 "#;
 

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Diagnostic;
 
 /// The kinds of tracked things.
-pub const KINDS: [&str; 3] = ["item", "question", "sort"];
+pub const KINDS: [&str; 4] = ["item", "question", "sort", "scenario"];
 
 /// The file's name in the course folder.
 pub const FILE: &str = "lectern.lock";

@@ -60,6 +60,7 @@ pub fn kind_name(kind: ItemKind) -> &'static str {
         ItemKind::Item => "item",
         ItemKind::Question => "question",
         ItemKind::Sort => "sort",
+        ItemKind::Scenario => "scenario",
     }
 }
 

@@ -90,8 +90,9 @@ pub fn course_data(
     out
 }
 
-/// One page of `course-data.js`, as `json!({"title", "url", "items", "ix"})` writes it (keys
-/// sorted; `ix` only when there are items: the first index alone when they are consecutive),
+/// One page of `course-data.js`, as `json!({"title", "url", "items", "ix", "optional"})` writes
+/// it (keys sorted; `ix` only when there are items: the first index alone when they are
+/// consecutive; `optional`, the items not needed for completion, only when there are some),
 /// without building the `Value`: there is one per page.
 fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>]) -> String {
     use std::fmt::Write;
@@ -124,6 +125,16 @@ fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>])
             }
             out.push(']');
         }
+    }
+    if items.iter().any(|i| i.optional) {
+        out.push_str(",\"optional\":[");
+        for (k, item) in items.iter().filter(|i| i.optional).enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            json::push_str(&mut out, &item.progress_id());
+        }
+        out.push(']');
     }
     out.push_str(",\"title\":");
     json::push_str(&mut out, title);

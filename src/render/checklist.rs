@@ -15,6 +15,9 @@ pub struct Item {
     pub html: String,
     /// Ticked in the source (`- [x]`): shown ticked until the learner changes it.
     pub checked: bool,
+    /// Not needed for completion: the box says so (`data-optional`) and the item has room
+    /// for the day it was done.
+    pub optional: bool,
 }
 
 /// Opening markup of a checklist, with an optional title.
@@ -30,8 +33,8 @@ pub fn open(title: Option<&str>) -> String {
 /// Closing markup of a checklist.
 pub const CLOSE: &str = "</ul>\n</div>\n";
 
-/// Markup before an item's text.
-pub fn item_open(item_id: &str, checked: bool) -> Markup {
+/// Markup before an item's text; an `optional` item's box says so (`data-optional`).
+pub fn item_open(item_id: &str, checked: bool, optional: bool) -> Markup {
     let id = escape(item_id);
     let mut out = Markup::plain(String::with_capacity(3 * id.len() + 128));
     // the box's id is `check-<item id>`, written in two pieces rather than formatted first
@@ -40,7 +43,7 @@ pub fn item_open(item_id: &str, checked: bool) -> Markup {
     out.push(&id);
     out.push("\" data-item=\"");
     out.push(&id);
-    out.push("\"");
+    out.push(if optional { "\" data-optional" } else { "\"" });
     if checked {
         out.checked();
     }
@@ -54,13 +57,42 @@ pub fn item_open(item_id: &str, checked: bool) -> Markup {
 /// Markup after an item's text.
 pub const ITEM_CLOSE: &str = "</label></li>\n";
 
-/// A whole checklist.
-pub fn render(title: Option<&str>, items: &[Item]) -> Markup {
-    let mut out = Markup::plain(open(title));
+/// The periods a checklist can repeat over (`repeat:`), each with its noun.
+pub const PERIODS: [(&str, &str); 3] = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
+
+/// A whole checklist; `repeat` (one of [`PERIODS`]) makes it start empty each period, with a
+/// line for this period's count against the last one's (`lectern.js` writes it).
+/// A list of optional items only (commitments, repeating lists) says so once, under its title;
+/// an optional item in a list of required ones says so in its label.
+pub fn render(title: Option<&str>, repeat: Option<&str>, items: &[Item]) -> Markup {
+    let all_optional = items.iter().all(|i| i.optional);
+    let noun = PERIODS.iter().find(|p| Some(p.0) == repeat).map(|p| p.1);
+    let mut opening = String::from("<div class=\"checklist\" data-checklist");
+    if let (Some(period), Some(_)) = (repeat, noun) {
+        opening.push_str(&format!(" data-repeat=\"{period}\""));
+    }
+    opening.push_str(">\n");
+    if let Some(t) = title {
+        opening.push_str(&format!("<p class=\"checklist-title\">{}</p>\n", escape(t)));
+    }
+    match noun {
+        Some(noun) => opening.push_str(&format!("<p class=\"checklist-note\">Starts empty each {noun}: tick what you did this {noun}. Not needed to complete the lesson.</p>\n<p class=\"checklist-period\"></p>\n")),
+        None if all_optional => opening.push_str("<p class=\"checklist-note\">Not needed to complete the lesson: tick each one once you have done it, and the day is kept.</p>\n"),
+        None => {}
+    }
+    opening.push_str("<ul class=\"checklist-items\">\n");
+    let mut out = Markup::plain(opening);
     for item in items {
-        out.append(&item_open(&item.id, item.checked));
+        out.append(&item_open(&item.id, item.checked, item.optional));
         out.push(&item.html);
-        out.push(ITEM_CLOSE);
+        if item.optional && !all_optional {
+            out.push(" <span class=\"item-optional\">(optional)</span>");
+        }
+        out.push(if item.optional {
+            "</label> <span class=\"item-date\"></span></li>\n"
+        } else {
+            ITEM_CLOSE
+        });
     }
     out.push(CLOSE);
     out

@@ -221,8 +221,9 @@ pub fn course_files(
 
 /// The root pages drawn in the browser from the learner's record: `<id>.html` from the
 /// template of the same name, and its title.
-const LEARNER_PAGES: [(&str, &str); 2] = [
+const LEARNER_PAGES: [(&str, &str); 3] = [
     ("progress", "My progress"),
+    ("my-handout", "My handout"),
     ("certificate", "Certificate of completion"),
 ];
 

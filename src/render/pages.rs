@@ -46,7 +46,11 @@ pub(super) fn page_values<'a>(
     let page = &course.pages[index];
     let (prev, next) = neighbours(course, nav, index);
     PageValues {
-        info: page_info(course, page, md.items.len()),
+        info: page_info(
+            course,
+            page,
+            md.items.iter().filter(|i| !i.optional).count(),
+        ),
         root: root_of(&page.out),
         toc: toc(&md.headings),
         breadcrumbs: breadcrumbs(course, page),

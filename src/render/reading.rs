@@ -1,5 +1,6 @@
 //! How long a lesson takes, estimated from what it holds: its words at [`WORDS_PER_MINUTE`]
-//! and its activities (a checklist item half a minute, a quiz question one, a sort two). An
+//! and its activities (a checklist item half a minute, a quiz question one, a sort two, a
+//! scenario three). An
 //! author's `duration:` more than twice the estimate, or less than half of it, gets a warning
 //! that gives the estimate.
 
@@ -26,6 +27,7 @@ pub fn estimate(md: &RenderedMarkdown) -> (u32, usize, usize) {
         ItemKind::Item => 5,
         ItemKind::Question => 10,
         ItemKind::Sort => 20,
+        ItemKind::Scenario => 30,
     };
     let tenths: u32 = md.items.iter().map(|i| activity(&i.kind)).sum();
     let reading = (words as u32 * 10).div_ceil(WORDS_PER_MINUTE);

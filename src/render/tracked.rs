@@ -16,6 +16,8 @@ pub enum ItemKind {
     Question,
     /// A ```` ```sort ```` exercise.
     Sort,
+    /// A ```` ```scenario ````, done when the learner reaches an ending.
+    Scenario,
 }
 
 impl ItemKind {
@@ -25,6 +27,7 @@ impl ItemKind {
             ItemKind::Item => "",
             ItemKind::Question => "quiz:",
             ItemKind::Sort => "sort:",
+            ItemKind::Scenario => "scenario:",
         }
     }
 
@@ -34,6 +37,7 @@ impl ItemKind {
             ItemKind::Item => "",
             ItemKind::Question => "Question: ",
             ItemKind::Sort => "Exercise: ",
+            ItemKind::Scenario => "Scenario: ",
         }
     }
 }
@@ -46,6 +50,9 @@ pub struct TrackedItem {
     pub id: String,
     /// The text a learner saw, for the progress page.
     pub label: String,
+    /// Saved and dated, but not needed to complete its lesson (a commitment, or an item
+    /// with `required: false`).
+    pub optional: bool,
 }
 
 impl TrackedItem {
@@ -55,9 +62,16 @@ impl TrackedItem {
             kind,
             id,
             label: String::new(),
+            optional: false,
         };
         item.set_label(label_html);
         item
+    }
+
+    /// The same item, not needed for completion.
+    pub fn optional(mut self, optional: bool) -> Self {
+        self.optional = optional;
+        self
     }
 
     /// Sets the label from the label element's HTML: its text, whitespace runs as one space,

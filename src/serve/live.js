@@ -73,7 +73,8 @@
     ready.then(function () {
       document.title = doc.title;
       Idiomorph.morph(document.body, doc.body, { callbacks: { beforeAttributeUpdated: kept, beforeNodeMorphed: skip } });
-      document.dispatchEvent(new CustomEvent("lectern:updated"));
+      // the theme's scripts set the page up again as after the back/forward cache
+      window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true }));
     });
   }
   function update() {

@@ -40,6 +40,20 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * A new browser context on `url`, its requests outside `base` recorded in `foreign`: the
+ * context, its page and the page's script errors (filled as they happen).
+ */
+export async function openFresh(browser, url, base, foreign) {
+  const context = await browser.newContext();
+  watchRequests(context, base, foreign);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
 /** Run one named check; a failure is reported and counted, and the next check still runs. */
 export async function check(name, fn) {
   const t = Date.now();

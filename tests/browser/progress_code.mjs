@@ -85,6 +85,14 @@ await check('random states round-trip and never exceed the worst case', () => {
   }
 });
 
+await check('a scenario travels as an exercise scored out of 2, without its path', () => {
+  const index = { p: { a: 0, 'scenario:s': 1 } }, entries = { 0: ['p', 'a'], 1: ['p', 'scenario:s'] };
+  const s = { v: 2, course: 'c', learner: '', pages: { p: { a: { d: 20001 }, 'scenario:s': { t: 3, l: 1, b: 2, n: 2, d: 20000, r: 0, p: [1, 0] } } } };
+  const back = JSON.parse(JSON.stringify(decode(encode(s, 'c', index), 'c', entries)));
+  assert.deepEqual(back.pages.p['scenario:s'], { t: 3, l: 1, b: 2, n: 2, d: 20000, r: 0 });
+  assert.deepEqual(back.pages.p.a, { d: 20001 });
+});
+
 await check('every changed, missing or added character is caught', () => {
   const c = cases.find((x) => x.items.length === 12), { index, entries } = course(c);
   const code = encode(randomState(c), 'c', index);

@@ -5,12 +5,17 @@
 //! A second checklist from the same table on a page would repeat the first one's ids: its ids
 //! are then prefixed with its column (`<column>-<key>`), or with its own `id:` when it has one,
 //! so the first checklist's ids (and learners' ticks) stay as they were.
+//!
+//! `kind: commitment` makes every item a commitment ("This month I will…"), and an item of
+//! `items:` written as `- text: …` with `required: false` is optional: both are saved and
+//! dated like any item but never needed to complete the lesson (`TrackedItem::optional`).
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::select::{self, Names};
-use super::{claim, error_at, line_at, Claim, Input, Rendered};
+use super::text_or::TextOr;
+use super::{claim, error_at, line_at, place_of, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 use crate::render::checklist::{self, Item};
@@ -24,7 +29,11 @@ struct RawChecklist {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
-    items: Option<Spanned<Vec<Spanned<String>>>>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    repeat: Option<Spanned<String>>,
+    #[serde(default)]
+    items: Option<Spanned<Vec<Spanned<RawItem>>>>,
     #[serde(default)]
     from: Option<Spanned<String>>,
     #[serde(default)]
@@ -36,16 +45,35 @@ struct RawChecklist {
     id: Option<Spanned<String>>,
 }
 
+/// An item of `items:`: its text, or its text and whether it is needed for completion.
+type RawItem = TextOr<FullItem>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FullItem {
+    text: String,
+    #[serde(default = "yes")]
+    required: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// An item before its id is claimed: where it was written, its explicit id (`{#id}`, or the
 /// slug of its table row's key) and its text.
-struct Planned<'s> {
-    at: &'s Spanned<String>,
+struct Planned {
+    at: Spanned<()>,
     explicit: Option<String>,
     text: String,
+    optional: bool,
 }
 
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawChecklist = yaml::parse(input.body, input.at)?;
+    let repeat = repeat(&input, &raw)?;
+    // a repeating list is done again each period: never needed for completion either
+    let commitment = is_commitment(&input, &raw)? || repeat.is_some();
     let (planned, help) = match (&raw.items, &raw.from) {
         (Some(_), None) if raw.column.is_some() || raw.rows.is_some() || raw.id.is_some() => {
             let message = "`column:`, `rows:` and `id:` only go with `from:`";
@@ -84,7 +112,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let mut items = Vec::with_capacity(planned.len());
     let mut tracked = Vec::with_capacity(planned.len());
     for p in planned {
-        let line = line_at(input.at, p.at);
+        let line = line_at(input.at, &p.at);
         let derive = || item_slug(&p.text);
         let id = (input.ids).resolve(ItemKind::Item, &p.text, p.explicit, derive, line);
         let what = Claim {
@@ -93,27 +121,61 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
             help,
         };
         let html = inline_markdown(&p.text);
-        match claim(input.ids, input.at, p.at, &id, what) {
-            Ok(()) => tracked.push(TrackedItem::new(ItemKind::Item, id.clone(), &html)),
+        match claim(input.ids, input.at, &p.at, &id, what) {
+            Ok(()) => tracked.push(
+                TrackedItem::new(ItemKind::Item, id.clone(), &html)
+                    .optional(commitment || p.optional),
+            ),
             Err(d) => problems.push(d),
         }
         items.push(Item {
             id,
             html,
             checked: false,
+            optional: commitment || p.optional,
         });
     }
-    let markup = checklist::render(raw.title.as_deref(), &items);
+    let title = match (&raw.title, commitment) {
+        (Some(t), _) => Some(t.as_str()),
+        (None, true) => Some("This month I will…"),
+        (None, false) => None,
+    };
+    let markup = checklist::render(title, repeat, &items);
     problems.into_result(Rendered {
         markup,
         items: tracked,
     })
 }
 
-fn from_items<'s>(
+/// The period of `repeat:`, if any; one Lectern does not know is an error.
+fn repeat<'r>(input: &Input, raw: &'r RawChecklist) -> Result<Option<&'r str>, Diagnostic> {
+    let Some(r) = &raw.repeat else {
+        return Ok(None);
+    };
+    let period = r.value.trim();
+    if checklist::PERIODS.iter().any(|p| p.0 == period) {
+        return Ok(Some(period));
+    }
+    let message = format!("`repeat: {period}` is not a period");
+    Err(error_at(input.at, r, message).help(
+        "write `repeat: daily`, `repeat: weekly` or `repeat: monthly`: the list starts empty each period",
+    ))
+}
+
+/// True for `kind: commitment`; any other kind is an error.
+fn is_commitment(input: &Input, raw: &RawChecklist) -> Result<bool, Diagnostic> {
+    match &raw.kind {
+        None => Ok(false),
+        Some(k) if k.value.trim() == "commitment" => Ok(true),
+        Some(k) => Err(error_at(input.at, k, format!("`kind: {}` is not a kind of checklist", k.value.trim()))
+            .help("write `kind: commitment` for things learners will do on the job (they are saved and dated but never block completion), or leave `kind:` out")),
+    }
+}
+
+fn from_items(
     input: &Input,
-    items: &'s Spanned<Vec<Spanned<String>>>,
-) -> Result<Vec<Planned<'s>>, Diagnostic> {
+    items: &Spanned<Vec<Spanned<RawItem>>>,
+) -> Result<Vec<Planned>, Diagnostic> {
     if items.value.is_empty() {
         return Err(error_at(input.at, items, "the `items:` list is empty")
             .help("add one `- item` line per thing to tick"));
@@ -122,21 +184,26 @@ fn from_items<'s>(
         .value
         .iter()
         .map(|item| {
-            let (text, id) = explicit_id(&item.value);
+            let (written, optional) = match &item.value {
+                TextOr::Text(t) => (t.as_str(), false),
+                TextOr::Full(f) => (f.text.as_str(), !f.required),
+            };
+            let (text, id) = explicit_id(written);
             Planned {
-                at: item,
+                at: place_of(item),
                 explicit: id.map(str::to_string),
                 text: text.to_string(),
+                optional,
             }
         })
         .collect())
 }
 
-fn from_table<'s>(
+fn from_table(
     input: &Input,
-    raw: &'s RawChecklist,
-    from: &'s Spanned<String>,
-) -> Result<Vec<Planned<'s>>, Diagnostics> {
+    raw: &RawChecklist,
+    from: &Spanned<String>,
+) -> Result<Vec<Planned>, Diagnostics> {
     let table = select::table(input.at, input.tables, input.unreadable, from)?;
     let Some(column) = &raw.column else {
         let ids: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
@@ -159,9 +226,10 @@ fn from_table<'s>(
         .filter_map(|row| {
             let text = row.cells.get(&column.id)?.trim();
             (!text.is_empty()).then(|| Planned {
-                at,
+                at: place_of(at),
                 explicit: Some(item_slug(&row.key)),
                 text: text.to_string(),
+                optional: false,
             })
         })
         .collect();
@@ -182,7 +250,7 @@ fn from_table<'s>(
     })
 }
 
-impl Planned<'_> {
+impl Planned {
     /// The item with its id prefixed: `<prefix>-<id>`.
     fn prefixed(mut self, prefix: &str) -> Self {
         self.explicit = self.explicit.map(|id| format!("{prefix}-{id}"));

@@ -1,4 +1,5 @@
-//! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz` or `sort`,
+//! Directives: fenced code blocks whose language is `table`, `checklist`, `quiz`, `sort`,
+//! `scenario` or `reflection`,
 //! with a YAML body. Each turns into HTML (see themes/default/MARKUP.md) and returns, beside
 //! it, the progress items it registers ([`Rendered`]).
 //!
@@ -10,9 +11,12 @@
 
 mod checklist;
 mod quiz;
+mod reflection;
+mod scenario;
 mod select;
 mod sort;
 mod table;
+mod text_or;
 
 use std::collections::BTreeMap;
 
@@ -35,7 +39,7 @@ pub struct Directive {
 }
 
 /// Every directive Lectern knows.
-pub const DIRECTIVES: [Directive; 4] = [
+pub const DIRECTIVES: [Directive; 6] = [
     Directive {
         name: "table",
         needs: "`src: tables/….yaml`",
@@ -55,6 +59,16 @@ pub const DIRECTIVES: [Directive; 4] = [
         name: "sort",
         needs: "`src: tables/….yaml` and `columns: […]`",
         render: sort::render,
+    },
+    Directive {
+        name: "scenario",
+        needs: "`title:`, `steps:` and `endings:`",
+        render: scenario::render,
+    },
+    Directive {
+        name: "reflection",
+        needs: "`prompt:` or `template:`",
+        render: reflection::render,
     },
 ];
 
@@ -92,7 +106,7 @@ pub fn misspelt(lang: &str) -> Option<&'static str> {
 
 /// Everything a directive needs to render.
 pub struct Input<'a> {
-    /// `table`, `checklist`, `quiz` or `sort`.
+    /// `table`, `checklist`, `quiz`, `sort`, `scenario` or `reflection`.
     pub kind: &'a str,
     /// The YAML body of the block.
     pub body: &'a str,
@@ -157,6 +171,15 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
 fn place<T>(value: &Spanned<T>) -> (usize, usize) {
     let at = &value.referenced;
     (at.line().max(1) as usize, at.column().max(1) as usize)
+}
+
+/// Where a YAML value was written, without the value (to point at values of several types).
+fn place_of<T>(value: &Spanned<T>) -> Spanned<()> {
+    Spanned {
+        value: (),
+        referenced: value.referenced,
+        defined: value.defined,
+    }
 }
 
 /// The line of the file a YAML value of the block is on.
@@ -284,5 +307,27 @@ mod tests {
         assert_eq!(out.items[0].progress_id(), "quiz:who");
         assert_eq!(out.items[0].label, "Question: Who coaches?");
         assert_eq!(scoped(&out.markup), ["who-0", "who-0", "who-1", "who-1"]);
+    }
+
+    #[test]
+    fn a_scenario_registers_itself_and_scopes_its_anchors() {
+        let body = "title: Day *27*\nsteps:\n  - id: a\n    situation: S\n    choices:\n      - text: X\n        next: a\n      - text: Y\n        next: end\nendings:\n  - id: end\n    rating: okay\n    debrief: D\n";
+        let out = render_one("scenario", body);
+        assert_eq!(out.items.len(), 1);
+        assert_eq!(out.items[0].progress_id(), "scenario:day-27");
+        assert_eq!(out.items[0].label, "Scenario: Day 27");
+        let ids = [
+            "day-27-title",
+            "day-27-title",
+            "day-27-step-1",
+            "day-27-step-1",
+            "day-27-end-1",
+            "day-27-end-1",
+        ];
+        assert_eq!(scoped(&out.markup), ids);
+        assert!(out
+            .markup
+            .html
+            .contains("href=\"#day-27-end-1\">Ending: Ending 1</a>"));
     }
 }

@@ -179,7 +179,7 @@ impl State<'_, '_> {
             iter.next();
         }
         let (id, tracked) = self.item_id(&mut out[open + 1..], range.start);
-        let markup = checklist::item_open(&id, checked);
+        let markup = checklist::item_open(&id, checked, false);
         out[open].0 = Event::Html(markup.html.into());
         self.marks.push((open, markup.print));
         if let Some(item) = tracked {
@@ -227,6 +227,7 @@ impl State<'_, '_> {
             kind: ItemKind::Item,
             id: id.clone(),
             label: String::new(),
+            optional: false,
         };
         self.out.items.push(item);
         (id, Some(self.out.items.len() - 1))

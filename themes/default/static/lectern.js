@@ -1,6 +1,6 @@
 /* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
- * quizzes, sorts, completion certificate, learner name, nav toggle (not search; progress
- * codes and import are progress-code.js's, through window.LecternRecord).
+ * quizzes, sorts, completion certificate, learner name, nav toggle. Search, progress codes,
+ * scenarios, reflections, item days: own scripts, through window.LecternRecord.
  * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"], as in
  * docs/progress-format.md; the v1 key is migrated, then removed; C.moved re-keys pages.
  * No storage: one notice, memory only.
@@ -17,13 +17,7 @@ function make(tag, cls, text) { const e = document.createElement(tag); e.classNa
 function text(el, t) { if (el) el.textContent = t; }
 
 /* ---- storage: every access guarded ---- */
-function warn() {
-  if (warned) return;
-  warned = true;
-  const p = make('p', 'storage-warning', "Your progress can't be saved in this browser, so it will be lost when you close the page.");
-  p.setAttribute('role', 'status');
-  ($('#main') || document.body).prepend(p);
-}
+function warn() { warned = true; const p = $('[data-storage-warning]'); if (p) p.hidden = false; } // base.html's
 /* ---- state v2: days and entries ---- */
 function today() { const d = new Date(); return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5); }
 function dayText(day) {
@@ -32,7 +26,7 @@ function dayText(day) {
 }
 function entry(p, id) { const e = page(p)[id]; return e && typeof e === 'object' ? e : undefined; }
 function isDone(e) { return !!e && e.d > 0; }
-function exercise(id) { return id.indexOf('quiz:') === 0 || id.indexOf('sort:') === 0; }
+function exercise(id) { return /^(quiz|sort|scenario):/.test(id); }
 function day(v) { return typeof v === 'number' && v >= 0 && v < 1e7 ? Math.floor(v) : 0; }
 function rows(p, id) { // a sort's row count when this page shows it, else 1
   const sec = p === pid && id.indexOf('sort:') === 0 && sorts().find(x => 'sort:' + x.dataset.sort === id);
@@ -45,9 +39,18 @@ function v1entry(p, id, d) { // v1 `true` -> a v2 entry dated d
 }
 function v2entry(id, e) { // stored entry -> a valid entry, or null
   if (!e || typeof e !== 'object') return null;
-  if (!exercise(id)) return day(e.d) > 0 ? { d: day(e.d) } : null;
-  const x = { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) };
-  return x.t || x.d || x.r ? x : null;
+  const ex = exercise(id), x = ex ? { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) } : { d: day(e.d) };
+  // h: a repeating item's days; p: a scenario's path
+  const h = ex ? [] : list(e.h, v => v > 0).sort((a, b) => a - b), p = ex ? list(e.p, c => c < 4) : [];
+  if (h.length) x.h = h;
+  if (p.length) x.p = p;
+  return x.t || x.d || x.r || p.length ? x : null;
+}
+function list(v, ok) { return Array.isArray(v) ? v.map(day).filter(ok).slice(-400) : []; }
+function notesOf(o) { // stored notes (reflection.js's), their pages re-keyed as moved
+  const out = {};
+  if (Object(o) === o) Object.keys(o).forEach(p => { if (p !== '__proto__' && Object(o[p]) === o[p]) out[moved(p)] = Object.assign(out[moved(p)] || {}, o[p]); });
+  return out;
 }
 function moved(p) { const m = C && C.moved; return m && typeof m[p] == 'string' ? m[p] : p; }
 function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
@@ -64,6 +67,8 @@ function clean(o) { // parsed JSON (v1 or v2) -> a valid v2 state, or null
   if (typeof o.learner === 'string') s.learner = o.learner.slice(0, 200);
   if (typeof o.last === 'string') s.last = moved(o.last);
   if (Object(o.seen) === o.seen) s.seen = o.seen;
+  const notes = notesOf(o.notes);
+  if (Object.keys(notes).length) s.notes = notes;
   return s;
 }
 function migrate() { // v1 key -> v2 state (written, v1 removed); null when there is none
@@ -80,7 +85,7 @@ function sync() { // adopt what is stored (other tabs write too); memory only on
 }
 function write() {
   try {
-    if (Object.keys(state.pages).length || state.learner) localStorage.setItem(key, JSON.stringify(state));
+    if (Object.keys(state.pages).length || state.learner || Object.keys(state.notes || {}).length) localStorage.setItem(key, JSON.stringify(state));
     else localStorage.removeItem(key);
   } catch (e) { warn(); }
 }
@@ -93,11 +98,13 @@ function work(fn) {
   if (live && was !== complete(pid)) text(live, complete(pid) ? 'Lesson complete.' + (!mw && mod(pid).every(complete) ? ' Module complete.' : '') : '');
 }
 function page(p) { return state.pages[p] || {}; }
-function mark(id, yes) { // a checklist item on this page
+function mark(id, yes) { put(id, yes && { d: today() }); }
+function put(id, e) { // this page's entry `id` set, or removed (no e)
   const d = state.pages[pid] || (state.pages[pid] = {});
-  if (yes) d[id] = { d: today() }; else delete d[id];
+  if (e) d[id] = e; else delete d[id];
   if (!Object.keys(d).length) delete state.pages[pid];
 }
+
 function slot(id) { // this page's quiz/sort entry, created empty
   const d = state.pages[pid] || (state.pages[pid] = {});
   return d[id] || (d[id] = { t: 0, l: 0, b: 0, n: 1, d: 0, r: 0 });
@@ -115,14 +122,14 @@ function doneDay(p) { // the latest day among page p's items when all are done, 
 }
 
 /* ---- progress ---- */
-function boxes() { return $$('[data-checklist] input[data-item]'); }
+function boxes() { return $$('[data-checklist]:not([data-repeat]) input[data-item]'); }
 function questions(root) { return $$('fieldset.quiz-question', root); }
 function sorts() { return $$('section.sort'); }
-function items(p) {
-  const info = C && C.pages && C.pages[p];
-  if (info && Array.isArray(info.items)) return info.items;
+function items(p) { // those page p needs for completion
+  const info = C && C.pages && C.pages[p], opt = info && Array.isArray(info.optional) ? info.optional : [];
+  if (info && Array.isArray(info.items)) return info.items.filter(i => !opt.includes(i));
   if (p !== pid) return [];
-  return boxes().map(i => i.dataset.item) // no course data: count what this page shows
+  return boxes().filter(i => !('optional' in i.dataset)).map(i => i.dataset.item) // no course data: count what this page shows
     .concat(questions().map(f => 'quiz:' + f.dataset.question))
     .concat(sorts().map(s => 'sort:' + s.dataset.sort));
 }
@@ -130,7 +137,6 @@ function done(p) { return items(p).filter(i => isDone(entry(p, i))).length; }
 function complete(p) { const n = items(p).length; return n > 0 && done(p) === n; }
 function counted(ids) { return (ids || []).filter(p => items(p).length > 0); }
 function modules() { return C && Array.isArray(C.modules) ? C.modules : []; }
-/* "1 lesson", "2 lessons". */
 function lessonCount(n) { return n + (n === 1 ? ' lesson' : ' lessons'); }
 function lessons() { return modules().reduce((a, m) => a.concat(counted(m.lessons)), []); }
 function bar(sec, d, n, t) {
@@ -201,6 +207,7 @@ function resync() { // on load, another tab, import, reset: also exercises and n
   });
   const nm = $('input[data-learner-name]');
   if (nm && nm !== document.activeElement) nm.value = state.learner;
+  document.dispatchEvent(new CustomEvent('lectern:record')); // scenario.js redraws
 }
 
 /* ---- quiz ---- */
@@ -295,7 +302,9 @@ function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(
 /* ---- reset ---- */
 function reset(all) {
   if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
-  change(s => { if (all) { s.pages = {}; s.learner = ''; } else delete s.pages[pid]; });
+  change(s => {
+    if (all) { s.pages = {}; s.learner = ''; delete s.notes; } else { delete s.pages[pid]; if (s.notes) delete s.notes[pid]; }
+  });
   clearExercises();
   resync();
 }
@@ -331,10 +340,9 @@ function onChange(e) {
   const t = e.target;
   const fs = t.closest('fieldset.quiz-question');
   if (fs) delete fs.dataset.revealed;
-  if (t.matches('[data-checklist] input[data-item]')) work(() => mark(t.dataset.item, t.checked));
+  if (boxes().includes(t)) work(() => mark(t.dataset.item, t.checked));
 }
 function onKey(e) {
-  if (e.key === 'Escape') $$('.term-wrap:hover, .term-wrap:focus-within').forEach(w => w.classList.add('tip-off'));
   const tg = $('button.nav-toggle');
   if (e.key === 'Escape' && tg && tg.getAttribute('aria-expanded') === 'true') { setNav(false); tg.focus(); }
 }
@@ -385,24 +393,20 @@ function init() {
   on(document, 'change', onChange);
   on(document, 'submit', submitQuiz);
   on(document, 'keydown', onKey);
-  ['mouseout', 'focusout'].forEach(t => on(document, t, e => { // a dismissed glossary tip shows again next time
-    const w = e.target.closest && e.target.closest('.term-wrap');
-    if (w && !w.contains(e.relatedTarget)) w.classList.remove('tip-off');
-  }));
   on(document, 'input', e => {
     if (e.target.matches('input[data-learner-name]')) change(s => { s.learner = e.target.value.slice(0, 200); });
   });
   on(window, 'storage', onStorage);
-  on(window, 'pageshow', e => { if (e.persisted) { sync(); resync(); } });
-  on(document, 'lectern:updated', () => { // `lectern serve` put a new version of the page in
-    const L2 = window.LECTERN_COURSE;
-    if (L2 && typeof L2 === 'object') C = L2;
-    decorate(); sync(); resync();
-  });
+  // from the back/forward cache, or a new version put in place by `lectern serve`
+  on(window, 'pageshow', e => { if (e.persisted) { C = window.LECTERN_COURSE || C; decorate(); sync(); resync(); } });
   resync();
   // for progress-code.js: the record as stored, and a change to it (fn: state -> new state)
   window.LecternRecord = { course: course, clean: clean, read: () => { sync(); return state; },
-    update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); } };
+    update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); },
+    // for scenario.js, reflection.js, checklist-days.js: this page's entries and notes
+    entry: id => { sync(); return entry(pid, id); }, put: (id, e) => work(() => put(id, e && v2entry(id, e))),
+    today: today, dayText: dayText,
+    notes: () => { sync(); return (state.notes || {})[pid] || {}; }, change: change };
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

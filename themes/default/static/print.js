@@ -5,6 +5,9 @@
  *   (the format lectern.js writes; a v1 key not yet migrated is read too), each lesson with its items, ticked or not,
  *   and whether it is complete. Course structure from assets/course-data.js
  *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS).
+ *   Each lesson's reflections follow its items: the learner's own answers (state `notes`).
+ * - [data-my-handout] (my-handout.html): every reflection the learner wrote, by module and
+ *   lesson, then the commitments and optional items with their days, to print and keep.
  * - [data-certificate] (certificate.html): once every item of every lesson is done, a
  *   certificate with the learner's name, the course, the day it was completed (the latest
  *   day stored for its items, never today), each module's day and each quiz question's and
@@ -37,8 +40,13 @@ function stored(course) {
 // v1: `true`; v2: an entry object, done when its day `d` is set.
 function isDone(e) { return e === true || (!!e && typeof e === 'object' && e.d > 0); }
 
+// Page `info`'s items needed for completion, or (`optional`) those that are not.
+function needed(info, optional) {
+  const opt = Array.isArray(info.optional) ? info.optional : [];
+  return (Array.isArray(info.items) ? info.items : []).filter(i => opt.includes(i) === !!optional);
+}
 function lesson(C, labels, state, id) {
-  const info = C.pages[id] || {}, items = Array.isArray(info.items) ? info.items : [];
+  const info = C.pages[id] || {}, items = needed(info);
   const ticks = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
   const done = items.filter(i => isDone(ticks[i]));
   const complete = items.length > 0 && done.length === items.length;
@@ -57,6 +65,7 @@ function lesson(C, labels, state, id) {
     });
     sec.appendChild(ul);
   }
+  answers(state, id).forEach(x => sec.appendChild(x));
   return { sec, complete, counted: items.length > 0 };
 }
 
@@ -79,9 +88,74 @@ function report(el) {
     });
     el.appendChild(sec);
   });
+  const c = commitments(C, labels, state);
+  if (c) el.appendChild(c);
   const who = state.learner ? state.learner + ': ' : '';
   summary.textContent = who + complete + ' of ' + total + ' lessons complete, as of '
     + new Date().toLocaleDateString(undefined, { dateStyle: 'long' }) + '.';
+}
+
+/* Every commitment and optional item of the course, apart: done on which day, or not yet. */
+function commitments(C, labels, state) {
+  const ul = make('ul', 'progress-items');
+  C.modules.forEach(m => (m.lessons || []).forEach(id => {
+    const es = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
+    needed(C.pages[id] || {}, true).forEach(i => {
+      const e = es[i], yes = isDone(e), li = ul.appendChild(make('li', yes ? 'is-done' : 'is-open'));
+      li.appendChild(make('span', 'progress-mark', yes ? '\u2611 ' : '\u2610 '));
+      li.appendChild(document.createTextNode(((labels[id] && labels[id][i]) || i) + ' — '));
+      if (yes && e.d > 0) { li.append('done on '); li.appendChild(dateOf(e.d)); } else li.append('not yet');
+      li.append(' (' + ((C.pages[id] || {}).title || id) + ')');
+    });
+  }));
+  if (!ul.childNodes.length) return null;
+  const sec = make('section', 'progress-commitments');
+  sec.appendChild(make('h2', '', 'Commitments and optional items'));
+  sec.appendChild(make('p', '', 'What you planned to do on the job. They are kept with their days, but a lesson is complete without them.'));
+  sec.appendChild(ul);
+  return sec;
+}
+
+/* ---- reflections: the learner's own answers ---- */
+// Lesson `id`'s reflections as stored: a heading and the answers, each under its label.
+function answers(state, id) {
+  const notes = state.notes && typeof state.notes === 'object' && state.notes[id];
+  if (!notes || typeof notes !== 'object') return [];
+  return Object.keys(notes).filter(k => notes[k] && Array.isArray(notes[k].f)).map(k => {
+    const r = notes[k], box = make('div', 'my-answers');
+    box.appendChild(make('h4', '', r.t || 'Reflection'));
+    const dl = box.appendChild(make('dl'));
+    r.f.forEach(x => {
+      if (!Array.isArray(x)) return;
+      dl.appendChild(make('dt', '', String(x[0])));
+      dl.appendChild(make('dd', 'my-answer', String(x[1])));
+    });
+    return box;
+  });
+}
+function handout(el) {
+  const C = window.LECTERN_COURSE;
+  if (!C || !Array.isArray(C.modules)) return;
+  const state = stored(C.id);
+  el.textContent = '';
+  if (!state) { el.appendChild(make('p', '', "This browser does not let the course read saved progress, so there is nothing to show.")); return; }
+  if (state.learner) el.appendChild(make('p', 'my-handout-name', state.learner));
+  let n = 0;
+  C.modules.forEach(m => {
+    const sec = make('section', 'my-handout-module');
+    sec.appendChild(make('h2', '', m.title));
+    (m.lessons || []).forEach(id => {
+      const got = answers(state, id);
+      if (!got.length) return;
+      n += got.length;
+      sec.appendChild(make('h3', '', (C.pages[id] || {}).title || id));
+      got.forEach(x => sec.appendChild(x));
+    });
+    if (sec.childNodes.length > 1) el.appendChild(sec);
+  });
+  const c = commitments(C, window.LECTERN_LABELS || {}, state);
+  if (c) el.appendChild(c);
+  if (!n) el.insertBefore(make('p', 'my-handout-empty', 'Nothing written yet: your answers to the reflections in the lessons will appear here.'), c);
 }
 
 /* ---- certificate ---- */
@@ -98,7 +172,7 @@ function dateOf(day) { // a stored day -> <time> in the page's language
 function record(C, state) {
   return C.modules.map(m => ({ title: m.title, lessons: (m.lessons || []).map(id => {
     const info = C.pages[id] || {}, es = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
-    return { id, items: (Array.isArray(info.items) ? info.items : []).map(i => ({ id: i, e: es[i] })) };
+    return { id, items: needed(info).map(i => ({ id: i, e: es[i] })) };
   }).filter(l => l.items.length) })).filter(m => m.lessons.length);
 }
 function entryDay(e) { return isDone(e) && e.d > 0 ? e.d : 0; }
@@ -121,7 +195,7 @@ function table(caption, heads, rows) {
 function scores(mods, labels) {
   const rows = [];
   mods.forEach(m => m.lessons.forEach(l => l.items.forEach(i => {
-    if (!/^(quiz|sort):/.test(i.id) || !i.e || typeof i.e !== 'object') return;
+    if (!/^(quiz|sort|scenario):/.test(i.id) || !i.e || typeof i.e !== 'object') return;
     const label = (labels[l.id] && labels[l.id][i.id]) || i.id;
     rows.push([label, (i.e.b || 0) + ' of ' + (i.e.n || 1), dateOf(entryDay(i.e))]);
   })));
@@ -163,6 +237,11 @@ function init() {
   if (el) {
     report(el);
     window.addEventListener('storage', () => report(el));
+  }
+  const mine = document.querySelector('[data-my-handout]');
+  if (mine) {
+    handout(mine);
+    window.addEventListener('storage', () => handout(mine));
   }
   const cert = document.querySelector('[data-certificate]');
   if (cert) {

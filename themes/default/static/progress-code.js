@@ -12,7 +12,7 @@ const DAMAGED = 'That code is damaged or incomplete: check you copied all of it.
 const OTHER = 'That progress is from a different course, so it was not imported.';
 
 /* ---- the code: bits, Exp-Golomb numbers, CRC-32, base64url ---- */
-function exercise(id) { return id.indexOf('quiz:') === 0 || id.indexOf('sort:') === 0; }
+function exercise(id) { return /^(quiz|sort|scenario):/.test(id); }
 function width(k) { let w = 0; while ((1 << w) < k) w++; return w; } // bits for 0..k-1
 function writer() {
   const b = [];
@@ -162,7 +162,7 @@ function offerFile(json, after) { // a visible download link to a Blob URL (no n
 }
 function doExport(btn) { // the name and pages, never `last` (which lesson this browser was on)
   const s = R().read(), ta = $('textarea[data-progress-code]');
-  const json = JSON.stringify({ v: 2, course: R().course, learner: s.learner, pages: s.pages });
+  const json = JSON.stringify({ v: 2, course: R().course, learner: s.learner, pages: s.pages, notes: s.notes });
   if (ta) { ta.value = encode(s, R().course, maps().index); ta.focus(); ta.select(); }
   offerFile(json, ta || btn);
   say('Copy this code (or download the file) and import it in your other browser.');
@@ -180,9 +180,15 @@ function parse(t) { // a code or file's text -> a state, or an error message
 function earliest(x, y) { return x && y ? Math.min(x, y) : x || y; }
 function mergeEntry(id, a, b) { // the same entry from two records -> one (a kept on a tie)
   if (!a || !b) return Object.assign({}, a || b);
-  if (!exercise(id)) return { d: earliest(a.d, b.d) }; // the day it was first done
-  const m = b.t > a.t ? b : a;
-  return { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
+  if (!exercise(id)) { // the day it was first done; a repeating item's days, all of them
+    const e = { d: earliest(a.d, b.d) }, h = Array.from(new Set([].concat(a.h || [], b.h || []))).sort((x, y) => x - y);
+    if (a.h || b.h) { e.h = h; e.d = h[h.length - 1] || e.d; }
+    return e;
+  }
+  const m = b.t > a.t ? b : a, p = a.p || b.p; // a scenario's path: the browser's own first
+  const e = { t: Math.max(a.t, b.t), l: m.l, b: Math.max(a.b, b.b), n: Math.max(a.n, b.n), d: earliest(a.d, b.d), r: earliest(a.r, b.r) };
+  if (p) e.p = p;
+  return e;
 }
 function merge(a, b) { // the union of two states; a's name kept unless empty, a's `last` kept
   const s = { v: 2, course: a.course, learner: a.learner || b.learner, pages: {} };
@@ -191,17 +197,22 @@ function merge(a, b) { // the union of two states; a's name kept unless empty, a
     Object.keys(x).concat(Object.keys(y)).forEach(k => { d[k] = mergeEntry(k, x[k], y[k]); });
   });
   if (a.last) s.last = a.last;
+  const notes = [b.notes || {}, a.notes || {}].reduce((n, x) => { // reflections: the browser's own win
+    Object.keys(x).forEach(p => { n[p] = Object.assign(n[p] || {}, x[p]); });
+    return n;
+  }, {});
+  if (Object.keys(notes).length) s.notes = notes;
   return s;
 }
 function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
 function listText(parts) { return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0]; }
 function changes(a, b) { // what merging b into a changes, as a sentence; '' when nothing
-  const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, date: 0 };
+  const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, scenario: 0, date: 0 };
   Object.keys(b.pages).forEach(p => {
     let ticks = 0;
     Object.keys(b.pages[p]).forEach(k => {
       const was = (a.pages[p] || {})[k], now = mergeEntry(k, was, b.pages[p][k]);
-      if (exercise(k)) { if (JSON.stringify(was) !== JSON.stringify(now)) n[k.slice(0, 4)]++; }
+      if (exercise(k)) { if (JSON.stringify(was) !== JSON.stringify(now)) n[k.slice(0, k.indexOf(':'))]++; }
       else if (!was) ticks++;
       else if (now.d !== was.d) n.date++;
     });
@@ -211,7 +222,10 @@ function changes(a, b) { // what merging b into a changes, as a sentence; '' whe
   if (n.tick) parts.push(count(n.tick, 'tick') + ' in ' + count(n.lesson, 'lesson'));
   if (n.quiz) parts.push(count(n.quiz, 'quiz result'));
   if (n.sort) parts.push(count(n.sort, 'sort result'));
+  if (n.scenario) parts.push(count(n.scenario, 'scenario result'));
   if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
+  const notes = Object.keys(b.notes || {}).reduce((k, p) => k + Object.keys(b.notes[p]).filter(r => !((a.notes || {})[p] || {})[r]).length, 0);
+  if (notes) parts.push(count(notes, 'reflection'));
   if (!a.learner && b.learner) parts.push('your name');
   return parts.length ? 'This adds ' + listText(parts) + '.' : '';
 }
