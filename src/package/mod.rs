@@ -1,14 +1,16 @@
-//! `lectern package`: the course as an LMS package, one zip per format. For now SCORM 1.2:
-//! the built site, a launch page (`scorm.html`) that holds the LMS session and shows the
-//! lessons in a frame, its runtime (`assets/scorm.js`), `imsmanifest.xml` ([`manifest`]) and
-//! the schema files it names.
+//! `lectern package`: the course as an LMS package, one zip per format (SCORM 1.2, SCORM 2004
+//! 4th edition; [`Format`]): the built site, a launch page (`scorm.html`) that holds the LMS
+//! session and shows the lessons in a frame, its runtime (`assets/scorm.js`, one script for
+//! both versions), `imsmanifest.xml` ([`manifest`]) and the official schema files it names.
 //!
-//! 1. the course is built into memory as `lectern check` builds it (every problem at once);
-//! 2. the worst-case progress code must fit SCORM 1.2's `suspend_data`
-//!    ([`crate::record::code::check_budget`]), or nothing is written;
-//! 3. the zip is written to a temporary file beside its destination and renamed over it, so a
-//!    failed package leaves an earlier one untouched.
+//! 1. the course is built into memory once, as `lectern check` builds it (every problem at
+//!    once);
+//! 2. the worst-case progress code must fit each format's `suspend_data`
+//!    ([`crate::record::code::check_budget_of`]), or nothing is written;
+//! 3. each zip is written to a temporary file beside its destination and renamed over it, so
+//!    a failed package leaves an earlier one untouched.
 
+mod format;
 mod manifest;
 
 use std::io::{self, Write};
@@ -17,46 +19,40 @@ use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::record::code::{check_budget, SCORM_12_SUSPEND_DATA};
+use crate::record::code::check_budget_of;
 use crate::site::{Output, Site};
 use crate::{build_site, BuildOptions};
+pub use format::Format;
 pub use manifest::{manifest, ManifestOptions};
-
-/// The LMS package formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// SCORM 1.2: one SCO, progress in `cmi.suspend_data`.
-    Scorm12,
-}
-
-impl Format {
-    /// The name in file names and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Scorm12 => "scorm12",
-        }
-    }
-}
 
 /// What to package, and where.
 #[derive(Debug, Clone)]
 pub struct PackageOptions {
     pub build: BuildOptions,
-    pub format: Format,
-    /// The zip to write; by default `<course-id>-<format>.zip` in the course folder, beside
-    /// its `public/`.
+    /// One zip for each (duplicates are written once).
+    pub formats: Vec<Format>,
+    /// The zip to write, for one format only; by default `<course-id>-<format>.zip` in the
+    /// course folder, beside its `public/`.
     pub out: Option<PathBuf>,
 }
 
-/// What a package run made.
+/// One zip a package run made.
 #[derive(Debug)]
 pub struct Packaged {
+    pub format: Format,
     /// Where the zip is.
     pub path: PathBuf,
     /// Files in it, the manifest included.
     pub files: usize,
     /// Its size in bytes.
     pub bytes: u64,
+}
+
+/// What a package run made.
+#[derive(Debug)]
+pub struct Packages {
+    /// The zips, in the order of [`Format::ALL`].
+    pub zips: Vec<Packaged>,
     /// The longest progress code of the course, in characters (no name).
     pub longest_code: usize,
     /// What the author should know but that did not stop the package.
@@ -67,67 +63,103 @@ pub struct Packaged {
 
 /// The launch page, in the package only.
 const LAUNCH: &str = "scorm.html";
-/// The SCORM 1.2 runtime, in the package only.
-const RUNTIME: &str = include_str!("scorm12/scorm.js");
-/// The schema files the manifest names, at the zip's root.
-const SCHEMAS: [(&str, &str); 4] = [
-    (
-        "imscp_rootv1p1p2.xsd",
-        include_str!("scorm12/imscp_rootv1p1p2.xsd"),
-    ),
-    (
-        "imsmd_rootv1p2p1.xsd",
-        include_str!("scorm12/imsmd_rootv1p2p1.xsd"),
-    ),
-    (
-        "adlcp_rootv1p2.xsd",
-        include_str!("scorm12/adlcp_rootv1p2.xsd"),
-    ),
-    ("ims_xml.xsd", include_str!("scorm12/ims_xml.xsd")),
-];
+/// The runtime of both SCORM versions, in the package only.
+const RUNTIME: &str = include_str!("scorm.js");
 
-/// Builds the course and writes its package.
-pub fn package(options: &PackageOptions) -> Result<Packaged, Diagnostics> {
+/// Builds the course once and writes a zip for each format; every problem of every format
+/// at once.
+pub fn package(options: &PackageOptions) -> Result<Packages, Diagnostics> {
     let built = build_site(&options.build)?;
     let longest_code = built.longest_code.0;
-    check_budget(&built.title, longest_code, SCORM_12_SUSPEND_DATA)?;
-    let name = format!("{}-{}.zip", built.id, options.format.name());
-    let path = (options.out.clone()).unwrap_or_else(|| options.build.root.join(name));
-    let mut site = built.site;
-    add_runtime(&mut site, &built.title, &built.id);
-    let manifest = manifest(
-        &ManifestOptions {
-            id: &built.id,
+    let mut formats = options.formats.clone();
+    formats.sort();
+    formats.dedup();
+    let mut problems = Diagnostics::default();
+    for &f in &formats {
+        let budget = check_budget_of(f.standard(), &built.title, longest_code, f.suspend_data());
+        if let Err(e) = budget {
+            problems.push(e);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut zips = Vec::new();
+    for format in formats {
+        let name = format!("{}-{}.zip", built.id, format.name());
+        let path = (options.out.clone()).unwrap_or_else(|| options.build.root.join(name));
+        let zip = Zip {
+            format,
             title: &built.title,
-            // Lectern courses have no pass mark yet: the score and mastery come with one
-            mastery_score: None,
-            launch: LAUNCH,
-        },
-        site.files.keys().map(String::as_str),
-    );
-    let bytes = write_zip(&path, &manifest, &site)?;
-    Ok(Packaged {
-        path,
-        files: site.files.len() + 1,
-        bytes,
+            id: &built.id,
+            site: &built.site,
+        };
+        match zip.write(&path) {
+            Ok((files, bytes)) => zips.push(Packaged {
+                format,
+                path,
+                files,
+                bytes,
+            }),
+            Err(e) => problems.push(e),
+        }
+    }
+    problems.into_result(Packages {
+        zips,
         longest_code,
         warnings: built.warnings,
         lock_changed: built.lock.changed(),
     })
 }
 
-/// Adds the launch page, its runtime and the schema files to `site`.
-fn add_runtime(site: &mut Site, title: &str, id: &str) {
-    site.insert(LAUNCH, Output::Text(launch_page(title, id)));
-    site.insert("assets/scorm.js", Output::Text(RUNTIME.to_string()));
-    for (name, text) in SCHEMAS {
-        site.insert(name, Output::Text(text.to_string()));
+/// One format's zip of a built site.
+struct Zip<'a> {
+    format: Format,
+    title: &'a str,
+    id: &'a str,
+    site: &'a Site,
+}
+
+impl Zip<'_> {
+    /// Writes the zip at `path`: its count of files and size in bytes.
+    fn write(&self, path: &Path) -> Result<(usize, u64), Diagnostic> {
+        let extra = self.runtime();
+        let files = self.site.files.keys().chain(extra.iter().map(|(n, _)| n));
+        let manifest = manifest(
+            &ManifestOptions {
+                format: self.format,
+                id: self.id,
+                title: self.title,
+                // Lectern courses have no pass mark yet: the score and mastery come with one
+                mastery_score: None,
+                launch: LAUNCH,
+            },
+            files.map(String::as_str),
+        );
+        let bytes = write_zip(path, &manifest, self.site, &extra)?;
+        Ok((self.site.files.len() + extra.len() + 1, bytes))
+    }
+
+    /// The launch page, its runtime and the schema files: what the package adds to the site.
+    fn runtime(&self) -> Vec<(String, Output)> {
+        let page = launch_page(self.title, self.id, self.format.runtime_version());
+        let mut out = vec![
+            (LAUNCH.to_string(), Output::Text(page)),
+            ("assets/scorm.js".into(), Output::Text(RUNTIME.into())),
+        ];
+        for (name, bytes) in self.format.schemas() {
+            out.push((
+                name.to_string(),
+                Output::Bytes(std::borrow::Cow::Borrowed(bytes)),
+            ));
+        }
+        out
     }
 }
 
 /// `scorm.html`: the course's lessons in a frame, under the one page that keeps the LMS
 /// session (moving between lessons loads the frame, never this page).
-fn launch_page(title: &str, id: &str) -> String {
+fn launch_page(title: &str, id: &str, version: &str) -> String {
     let mut t = String::new();
     let _ = pulldown_cmark_escape::escape_html(&mut t, title);
     let mut course = String::new();
@@ -146,7 +178,7 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 .scorm-frame {{ flex: 1; width: 100%; border: 0; }}
 </style>
 </head>
-<body data-course="{course}" data-page="scorm" data-root="">
+<body data-course="{course}" data-page="scorm" data-root="" data-scorm="{version}">
 <p class="scorm-notice" role="status" hidden></p>
 <iframe class="scorm-frame" title="{t}" name="lectern-course"></iframe>
 <script src="assets/course-data.js"></script>
@@ -161,7 +193,12 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 }
 
 /// Writes the zip beside `path` and renames it into place; its size in bytes.
-fn write_zip(path: &Path, manifest: &str, site: &Site) -> Result<u64, Diagnostic> {
+fn write_zip(
+    path: &Path,
+    manifest: &str,
+    site: &Site,
+    extra: &[(String, Output)],
+) -> Result<u64, Diagnostic> {
     let fail = |e: io::Error| {
         let reason = crate::load::io_reason(&e);
         Diagnostic::file(path, format!("could not write the package: {reason}"))
@@ -178,7 +215,7 @@ fn write_zip(path: &Path, manifest: &str, site: &Site) -> Result<u64, Diagnostic
     };
     // first, as some LMSs read only the start of the zip to find it
     put("imsmanifest.xml", manifest.as_bytes()).map_err(fail)?;
-    for (name, output) in &site.files {
+    for (name, output) in site.files.iter().chain(extra.iter().map(|(n, o)| (n, o))) {
         match output {
             Output::Text(s) => put(name, s.as_bytes()),
             Output::Bytes(b) => put(name, b),

@@ -1,42 +1,58 @@
-/* Lectern SCORM 1.2 runtime (scorm.html of a package only). The launch page keeps the LMS
- * session and shows the course in a frame; lectern.js, here and in the frame, keeps the record
- * in localStorage; this script mirrors it into the LMS: the record's progress code (L2.,
- * docs/progress-format.md, without the learner's name) in cmi.suspend_data, the lesson shown
- * in cmi.core.lesson_location, incomplete -> completed once every lesson with items to do is
- * complete. With no LMS the course runs on localStorage alone, with a notice.
+/* Lectern SCORM runtime, for SCORM 1.2 and SCORM 2004 4th edition (scorm.html of a package
+ * only; its body's data-scorm says which). The launch page keeps the LMS session and shows the
+ * course in a frame; lectern.js, here and in the frame, keeps the record in localStorage; this
+ * script mirrors it into the LMS: the record's progress code (L2., docs/progress-format.md,
+ * without the learner's name) in cmi.suspend_data, the lesson shown in the location,
+ * incomplete -> completed once every lesson with items to do is complete (2004 also: the
+ * share of items done in cmi.progress_measure). With no LMS the course runs on localStorage
+ * alone, with a notice.
  * Plain ES2017. */
 (() => {
 'use strict';
 const DEPTH = 10, DEBOUNCE = 1000, EVERY = 30000;
-let api = null, frame = null, status = '', saved = '', where = '', timer = 0, dirty = false, done = false;
+/* What differs between the versions: the API's name, its calls and the data model's keys. */
+const V12 = {
+  api: 'API', init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
+  finish: 'LMSFinish', error: 'LMSGetLastError', entry: 'cmi.core.entry', status: 'cmi.core.lesson_status',
+  location: 'cmi.core.lesson_location', name: 'cmi.core.student_name', time: 'cmi.core.session_time',
+  exit: 'cmi.core.exit', done: '', progress: '', span: hours,
+};
+const V2004 = {
+  api: 'API_1484_11', init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit',
+  finish: 'Terminate', error: 'GetLastError', entry: 'cmi.entry', status: 'cmi.completion_status',
+  location: 'cmi.location', name: 'cmi.learner_name', time: 'cmi.session_time',
+  exit: 'cmi.exit', done: 'normal', progress: 'cmi.progress_measure', span: iso,
+};
+const V = document.body && document.body.dataset.scorm === '2004' ? V2004 : V12;
+let api = null, frame = null, status = '', saved = '', where = '', measure = '', timer = 0, dirty = false, done = false;
 const start = Date.now();
 
 /* ---- the LMS ---- */
 function apiIn(w) { // w's API, or one of its parents' (at most DEPTH up); other origins skipped
   for (let n = 0; w && n < DEPTH; n++) {
-    try { if (w.API && typeof w.API.LMSInitialize === 'function') return w.API; } catch (e) { /* another origin */ }
+    try { if (w[V.api] && typeof w[V.api][V.init] === 'function') return w[V.api]; } catch (e) { /* another origin */ }
     if (!w.parent || w.parent === w) break;
     w = w.parent;
   }
   return null;
 }
 function findAPI() { return apiIn(window) || (window.opener ? apiIn(window.opener) : null); }
-function call(name, a, b) { // "false" is checked against LMSGetLastError: LMSs differ in what they return
+function call(name, a, b) { // "false" is checked against the last error: LMSs differ in what they return
   try {
     const r = String(api[name](a === undefined ? '' : a, b));
-    if (r === 'false' && String(api.LMSGetLastError()) !== '0') return null;
+    if (r === 'false' && String(api[V.error]()) !== '0') return null;
     return r;
   } catch (e) { return null; }
 }
-function get(k) { const v = call('LMSGetValue', k); return v === null ? '' : v; }
-function set(k, v) { return call('LMSSetValue', k, String(v)) !== null; }
-function commit() { dirty = false; call('LMSCommit'); }
+function get(k) { const v = call(V.get, k); return v === null ? '' : v; }
+function set(k, v) { return call(V.set, k, String(v)) !== null; }
+function commit() { dirty = false; call(V.commit); }
 
 /* ---- the record ---- */
 const R = () => window.LecternRecord, Code = () => window.LecternCode;
 function empty() { return { v: 2, course: R().course, learner: '', pages: {} }; }
 function learnerName() { // "Last, First" as SCORM 1.2 keeps it -> "First Last"
-  const n = get('cmi.core.student_name');
+  const n = get(V.name);
   return n.indexOf(',') > 0 ? n.split(',').map(x => x.trim()).reverse().join(' ').trim() : n.trim();
 }
 /* The LMS's record replaces this browser's: another learner may have used it. */
@@ -54,9 +70,17 @@ function lessons() { // the lessons that have items to do
   return (C.modules || []).reduce((a, m) => a.concat(m.lessons || []), [])
     .filter(p => pages[p] && (pages[p].items || []).length);
 }
-function complete(s) {
+function counts(s) { // [items done, items] over the lessons with items to do
   const pages = (window.LECTERN_COURSE || {}).pages || {};
-  return lessons().every(p => pages[p].items.every(i => { const e = (s.pages[p] || {})[i]; return !!e && e.d > 0; }));
+  let n = 0, all = 0;
+  lessons().forEach(p => pages[p].items.forEach(i => { const e = (s.pages[p] || {})[i]; all++; if (e && e.d > 0) n++; }));
+  return [n, all];
+}
+function complete(s) { const c = counts(s); return c[0] === c[1]; }
+function progress(s) { // SCORM 2004's progress_measure: the share of items done, 0 to 1
+  if (!V.progress) return;
+  const c = counts(s), m = c[1] ? (Math.floor(c[0] / c[1] * 10000) / 10000).toString() : '1';
+  if (m !== measure && set(V.progress, m)) { measure = m; dirty = true; }
 }
 
 /* ---- writing to the LMS ---- */
@@ -66,9 +90,10 @@ function save() {
   if (!api || done) return;
   const s = R().read(), code = Code().encode(s, R().course, Code().maps().index, true);
   if (code !== saved && set('cmi.suspend_data', code)) { saved = code; dirty = true; }
+  progress(s);
   // never back from completed (nor from passed), as LMSs keep the first completion
   if (status !== 'completed' && status !== 'passed' && complete(s)) {
-    if (set('cmi.core.lesson_status', 'completed')) { status = 'completed'; commit(); }
+    if (set(V.status, 'completed')) { status = 'completed'; commit(); }
   }
 }
 function later() { if (!timer) timer = setTimeout(save, DEBOUNCE); }
@@ -78,22 +103,26 @@ function place() { // the lesson shown in the frame
   const pages = (window.LECTERN_COURSE || {}).pages || {};
   if (!pages[p] || p === where || p.length > 255) return;
   where = p;
-  if (api && set('cmi.core.lesson_location', p)) dirty = true;
+  if (api && set(V.location, p)) dirty = true;
   later();
 }
 function two(n) { return (n < 10 ? '0' : '') + n; }
-function span(ms) { // HHHH:MM:SS.SS
+function hours(ms) { // SCORM 1.2's timespan: HHHH:MM:SS.SS
   const cs = Math.min(Math.round(ms / 10), 9999 * 360000 + 359999), s = Math.floor(cs / 100);
   const h = Math.floor(s / 3600);
   return ('000' + h).slice(-4) + ':' + two(Math.floor(s / 60) % 60) + ':' + two(s % 60) + '.' + two(cs % 100);
 }
+function iso(ms) { // SCORM 2004's timeinterval: an ISO 8601 duration, PT1H2M3.45S
+  const cs = Math.round(ms / 10), s = Math.floor(cs / 100), h = Math.floor(s / 3600);
+  return 'PT' + (h ? h + 'H' : '') + (h || s >= 60 ? Math.floor(s / 60) % 60 + 'M' : '') + s % 60 + '.' + two(cs % 100) + 'S';
+}
 function finish() {
   if (!api || done) return;
   save();
-  set('cmi.core.session_time', span(Date.now() - start));
-  set('cmi.core.exit', status === 'completed' || status === 'passed' ? '' : 'suspend');
+  set(V.time, V.span(Date.now() - start));
+  set(V.exit, status === 'completed' || status === 'passed' ? V.done : 'suspend');
   commit();
-  call('LMSFinish');
+  call(V.finish);
   done = true;
 }
 
@@ -108,17 +137,17 @@ function first() { // the page to open: where the learner was, else the home pag
 }
 function connect() {
   api = findAPI();
-  if (!api || call('LMSInitialize') !== 'true') {
+  if (!api || call(V.init) !== 'true') {
     api = null;
     notice('No learning platform was found: your progress is kept in this browser only.');
     return;
   }
-  const entry = get('cmi.core.entry');
-  status = get('cmi.core.lesson_status');
-  where = get('cmi.core.lesson_location');
+  const entry = get(V.entry);
+  status = get(V.status);
+  where = get(V.location);
   restore(entry === 'ab-initio' ? '' : get('cmi.suspend_data'));
-  if (status === '' || status === 'not attempted') {
-    if (set('cmi.core.lesson_status', 'incomplete')) { status = 'incomplete'; commit(); }
+  if (status === '' || status === 'not attempted' || status === 'unknown') {
+    if (set(V.status, 'incomplete')) { status = 'incomplete'; commit(); }
   }
   save();
 }
@@ -134,7 +163,7 @@ function init() {
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') { save(); if (dirty) commit(); } });
   // pagehide, not beforeunload: an unload the page cancels must not end the LMS session
   window.addEventListener('pagehide', finish);
-  window.LecternScorm = { save: save, finish: finish, span: span };
+  window.LecternScorm = { save: save, finish: finish, span: V.span, hours: hours, iso: iso };
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
