@@ -380,35 +380,67 @@ fn cached_old_course_data_is_never_paired_with_new_pages() {
     run_on_copy("browser-checklist", "stale_assets.mjs", Caching::Assets);
 }
 
-/// A SCORM 1.2 package of the checklist fixture, unzipped under `course/` beside a test LMS
-/// page (`tests/browser/scorm-lms.html`, a mock `window.API` recording every call) and run by
+/// The checklist fixture packaged as `format`, unzipped under `course/` of a new folder beside
+/// `blank.html` (a page to leave to); the folder.
+fn unzipped_package(tmp: &Path, course: &Path, format: &str) -> PathBuf {
+    let zip = tmp.join("package.zip");
+    let (course, zip_path) = (course.to_str().unwrap(), zip.to_str().unwrap());
+    let args = ["package", course, "--format", format, "--out", zip_path];
+    let output = common::run(&args);
+    assert!(output.status.success(), "{:?}", common::outputs(&output));
+    let root = tmp.join("lms");
+    let file = std::fs::File::open(&zip).unwrap();
+    let mut archive = zip::ZipArchive::new(file).expect("a readable zip");
+    archive.extract(root.join("course")).expect("unzipped");
+    std::fs::write(
+        root.join("blank.html"),
+        "<!doctype html><title>Left</title><link rel=\"icon\" href=\"data:,\">",
+    )
+    .unwrap();
+    root
+}
+
+/// A SCORM 1.2 package of the checklist fixture beside a test LMS page
+/// (`tests/browser/scorm-lms.html`, a mock `window.API` recording every call) and run by
 /// `scorm.mjs`: calls, lessons in the frame, relaunch from `suspend_data`, completion.
 #[test]
 fn scorm12_package_keeps_the_session_and_restores_progress_from_suspend_data() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let (tmp, course) = common::copy_fixture("browser-checklist");
-    let zip = tmp.path().join("package.zip");
-    let output = common::run(&[
-        "package",
-        course.to_str().unwrap(),
-        "--format",
-        "scorm12",
-        "--out",
-        zip.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{:?}", common::outputs(&output));
-    let root = tmp.path().join("lms");
-    let file = std::fs::File::open(&zip).unwrap();
-    let mut archive = zip::ZipArchive::new(file).expect("a readable zip");
-    archive.extract(root.join("course")).expect("unzipped");
+    let root = unzipped_package(tmp.path(), &course, "scorm12");
     let lms = Path::new(ROOT).join("tests/browser/scorm-lms.html");
     std::fs::copy(lms, root.join("lms.html")).unwrap();
-    std::fs::write(
-        root.join("blank.html"),
-        "<!doctype html><title>Left</title><link rel=\"icon\" href=\"data:,\">",
-    )
-    .unwrap();
     let base = serve(root);
     run_script("scorm.mjs", &[], &base);
+}
+
+/// A SCORM `version` package in an LMS on scorm-again's runtime
+/// (`tests/browser/scorm-again-lms.html`), run by `scorm_again.mjs`.
+fn in_scorm_again(format: &str, version: &str) {
+    require_tools();
+    let again = common::require_tool("node_modules/scorm-again");
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (tmp, course) = common::copy_fixture("browser-checklist");
+    let root = unzipped_package(tmp.path(), &course, format);
+    let lms = Path::new(ROOT).join("tests/browser/scorm-again-lms.html");
+    std::fs::copy(lms, root.join("lms.html")).unwrap();
+    let runtime = again.join("dist/scorm-again.js");
+    std::fs::copy(runtime, root.join("scorm-again.js")).unwrap();
+    let base = serve(root);
+    run_script(
+        "scorm_again.mjs",
+        &[("VERSION", OsStr::new(version))],
+        &base,
+    );
+}
+
+#[test]
+fn scorm12_package_in_scorm_again_restores_progress_and_completes() {
+    in_scorm_again("scorm12", "12");
+}
+
+#[test]
+fn scorm2004_package_in_scorm_again_restores_progress_and_completes() {
+    in_scorm_again("scorm2004", "2004");
 }
