@@ -415,32 +415,65 @@ fn scorm12_package_keeps_the_session_and_restores_progress_from_suspend_data() {
     run_script("scorm.mjs", &[], &base);
 }
 
-/// A SCORM `version` package in an LMS on scorm-again's runtime
-/// (`tests/browser/scorm-again-lms.html`), run by `scorm_again.mjs`.
-fn in_scorm_again(format: &str, version: &str) {
+/// A SCORM `version` package of `fixture` (changed by `edit`) in an LMS on scorm-again's
+/// runtime (`tests/browser/scorm-again-lms.html`), run by `script`.
+fn in_scorm_again(fixture: &str, edit: fn(&Path), (format, version): (&str, &str), script: &str) {
     require_tools();
     let again = common::require_tool("node_modules/scorm-again");
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let (tmp, course) = common::copy_fixture("browser-checklist");
+    let (tmp, course) = common::copy_fixture(fixture);
+    edit(&course);
     let root = unzipped_package(tmp.path(), &course, format);
     let lms = Path::new(ROOT).join("tests/browser/scorm-again-lms.html");
     std::fs::copy(lms, root.join("lms.html")).unwrap();
     let runtime = again.join("dist/scorm-again.js");
     std::fs::copy(runtime, root.join("scorm-again.js")).unwrap();
     let base = serve(root);
-    run_script(
-        "scorm_again.mjs",
-        &[("VERSION", OsStr::new(version))],
-        &base,
-    );
+    run_script(script, &[("VERSION", OsStr::new(version))], &base);
 }
 
 #[test]
 fn scorm12_package_in_scorm_again_restores_progress_and_completes() {
-    in_scorm_again("scorm12", "12");
+    let v = ("scorm12", "12");
+    in_scorm_again("browser-checklist", |_| {}, v, "scorm_again.mjs");
 }
 
 #[test]
 fn scorm2004_package_in_scorm_again_restores_progress_and_completes() {
-    in_scorm_again("scorm2004", "2004");
+    let v = ("scorm2004", "2004");
+    in_scorm_again("browser-checklist", |_| {}, v, "scorm_again.mjs");
+}
+
+/// The exercises fixture's quiz lesson as an assessment with a pass mark of 80%.
+fn quiz_as_assessment(course: &Path) {
+    let file = course.join("content/01-practice/01-quiz.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen(
+        "title: Quiz\n",
+        "title: Quiz\nassessment: true\npass: 80%\n",
+        1,
+    );
+    std::fs::write(file, text).unwrap();
+}
+
+#[test]
+fn scorm12_assessment_fails_then_passes_with_its_score() {
+    let v = ("scorm12", "12");
+    in_scorm_again(
+        "browser-exercises",
+        quiz_as_assessment,
+        v,
+        "scorm_assessment.mjs",
+    );
+}
+
+#[test]
+fn scorm2004_assessment_fails_then_passes_with_its_score() {
+    let v = ("scorm2004", "2004");
+    in_scorm_again(
+        "browser-exercises",
+        quiz_as_assessment,
+        v,
+        "scorm_assessment.mjs",
+    );
 }

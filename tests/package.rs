@@ -512,3 +512,109 @@ fn both_manifests_validate_against_the_official_schemas_with_any_title() {
         assert!(!valid && report.contains("'lesson'"), "{format}: {report}");
     }
 }
+
+/// Adds `lines` to the front matter of `course`'s lesson `rel` (under `content/`).
+fn add_front(course: &Path, rel: &str, lines: &str) {
+    let path = course.join("content").join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text.replacen("---\n", &format!("---\n{lines}"), 1);
+    fs::write(path, text).unwrap();
+}
+
+#[test]
+fn pass_marks_are_checked_where_they_are_written() {
+    let (tmp, course) = copy_fixture("browser-exercises");
+    let out = tmp.path().join("out.zip");
+    add_front(
+        &course,
+        "01-practice/01-quiz.md",
+        "assessment: true\npass: 80\n",
+    );
+    add_front(&course, "01-practice/02-sort.md", "pass: 70%\n");
+    let (code, stdout, stderr) = run_package(&course, &out);
+    assert_eq!((code, stdout.as_str()), (Some(1), ""));
+    assert_eq!(
+        stderr,
+        "error: `80` is not a pass mark
+ --> content/01-practice/01-quiz.md:3:7
+  |
+3 | pass: 80
+  |       ^
+  |
+  = help: write a whole percent from 1 to 100, e.g. `pass: 80%`
+
+error: `pass:` is only for an assessment lesson
+ --> content/01-practice/02-sort.md:2:1
+  |
+2 | pass: 70%
+  | ^
+  |
+  = help: add `assessment: true` to this lesson's front matter, or remove `pass:`
+
+2 problems found.
+"
+    );
+    let (_t, course) = copy_fixture("browser-exercises");
+    add_front(
+        &course,
+        "01-practice/01-quiz.md",
+        "assessment: true\npass: 80%\n",
+    );
+    add_front(
+        &course,
+        "01-practice/02-sort.md",
+        "assessment: true\npass: 70 %\n",
+    );
+    let (code, _, stderr) = run_package(&course, &out);
+    assert_eq!(code, Some(1));
+    assert!(stderr.starts_with("error: this assessment's pass mark, 70%, differs from the 80% of content/01-practice/01-quiz.md\n --> content/01-practice/02-sort.md:3:7\n"), "{stderr}");
+    assert!(stderr.contains("= help: a course has one pass mark: give every assessment the same `pass:`, or give it on one only\n"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_pass_mark_is_the_scorm12_mastery_score_and_the_manifests_still_validate() {
+    let (tmp, course) = copy_fixture("browser-exercises");
+    add_front(
+        &course,
+        "01-practice/01-quiz.md",
+        "assessment: true\npass: 80%\n",
+    );
+    for (format, imports) in [
+        ("scorm12", &IMPORTS_12[..]),
+        ("scorm2004", &IMPORTS_2004[..]),
+    ] {
+        let out = tmp.path().join(format!("{format}.zip"));
+        let (code, _, stderr) = run_format(&course, format, &out);
+        assert_eq!(code, Some(0), "{stderr}");
+        let zip = unzip(&out);
+        let doc = Document::parse(std::str::from_utf8(&zip[0].1).unwrap()).unwrap();
+        let mastery: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "masteryscore")
+            .map(|n| (n.parent().unwrap().tag_name().name(), n.text()))
+            .collect();
+        let want = if format == "scorm12" {
+            vec![("item", Some("80"))]
+        } else {
+            vec![]
+        };
+        assert_eq!(mastery, want, "{format}");
+        let (valid, report) = xmllint(&zip, &tmp.path().join(format), imports);
+        assert!(valid, "{format}: {report}");
+        let page = &zip.iter().find(|(n, _)| n == "scorm.html").unwrap().1;
+        let html = scraper::Html::parse_document(std::str::from_utf8(page).unwrap());
+        assert_eq!(
+            common::attrs(&html, "body", "data-assessments"),
+            [r#"["practice/quiz"]"#]
+        );
+        assert_eq!(common::attrs(&html, "body", "data-pass"), ["80"]);
+    }
+    // without assessments, the launch page says nothing of scores
+    let (_t, plain) = copy_fixture("browser-exercises");
+    let out = tmp.path().join("plain.zip");
+    let zip = package(&plain, &out);
+    let page = &zip.iter().find(|(n, _)| n == "scorm.html").unwrap().1;
+    let html = scraper::Html::parse_document(std::str::from_utf8(page).unwrap());
+    assert!(common::attrs(&html, "body", "data-assessments").is_empty());
+}

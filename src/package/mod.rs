@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::model::assessment::Assessment;
 use crate::record::code::check_budget_of;
 use crate::site::{Output, Site};
 use crate::{build_site, BuildOptions};
@@ -93,6 +94,7 @@ pub fn package(options: &PackageOptions) -> Result<Packages, Diagnostics> {
             title: &built.title,
             id: &built.id,
             site: &built.site,
+            assessment: &built.assessment,
         };
         match zip.write(&path) {
             Ok((files, bytes)) => zips.push(Packaged {
@@ -118,6 +120,7 @@ struct Zip<'a> {
     title: &'a str,
     id: &'a str,
     site: &'a Site,
+    assessment: &'a Assessment,
 }
 
 impl Zip<'_> {
@@ -130,8 +133,7 @@ impl Zip<'_> {
                 format: self.format,
                 id: self.id,
                 title: self.title,
-                // Lectern courses have no pass mark yet: the score and mastery come with one
-                mastery_score: None,
+                mastery_score: self.assessment.pass,
                 launch: LAUNCH,
             },
             files.map(String::as_str),
@@ -142,7 +144,7 @@ impl Zip<'_> {
 
     /// The launch page, its runtime and the schema files: what the package adds to the site.
     fn runtime(&self) -> Vec<(String, Output)> {
-        let page = launch_page(self.title, self.id, self.format.runtime_version());
+        let page = launch_page(self, self.format.runtime_version());
         let mut out = vec![
             (LAUNCH.to_string(), Output::Text(page)),
             ("assets/scorm.js".into(), Output::Text(RUNTIME.into())),
@@ -159,11 +161,23 @@ impl Zip<'_> {
 
 /// `scorm.html`: the course's lessons in a frame, under the one page that keeps the LMS
 /// session (moving between lessons loads the frame, never this page).
-fn launch_page(title: &str, id: &str, version: &str) -> String {
-    let mut t = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut t, title);
-    let mut course = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut course, id);
+fn launch_page(zip: &Zip, version: &str) -> String {
+    let escape = |s: &str| {
+        let mut out = String::new();
+        let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+        out
+    };
+    let (t, course) = (escape(zip.title), escape(zip.id));
+    // the assessment lessons and the pass mark, for the score (none without assessments)
+    let a = zip.assessment;
+    let mut scored = String::new();
+    if !a.pages.is_empty() {
+        let pages = escape(&serde_json::to_string(&a.pages).unwrap_or_default());
+        scored = format!(r#" data-assessments="{pages}""#);
+        if let Some(pass) = a.pass {
+            scored.push_str(&format!(r#" data-pass="{pass}""#));
+        }
+    }
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -178,7 +192,7 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 .scorm-frame {{ flex: 1; width: 100%; border: 0; }}
 </style>
 </head>
-<body data-course="{course}" data-page="scorm" data-root="" data-scorm="{version}">
+<body data-course="{course}" data-page="scorm" data-root="" data-scorm="{version}"{scored}>
 <p class="scorm-notice" role="status" hidden></p>
 <iframe class="scorm-frame" title="{t}" name="lectern-course"></iframe>
 <script src="assets/course-data.js"></script>

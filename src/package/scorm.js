@@ -15,16 +15,21 @@ const V12 = {
   api: 'API', init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
   finish: 'LMSFinish', error: 'LMSGetLastError', entry: 'cmi.core.entry', status: 'cmi.core.lesson_status',
   location: 'cmi.core.lesson_location', name: 'cmi.core.student_name', time: 'cmi.core.session_time',
-  exit: 'cmi.core.exit', done: '', progress: '', span: hours,
+  exit: 'cmi.core.exit', done: '', progress: '', span: hours, score: 'cmi.core.score.', scaled: '', success: '',
 };
 const V2004 = {
   api: 'API_1484_11', init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit',
   finish: 'Terminate', error: 'GetLastError', entry: 'cmi.entry', status: 'cmi.completion_status',
   location: 'cmi.location', name: 'cmi.learner_name', time: 'cmi.session_time',
   exit: 'cmi.exit', done: 'normal', progress: 'cmi.progress_measure', span: iso,
+  score: 'cmi.score.', scaled: 'cmi.score.scaled', success: 'cmi.success_status',
 };
 const V = document.body && document.body.dataset.scorm === '2004' ? V2004 : V12;
-let api = null, frame = null, status = '', saved = '', where = '', measure = '', timer = 0, dirty = false, done = false;
+/* The assessment lessons (their quizzes and sorts make the score) and the pass mark, if any. */
+const SCORED = (() => { try { return JSON.parse(document.body.dataset.assessments || '[]'); } catch (e) { return []; } })();
+const PASS = Number(document.body.dataset.pass) || 0;
+let api = null, frame = null, status = '', success = '', saved = '', where = '', measure = '', sent = -1;
+let timer = 0, dirty = false, done = false;
 const start = Date.now();
 
 /* ---- the LMS ---- */
@@ -73,8 +78,37 @@ function lessons() { // the lessons that have items to do
 function counts(s) { // [items done, items] over the lessons with items to do
   const pages = (window.LECTERN_COURSE || {}).pages || {};
   let n = 0, all = 0;
-  lessons().forEach(p => pages[p].items.forEach(i => { const e = (s.pages[p] || {})[i]; all++; if (e && e.d > 0) n++; }));
+  lessons().forEach(p => pages[p].items.forEach(i => { all++; if (did(s, p, i)) n++; }));
   return [n, all];
+}
+function exercise(i) { return i.indexOf('quiz:') === 0 || i.indexOf('sort:') === 0; }
+function did(s, p, i) { // done; on an assessment, a quiz or sort tried counts, right or wrong
+  const e = (s.pages[p] || {})[i];
+  return !!e && (e.d > 0 || (SCORED.indexOf(p) >= 0 && exercise(i) && e.t > 0));
+}
+function score(s) { // the assessments' score in percent (each quiz question and sort by its last try), once all are tried
+  const pages = (window.LECTERN_COURSE || {}).pages || {};
+  let sum = 0, n = 0, all = true;
+  SCORED.forEach(p => ((pages[p] || {}).items || []).filter(exercise).forEach(i => {
+    const e = (s.pages[p] || {})[i];
+    n++;
+    if (e && e.t > 0) sum += Math.min(e.l / Math.max(e.n, 1), 1); else all = false;
+  }));
+  return n && all ? Math.round(sum / n * 100) : -1;
+}
+function grade(s) { // score.raw/min/max (and scaled), then passed or failed against the pass mark
+  const raw = score(s);
+  if (raw < 0) return;
+  if (raw !== sent && set(V.score + 'raw', raw)) {
+    set(V.score + 'min', 0); set(V.score + 'max', 100);
+    if (V.scaled) set(V.scaled, raw / 100);
+    sent = raw; dirty = true;
+  }
+  if (!PASS) return;
+  const verdict = raw >= PASS ? 'passed' : 'failed';
+  if (V.success) { // SCORM 2004: success apart from completion; never back from passed
+    if (success !== 'passed' && verdict !== success && set(V.success, verdict)) { success = verdict; commit(); }
+  } else if (status !== 'passed' && verdict !== status && set(V.status, verdict)) { status = verdict; commit(); }
 }
 function complete(s) { const c = counts(s); return c[0] === c[1]; }
 function progress(s) { // SCORM 2004's progress_measure: the share of items done, 0 to 1
@@ -91,8 +125,10 @@ function save() {
   const s = R().read(), code = Code().encode(s, R().course, Code().maps().index, true);
   if (code !== saved && set('cmi.suspend_data', code)) { saved = code; dirty = true; }
   progress(s);
-  // never back from completed (nor from passed), as LMSs keep the first completion
-  if (status !== 'completed' && status !== 'passed' && complete(s)) {
+  grade(s);
+  // never back from completed (nor from passed), as LMSs keep the first completion; SCORM 1.2
+  // with a pass mark says passed or failed instead
+  if (!(PASS && !V.success) && status !== 'completed' && status !== 'passed' && complete(s)) {
     if (set(V.status, 'completed')) { status = 'completed'; commit(); }
   }
 }
@@ -145,6 +181,7 @@ function connect() {
   const entry = get(V.entry);
   status = get(V.status);
   where = get(V.location);
+  if (V.success) success = get(V.success);
   restore(entry === 'ab-initio' ? '' : get('cmi.suspend_data'));
   if (status === '' || status === 'not attempted' || status === 'unknown') {
     if (set(V.status, 'incomplete')) { status = 'incomplete'; commit(); }
