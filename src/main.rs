@@ -112,6 +112,8 @@ enum PackageFormat {
     Scorm12,
     /// SCORM 2004 4th edition.
     Scorm2004,
+    /// cmi5 (xAPI).
+    Cmi5,
 }
 
 fn main() -> ExitCode {
@@ -148,6 +150,7 @@ fn main() -> ExitCode {
             let formats = format.iter().map(|f| match f {
                 PackageFormat::Scorm12 => Format::Scorm12,
                 PackageFormat::Scorm2004 => Format::Scorm2004,
+                PackageFormat::Cmi5 => Format::Cmi5,
             });
             package(PackageOptions {
                 build: BuildOptions { root: dir, drafts },
@@ -287,15 +290,17 @@ fn package(options: PackageOptions) -> Result<(), Diagnostics> {
     }
     let thousands = lectern::record::code::thousands;
     for zip in &made.zips {
+        let room = match zip.format.suspend_data() {
+            Some(n) => format!(" of the {} {} keeps", thousands(n), zip.format.standard()),
+            None => String::new(),
+        };
         println!(
-            "Packaged {} ({}) into {}: {} KB; progress codes up to {} characters of the {} {} keeps.",
+            "Packaged {} ({}) into {}: {} KB; progress codes up to {} characters{room}.",
             count(zip.files, "file"),
             zip.format.name(),
             zip.path.display(),
             zip.bytes.div_ceil(1024),
             thousands(made.longest_code),
-            thousands(zip.format.suspend_data()),
-            zip.format.standard(),
         );
     }
     Ok(())

@@ -477,3 +477,22 @@ fn scorm2004_assessment_fails_then_passes_with_its_score() {
         "scorm_assessment.mjs",
     );
 }
+
+/// A cmi5 package of the checklist fixture launched by the test LMS in `cmi5.mjs`, which
+/// passes its statements on to the Ralph LRS (`.venv-lrs/bin/ralph`, installed by
+/// `scripts/test.sh`).
+#[test]
+fn cmi5_package_reports_to_a_real_lrs_and_keeps_progress_in_the_state_api() {
+    require_tools();
+    let ralph = Path::new(ROOT).join(".venv-lrs/bin/ralph");
+    assert!(
+        ralph.is_file(),
+        "this test needs the Ralph LRS at {}: run `bash scripts/test.sh`, which installs it (python3 -m venv .venv-lrs && .venv-lrs/bin/pip install 'ralph-malph[cli,lrs]' requests)",
+        ralph.display()
+    );
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (tmp, course) = common::copy_fixture("browser-checklist");
+    let root = unzipped_package(tmp.path(), &course, "cmi5");
+    let vars = [("SITE_DIR", root.as_os_str()), ("RALPH", ralph.as_os_str())];
+    run_script("cmi5.mjs", &vars, "http://unused.invalid");
+}

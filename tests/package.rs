@@ -618,3 +618,57 @@ fn a_pass_mark_is_the_scorm12_mastery_score_and_the_manifests_still_validate() {
     let html = scraper::Html::parse_document(std::str::from_utf8(page).unwrap());
     assert!(common::attrs(&html, "body", "data-assessments").is_empty());
 }
+
+const CMI5_CS: &str = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
+
+#[test]
+fn cmi5_package_has_the_course_structure_with_one_au_and_its_launch_page() {
+    let (tmp, course) = copy_fixture("browser-exercises");
+    add_front(
+        &course,
+        "01-practice/01-quiz.md",
+        "assessment: true\npass: 75%\n",
+    );
+    let out = tmp.path().join("cmi5.zip");
+    let (code, stdout, stderr) = run_format(&course, "cmi5", &out);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("(cmi5)") && stdout.ends_with("characters.\n"),
+        "{stdout}"
+    );
+    let zip = unzip(&out);
+    assert_eq!(zip[0].0, "cmi5.xml", "the course structure comes first");
+    let names: BTreeSet<&str> = zip.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "cmi5.html",
+        "assets/cmi5.js",
+        "assets/scorm.js",
+        "practice/quiz.html",
+    ] {
+        assert!(names.contains(name), "{name}");
+    }
+    assert!(!names
+        .iter()
+        .any(|n| n.ends_with(".xsd") || *n == "imsmanifest.xml"));
+    let doc = Document::parse(std::str::from_utf8(&zip[0].1).unwrap()).unwrap();
+    let root = doc.root_element();
+    assert!(root.has_tag_name((CMI5_CS, "courseStructure")));
+    let aus: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name((CMI5_CS, "au")))
+        .collect();
+    assert_eq!(aus.len(), 1);
+    assert_eq!(aus[0].attribute("masteryScore"), Some("0.75"));
+    assert_eq!(aus[0].attribute("moveOn"), Some("CompletedAndPassed"));
+    let url = aus[0].children().find(|n| n.has_tag_name((CMI5_CS, "url")));
+    assert_eq!(url.and_then(|u| u.text()), Some("cmi5.html"));
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name((CMI5_CS, "langstring")));
+    assert_eq!(title.and_then(|t| t.text()), Some("Exercise checks"));
+    let page = &zip.iter().find(|(n, _)| n == "cmi5.html").unwrap().1;
+    let html = scraper::Html::parse_document(std::str::from_utf8(page).unwrap());
+    let scripts = common::attrs(&html, "script", "src");
+    assert_eq!(scripts.last().map(String::as_str), Some("assets/cmi5.js"));
+    assert_eq!(common::attrs(&html, "body", "data-scorm"), ["2004"]);
+}

@@ -42,7 +42,8 @@ pub fn manifest<'f>(m: &ManifestOptions, files: impl Iterator<Item = &'f str>) -
     out.push_str(concat!(r#"<?xml version="1.0" encoding="UTF-8"?>"#, "\n"));
     let (root, version, scorm_type) = match m.format {
         Format::Scorm12 => (SCORM_12_ROOT, "1.2", "scormtype"),
-        Format::Scorm2004 => (SCORM_2004_ROOT, "2004 4th Edition", "scormType"),
+        // a cmi5 package has cmi5.xml instead: it never asks
+        Format::Scorm2004 | Format::Cmi5 => (SCORM_2004_ROOT, "2004 4th Edition", "scormType"),
     };
     let _ = writeln!(
         out,
@@ -77,7 +78,7 @@ pub fn manifest<'f>(m: &ManifestOptions, files: impl Iterator<Item = &'f str>) -
 }
 
 /// `s` escaped for XML text and attribute values.
-fn xml(s: &str) -> String {
+pub(super) fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

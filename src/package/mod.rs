@@ -1,7 +1,9 @@
 //! `lectern package`: the course as an LMS package, one zip per format (SCORM 1.2, SCORM 2004
-//! 4th edition; [`Format`]): the built site, a launch page (`scorm.html`) that holds the LMS
-//! session and shows the lessons in a frame, its runtime (`assets/scorm.js`, one script for
-//! both versions), `imsmanifest.xml` ([`manifest`]) and the official schema files it names.
+//! 4th edition, cmi5; [`Format`]): the built site, a launch page (`scorm.html`, `cmi5.html`)
+//! that holds the LMS session and shows the lessons in a frame, its runtime
+//! (`assets/scorm.js`, one script for both SCORM versions, which cmi5's `assets/cmi5.js`
+//! feeds), and `imsmanifest.xml` ([`manifest`]) with the official schema files it names, or
+//! cmi5's `cmi5.xml` ([`cmi5`]).
 //!
 //! 1. the course is built into memory once, as `lectern check` builds it (every problem at
 //!    once);
@@ -10,6 +12,7 @@
 //! 3. each zip is written to a temporary file beside its destination and renamed over it, so
 //!    a failed package leaves an earlier one untouched.
 
+mod cmi5;
 mod format;
 mod manifest;
 
@@ -62,10 +65,11 @@ pub struct Packages {
     pub lock_changed: bool,
 }
 
-/// The launch page, in the package only.
-const LAUNCH: &str = "scorm.html";
-/// The runtime of both SCORM versions, in the package only.
+/// The runtime of both SCORM versions (and of cmi5, through [`CMI5_RUNTIME`]), in the
+/// package only.
 const RUNTIME: &str = include_str!("scorm.js");
+/// cmi5's runtime: the LMS's xAPI endpoint offered to `scorm.js` as a SCORM 2004 API.
+const CMI5_RUNTIME: &str = include_str!("cmi5.js");
 
 /// Builds the course once and writes a zip for each format; every problem of every format
 /// at once.
@@ -77,8 +81,10 @@ pub fn package(options: &PackageOptions) -> Result<Packages, Diagnostics> {
     formats.dedup();
     let mut problems = Diagnostics::default();
     for &f in &formats {
-        let budget = check_budget_of(f.standard(), &built.title, longest_code, f.suspend_data());
-        if let Err(e) = budget {
+        let Some(room) = f.suspend_data() else {
+            continue;
+        };
+        if let Err(e) = check_budget_of(f.standard(), &built.title, longest_code, room) {
             problems.push(e);
         }
     }
@@ -128,16 +134,27 @@ impl Zip<'_> {
     fn write(&self, path: &Path) -> Result<(usize, u64), Diagnostic> {
         let extra = self.runtime();
         let files = self.site.files.keys().chain(extra.iter().map(|(n, _)| n));
-        let manifest = manifest(
-            &ManifestOptions {
-                format: self.format,
-                id: self.id,
-                title: self.title,
-                mastery_score: self.assessment.pass,
-                launch: LAUNCH,
-            },
-            files.map(String::as_str),
-        );
+        let (launch, _) = self.format.launch();
+        let pass = self.assessment.pass;
+        let manifest = match self.format {
+            Format::Cmi5 => {
+                let text = cmi5::course_structure(self.id, self.title, pass, launch);
+                ("cmi5.xml", text)
+            }
+            format => {
+                let options = ManifestOptions {
+                    format,
+                    id: self.id,
+                    title: self.title,
+                    mastery_score: pass,
+                    launch,
+                };
+                (
+                    "imsmanifest.xml",
+                    manifest(&options, files.map(String::as_str)),
+                )
+            }
+        };
         let bytes = write_zip(path, &manifest, self.site, &extra)?;
         Ok((self.site.files.len() + extra.len() + 1, bytes))
     }
@@ -145,10 +162,14 @@ impl Zip<'_> {
     /// The launch page, its runtime and the schema files: what the package adds to the site.
     fn runtime(&self) -> Vec<(String, Output)> {
         let page = launch_page(self, self.format.runtime_version());
+        let (launch, lms) = self.format.launch();
         let mut out = vec![
-            (LAUNCH.to_string(), Output::Text(page)),
+            (launch.to_string(), Output::Text(page)),
             ("assets/scorm.js".into(), Output::Text(RUNTIME.into())),
         ];
+        if let Some(script) = lms {
+            out.push((script.into(), Output::Text(CMI5_RUNTIME.into())));
+        }
         for (name, bytes) in self.format.schemas() {
             out.push((
                 name.to_string(),
@@ -159,8 +180,8 @@ impl Zip<'_> {
     }
 }
 
-/// `scorm.html`: the course's lessons in a frame, under the one page that keeps the LMS
-/// session (moving between lessons loads the frame, never this page).
+/// `scorm.html` (`cmi5.html`): the course's lessons in a frame, under the one page that keeps
+/// the LMS session (moving between lessons loads the frame, never this page).
 fn launch_page(zip: &Zip, version: &str) -> String {
     let escape = |s: &str| {
         let mut out = String::new();
@@ -168,6 +189,7 @@ fn launch_page(zip: &Zip, version: &str) -> String {
         out
     };
     let (t, course) = (escape(zip.title), escape(zip.id));
+    let runtime = zip.format.launch().1.unwrap_or("assets/scorm.js");
     // the assessment lessons and the pass mark, for the score (none without assessments)
     let a = zip.assessment;
     let mut scored = String::new();
@@ -199,7 +221,7 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 <script src="assets/progress-index.js"></script>
 <script src="assets/progress-code.js"></script>
 <script src="assets/lectern.js"></script>
-<script src="assets/scorm.js"></script>
+<script src="{runtime}"></script>
 </body>
 </html>
 "#
@@ -209,7 +231,7 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 /// Writes the zip beside `path` and renames it into place; its size in bytes.
 fn write_zip(
     path: &Path,
-    manifest: &str,
+    (manifest_name, manifest): &(&str, String),
     site: &Site,
     extra: &[(String, Output)],
 ) -> Result<u64, Diagnostic> {
@@ -228,7 +250,7 @@ fn write_zip(
         zip.write_all(bytes)
     };
     // first, as some LMSs read only the start of the zip to find it
-    put("imsmanifest.xml", manifest.as_bytes()).map_err(fail)?;
+    put(manifest_name, manifest.as_bytes()).map_err(fail)?;
     for (name, output) in site.files.iter().chain(extra.iter().map(|(n, o)| (n, o))) {
         match output {
             Output::Text(s) => put(name, s.as_bytes()),
