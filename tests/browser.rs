@@ -452,35 +452,119 @@ fn cached_old_course_data_is_never_paired_with_new_pages() {
     run_on_copy("browser-checklist", "stale_assets.mjs", Caching::Assets);
 }
 
-/// A SCORM 1.2 package of the checklist fixture, unzipped under `course/` beside a test LMS
-/// page (`tests/browser/scorm-lms.html`, a mock `window.API` recording every call) and run by
+/// The checklist fixture packaged as `format`, unzipped under `course/` of a new folder beside
+/// `blank.html` (a page to leave to); the folder.
+fn unzipped_package(tmp: &Path, course: &Path, format: &str) -> PathBuf {
+    let zip = tmp.join("package.zip");
+    let (course, zip_path) = (course.to_str().unwrap(), zip.to_str().unwrap());
+    let args = ["package", course, "--format", format, "--out", zip_path];
+    let output = common::run(&args);
+    assert!(output.status.success(), "{:?}", common::outputs(&output));
+    let root = tmp.join("lms");
+    let file = std::fs::File::open(&zip).unwrap();
+    let mut archive = zip::ZipArchive::new(file).expect("a readable zip");
+    archive.extract(root.join("course")).expect("unzipped");
+    std::fs::write(
+        root.join("blank.html"),
+        "<!doctype html><title>Left</title><link rel=\"icon\" href=\"data:,\">",
+    )
+    .unwrap();
+    root
+}
+
+/// A SCORM 1.2 package of the checklist fixture beside a test LMS page
+/// (`tests/browser/scorm-lms.html`, a mock `window.API` recording every call) and run by
 /// `scorm.mjs`: calls, lessons in the frame, relaunch from `suspend_data`, completion.
 #[test]
 fn scorm12_package_keeps_the_session_and_restores_progress_from_suspend_data() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let (tmp, course) = common::copy_fixture("browser-checklist");
-    let zip = tmp.path().join("package.zip");
-    let output = common::run(&[
-        "package",
-        course.to_str().unwrap(),
-        "--format",
-        "scorm12",
-        "--out",
-        zip.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{:?}", common::outputs(&output));
-    let root = tmp.path().join("lms");
-    let file = std::fs::File::open(&zip).unwrap();
-    let mut archive = zip::ZipArchive::new(file).expect("a readable zip");
-    archive.extract(root.join("course")).expect("unzipped");
+    let root = unzipped_package(tmp.path(), &course, "scorm12");
     let lms = Path::new(ROOT).join("tests/browser/scorm-lms.html");
     std::fs::copy(lms, root.join("lms.html")).unwrap();
-    std::fs::write(
-        root.join("blank.html"),
-        "<!doctype html><title>Left</title><link rel=\"icon\" href=\"data:,\">",
-    )
-    .unwrap();
     let base = serve(root);
     run_script("scorm.mjs", &[], &base);
+}
+
+/// A SCORM `version` package of `fixture` (changed by `edit`) in an LMS on scorm-again's
+/// runtime (`tests/browser/scorm-again-lms.html`), run by `script`.
+fn in_scorm_again(fixture: &str, edit: fn(&Path), (format, version): (&str, &str), script: &str) {
+    require_tools();
+    let again = common::require_tool("node_modules/scorm-again");
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (tmp, course) = common::copy_fixture(fixture);
+    edit(&course);
+    let root = unzipped_package(tmp.path(), &course, format);
+    let lms = Path::new(ROOT).join("tests/browser/scorm-again-lms.html");
+    std::fs::copy(lms, root.join("lms.html")).unwrap();
+    let runtime = again.join("dist/scorm-again.js");
+    std::fs::copy(runtime, root.join("scorm-again.js")).unwrap();
+    let base = serve(root);
+    run_script(script, &[("VERSION", OsStr::new(version))], &base);
+}
+
+#[test]
+fn scorm12_package_in_scorm_again_restores_progress_and_completes() {
+    let v = ("scorm12", "12");
+    in_scorm_again("browser-checklist", |_| {}, v, "scorm_again.mjs");
+}
+
+#[test]
+fn scorm2004_package_in_scorm_again_restores_progress_and_completes() {
+    let v = ("scorm2004", "2004");
+    in_scorm_again("browser-checklist", |_| {}, v, "scorm_again.mjs");
+}
+
+/// The exercises fixture's quiz lesson as an assessment with a pass mark of 80%.
+fn quiz_as_assessment(course: &Path) {
+    let file = course.join("content/01-practice/01-quiz.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen(
+        "title: Quiz\n",
+        "title: Quiz\nassessment: true\npass: 80%\n",
+        1,
+    );
+    std::fs::write(file, text).unwrap();
+}
+
+#[test]
+fn scorm12_assessment_fails_then_passes_with_its_score() {
+    let v = ("scorm12", "12");
+    in_scorm_again(
+        "browser-exercises",
+        quiz_as_assessment,
+        v,
+        "scorm_assessment.mjs",
+    );
+}
+
+#[test]
+fn scorm2004_assessment_fails_then_passes_with_its_score() {
+    let v = ("scorm2004", "2004");
+    in_scorm_again(
+        "browser-exercises",
+        quiz_as_assessment,
+        v,
+        "scorm_assessment.mjs",
+    );
+}
+
+/// A cmi5 package of the checklist fixture launched by the test LMS in `cmi5.mjs`, which
+/// passes its statements on to the Ralph LRS (`.venv-lrs/bin/ralph`, installed by
+/// `scripts/test.sh`).
+#[test]
+fn cmi5_package_reports_to_a_real_lrs_and_keeps_progress_in_the_state_api() {
+    require_tools();
+    let ralph = Path::new(ROOT).join(".venv-lrs/bin/ralph");
+    assert!(
+        ralph.is_file(),
+        "this test needs the Ralph LRS at {}: run `bash scripts/test.sh`, which installs it (python3 -m venv .venv-lrs && .venv-lrs/bin/pip install 'ralph-malph[cli,lrs]' requests)",
+        ralph.display()
+    );
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (tmp, course) = common::copy_fixture("browser-checklist");
+    let root = unzipped_package(tmp.path(), &course, "cmi5");
+    let vars = [("SITE_DIR", root.as_os_str()), ("RALPH", ralph.as_os_str())];
+    run_script("cmi5.mjs", &vars, "http://unused.invalid");
 }

@@ -34,6 +34,7 @@ use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::MarkdownFile;
+use crate::model::assessment::{self, Assessment};
 use crate::model::{self, Course};
 use crate::record::lock::LockUpdate;
 use crate::render::markdown::RenderedMarkdown;
@@ -61,6 +62,8 @@ pub struct Built {
     pub title: String,
     /// The course's id (`course.yaml`'s `id:`, or the one derived from the title).
     pub id: String,
+    /// The assessment lessons and the pass mark (for LMS packages).
+    pub assessment: Assessment,
 }
 
 /// What a build to disk made, for the summary line.
@@ -105,7 +108,16 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let course = load_and_model(options)?;
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let (title, id) = (course.config.title.clone(), course.id.clone());
-    let (site, lock, warnings) = render_with_lock(course)?;
+    // a problem with the assessments does not hide the pages' own
+    let (assessment, rendered) = (assessment::of(&course), render_with_lock(course));
+    let ((site, lock, warnings), assessment) = match (rendered, assessment) {
+        (Ok(r), Ok(a)) => (r, a),
+        (r, a) => {
+            let mut all = r.err().unwrap_or_default();
+            all.extend(a.err().map(Diagnostics::from).unwrap_or_default());
+            return Err(all.sorted());
+        }
+    };
     let tracked = record::code::Tracked::of(&lock.after);
     let longest = |name| record::code::worst_case(&id, &tracked, name);
     Ok(Built {
@@ -117,6 +129,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
         longest_code: (longest(false), longest(true)),
         title,
         id,
+        assessment,
     })
 }
 

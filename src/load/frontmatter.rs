@@ -30,6 +30,12 @@ pub struct FrontMatter {
     /// How long the page takes, e.g. `10 min`.
     #[serde(default)]
     pub duration: Option<String>,
+    /// A lesson whose quizzes make the course's score in an LMS package.
+    #[serde(default)]
+    pub assessment: bool,
+    /// An assessment's pass mark as written, e.g. `80%` (checked by `model::assessment`).
+    #[serde(default)]
+    pub pass: Option<String>,
 }
 
 /// A Markdown file split into its front matter and body.

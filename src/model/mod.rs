@@ -4,6 +4,7 @@
 //! Order is numeric prefix, then `weight`, then name; slugs drop the prefix. Every page gets
 //! its output path here, and [`links`] maps content paths to those output paths.
 
+pub mod assessment;
 pub mod links;
 mod modules;
 pub mod order;

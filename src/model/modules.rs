@@ -196,6 +196,7 @@ fn lesson_page(
         Some(d) => order::duration_minutes(d).ok_or_else(|| left_out(bad_duration(&file, d)))?,
         None => 0,
     };
+    super::assessment::pass_mark(&file).map_err(left_out)?;
     Ok(Page {
         kind: PageKind::Lesson,
         id: format!("{module}/{slug}"),

@@ -1,15 +1,32 @@
-//! `imsmanifest.xml` of a SCORM 1.2 package: one organization with one item, launching one
-//! SCO resource (`scorm.html`) that lists every file of the package.
+//! `imsmanifest.xml` of a SCORM 1.2 or 2004 (4th edition) package: one organization with one
+//! item, launching one SCO resource (`scorm.html`) that lists every file of the package.
 
 use std::fmt::Write;
 
+use super::format::Format;
+
+/// SCORM 1.2's root element: its namespaces and where their schema files are.
+const SCORM_12_ROOT: &str = concat!(
+    r#"xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#,
+    r#"xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd""#
+);
+
+/// SCORM 2004 4th edition's root element.
+const SCORM_2004_ROOT: &str = concat!(
+    r#"xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3" xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#,
+    r#"xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd""#
+);
+
 /// What the manifest says about the course.
 pub struct ManifestOptions<'a> {
+    /// SCORM 1.2 or 2004.
+    pub format: Format,
     /// The course id (`course.yaml`'s `id:`).
     pub id: &'a str,
     /// The course title, as written (escaped here).
     pub title: &'a str,
-    /// The pass mark in percent, only for a course with scored assessments.
+    /// The pass mark in percent, only for a course with scored assessments (SCORM 1.2 only:
+    /// SCORM 2004's runtime reports passed or failed itself).
     pub mastery_score: Option<u8>,
     /// The launch page, root-relative.
     pub launch: &'a str,
@@ -23,11 +40,16 @@ pub fn manifest<'f>(m: &ManifestOptions, files: impl Iterator<Item = &'f str>) -
     let id = xml(m.id);
     let mut out = String::with_capacity(4096);
     out.push_str(concat!(r#"<?xml version="1.0" encoding="UTF-8"?>"#, "\n"));
+    let (root, version, scorm_type) = match m.format {
+        Format::Scorm12 => (SCORM_12_ROOT, "1.2", "scormtype"),
+        // a cmi5 package has cmi5.xml instead: it never asks
+        Format::Scorm2004 | Format::Cmi5 => (SCORM_2004_ROOT, "2004 4th Edition", "scormType"),
+    };
     let _ = writeln!(
         out,
-        r#"<manifest identifier="lectern-{id}" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">"#
+        r#"<manifest identifier="lectern-{id}" version="1" {root}>"#
     );
-    out.push_str("  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>1.2</schemaversion>\n  </metadata>\n");
+    let _ = writeln!(out, "  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>{version}</schemaversion>\n  </metadata>");
     let _ = writeln!(out, r#"  <organizations default="lectern-{id}-org">"#);
     let _ = writeln!(out, r#"    <organization identifier="lectern-{id}-org">"#);
     let _ = writeln!(out, "      <title>{title}</title>");
@@ -36,7 +58,7 @@ pub fn manifest<'f>(m: &ManifestOptions, files: impl Iterator<Item = &'f str>) -
         r#"      <item identifier="lectern-{id}-item" identifierref="lectern-{id}-sco" isvisible="true">"#
     );
     let _ = writeln!(out, "        <title>{title}</title>");
-    if let Some(score) = m.mastery_score {
+    if let (Some(score), Format::Scorm12) = (m.mastery_score, m.format) {
         let _ = writeln!(
             out,
             "        <adlcp:masteryscore>{score}</adlcp:masteryscore>"
@@ -45,7 +67,7 @@ pub fn manifest<'f>(m: &ManifestOptions, files: impl Iterator<Item = &'f str>) -
     out.push_str("      </item>\n    </organization>\n  </organizations>\n  <resources>\n");
     let _ = writeln!(
         out,
-        r#"    <resource identifier="lectern-{id}-sco" type="webcontent" adlcp:scormtype="sco" href="{}">"#,
+        r#"    <resource identifier="lectern-{id}-sco" type="webcontent" adlcp:{scorm_type}="sco" href="{}">"#,
         xml(&uri(m.launch))
     );
     for file in files {
@@ -56,7 +78,7 @@ pub fn manifest<'f>(m: &ManifestOptions, files: impl Iterator<Item = &'f str>) -
 }
 
 /// `s` escaped for XML text and attribute values.
-fn xml(s: &str) -> String {
+pub(super) fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -106,6 +128,7 @@ mod tests {
     #[test]
     fn the_mastery_score_is_written_only_when_given() {
         let mut m = ManifestOptions {
+            format: Format::Scorm12,
             id: "c",
             title: "T",
             mastery_score: None,
@@ -121,5 +144,7 @@ mod tests {
             .unwrap();
         assert_eq!(score.parent().unwrap().tag_name().name(), "item");
         assert_eq!(score.text(), Some("80"));
+        m.format = Format::Scorm2004;
+        assert!(!manifest(&m, std::iter::empty()).contains("masteryscore"));
     }
 }

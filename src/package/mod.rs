@@ -1,14 +1,19 @@
-//! `lectern package`: the course as an LMS package, one zip per format. For now SCORM 1.2:
-//! the built site, a launch page (`scorm.html`) that holds the LMS session and shows the
-//! lessons in a frame, its runtime (`assets/scorm.js`), `imsmanifest.xml` ([`manifest`]) and
-//! the schema files it names.
+//! `lectern package`: the course as an LMS package, one zip per format (SCORM 1.2, SCORM 2004
+//! 4th edition, cmi5; [`Format`]): the built site, a launch page (`scorm.html`, `cmi5.html`)
+//! that holds the LMS session and shows the lessons in a frame, its runtime
+//! (`assets/scorm.js`, one script for both SCORM versions, which cmi5's `assets/cmi5.js`
+//! feeds), and `imsmanifest.xml` ([`manifest`]) with the official schema files it names, or
+//! cmi5's `cmi5.xml` ([`cmi5`]).
 //!
-//! 1. the course is built into memory as `lectern check` builds it (every problem at once);
-//! 2. the worst-case progress code must fit SCORM 1.2's `suspend_data`
-//!    ([`crate::record::code::check_budget`]), or nothing is written;
-//! 3. the zip is written to a temporary file beside its destination and renamed over it, so a
-//!    failed package leaves an earlier one untouched.
+//! 1. the course is built into memory once, as `lectern check` builds it (every problem at
+//!    once);
+//! 2. the worst-case progress code must fit each format's `suspend_data`
+//!    ([`crate::record::code::check_budget_of`]), or nothing is written;
+//! 3. each zip is written to a temporary file beside its destination and renamed over it, so
+//!    a failed package leaves an earlier one untouched.
 
+mod cmi5;
+mod format;
 mod manifest;
 
 use std::io::{self, Write};
@@ -17,46 +22,41 @@ use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::record::code::{check_budget, SCORM_12_SUSPEND_DATA};
+use crate::model::assessment::Assessment;
+use crate::record::code::check_budget_of;
 use crate::site::{Output, Site};
 use crate::{build_site, BuildOptions};
+pub use format::Format;
 pub use manifest::{manifest, ManifestOptions};
-
-/// The LMS package formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// SCORM 1.2: one SCO, progress in `cmi.suspend_data`.
-    Scorm12,
-}
-
-impl Format {
-    /// The name in file names and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Scorm12 => "scorm12",
-        }
-    }
-}
 
 /// What to package, and where.
 #[derive(Debug, Clone)]
 pub struct PackageOptions {
     pub build: BuildOptions,
-    pub format: Format,
-    /// The zip to write; by default `<course-id>-<format>.zip` in the course folder, beside
-    /// its `public/`.
+    /// One zip for each (duplicates are written once).
+    pub formats: Vec<Format>,
+    /// The zip to write, for one format only; by default `<course-id>-<format>.zip` in the
+    /// course folder, beside its `public/`.
     pub out: Option<PathBuf>,
 }
 
-/// What a package run made.
+/// One zip a package run made.
 #[derive(Debug)]
 pub struct Packaged {
+    pub format: Format,
     /// Where the zip is.
     pub path: PathBuf,
     /// Files in it, the manifest included.
     pub files: usize,
     /// Its size in bytes.
     pub bytes: u64,
+}
+
+/// What a package run made.
+#[derive(Debug)]
+pub struct Packages {
+    /// The zips, in the order of [`Format::ALL`].
+    pub zips: Vec<Packaged>,
     /// The longest progress code of the course, in characters (no name).
     pub longest_code: usize,
     /// What the author should know but that did not stop the package.
@@ -65,73 +65,141 @@ pub struct Packaged {
     pub lock_changed: bool,
 }
 
-/// The launch page, in the package only.
-const LAUNCH: &str = "scorm.html";
-/// The SCORM 1.2 runtime, in the package only.
-const RUNTIME: &str = include_str!("scorm12/scorm.js");
-/// The schema files the manifest names, at the zip's root.
-const SCHEMAS: [(&str, &str); 4] = [
-    (
-        "imscp_rootv1p1p2.xsd",
-        include_str!("scorm12/imscp_rootv1p1p2.xsd"),
-    ),
-    (
-        "imsmd_rootv1p2p1.xsd",
-        include_str!("scorm12/imsmd_rootv1p2p1.xsd"),
-    ),
-    (
-        "adlcp_rootv1p2.xsd",
-        include_str!("scorm12/adlcp_rootv1p2.xsd"),
-    ),
-    ("ims_xml.xsd", include_str!("scorm12/ims_xml.xsd")),
-];
+/// The runtime of both SCORM versions (and of cmi5, through [`CMI5_RUNTIME`]), in the
+/// package only.
+const RUNTIME: &str = include_str!("scorm.js");
+/// cmi5's runtime: the LMS's xAPI endpoint offered to `scorm.js` as a SCORM 2004 API.
+const CMI5_RUNTIME: &str = include_str!("cmi5.js");
 
-/// Builds the course and writes its package.
-pub fn package(options: &PackageOptions) -> Result<Packaged, Diagnostics> {
+/// Builds the course once and writes a zip for each format; every problem of every format
+/// at once.
+pub fn package(options: &PackageOptions) -> Result<Packages, Diagnostics> {
     let built = build_site(&options.build)?;
     let longest_code = built.longest_code.0;
-    check_budget(&built.title, longest_code, SCORM_12_SUSPEND_DATA)?;
-    let name = format!("{}-{}.zip", built.id, options.format.name());
-    let path = (options.out.clone()).unwrap_or_else(|| options.build.root.join(name));
-    let mut site = built.site;
-    add_runtime(&mut site, &built.title, &built.id);
-    let manifest = manifest(
-        &ManifestOptions {
-            id: &built.id,
+    let mut formats = options.formats.clone();
+    formats.sort();
+    formats.dedup();
+    let mut problems = Diagnostics::default();
+    for &f in &formats {
+        let Some(room) = f.suspend_data() else {
+            continue;
+        };
+        if let Err(e) = check_budget_of(f.standard(), &built.title, longest_code, room) {
+            problems.push(e);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut zips = Vec::new();
+    for format in formats {
+        let name = format!("{}-{}.zip", built.id, format.name());
+        let path = (options.out.clone()).unwrap_or_else(|| options.build.root.join(name));
+        let zip = Zip {
+            format,
             title: &built.title,
-            // Lectern courses have no pass mark yet: the score and mastery come with one
-            mastery_score: None,
-            launch: LAUNCH,
-        },
-        site.files.keys().map(String::as_str),
-    );
-    let bytes = write_zip(&path, &manifest, &site)?;
-    Ok(Packaged {
-        path,
-        files: site.files.len() + 1,
-        bytes,
+            id: &built.id,
+            site: &built.site,
+            assessment: &built.assessment,
+        };
+        match zip.write(&path) {
+            Ok((files, bytes)) => zips.push(Packaged {
+                format,
+                path,
+                files,
+                bytes,
+            }),
+            Err(e) => problems.push(e),
+        }
+    }
+    problems.into_result(Packages {
+        zips,
         longest_code,
         warnings: built.warnings,
         lock_changed: built.lock.changed(),
     })
 }
 
-/// Adds the launch page, its runtime and the schema files to `site`.
-fn add_runtime(site: &mut Site, title: &str, id: &str) {
-    site.insert(LAUNCH, Output::Text(launch_page(title, id)));
-    site.insert("assets/scorm.js", Output::Text(RUNTIME.to_string()));
-    for (name, text) in SCHEMAS {
-        site.insert(name, Output::Text(text.to_string()));
+/// One format's zip of a built site.
+struct Zip<'a> {
+    format: Format,
+    title: &'a str,
+    id: &'a str,
+    site: &'a Site,
+    assessment: &'a Assessment,
+}
+
+impl Zip<'_> {
+    /// Writes the zip at `path`: its count of files and size in bytes.
+    fn write(&self, path: &Path) -> Result<(usize, u64), Diagnostic> {
+        let extra = self.runtime();
+        let files = self.site.files.keys().chain(extra.iter().map(|(n, _)| n));
+        let (launch, _) = self.format.launch();
+        let pass = self.assessment.pass;
+        let manifest = match self.format {
+            Format::Cmi5 => {
+                let text = cmi5::course_structure(self.id, self.title, pass, launch);
+                ("cmi5.xml", text)
+            }
+            format => {
+                let options = ManifestOptions {
+                    format,
+                    id: self.id,
+                    title: self.title,
+                    mastery_score: pass,
+                    launch,
+                };
+                (
+                    "imsmanifest.xml",
+                    manifest(&options, files.map(String::as_str)),
+                )
+            }
+        };
+        let bytes = write_zip(path, &manifest, self.site, &extra)?;
+        Ok((self.site.files.len() + extra.len() + 1, bytes))
+    }
+
+    /// The launch page, its runtime and the schema files: what the package adds to the site.
+    fn runtime(&self) -> Vec<(String, Output)> {
+        let page = launch_page(self, self.format.runtime_version());
+        let (launch, lms) = self.format.launch();
+        let mut out = vec![
+            (launch.to_string(), Output::Text(page)),
+            ("assets/scorm.js".into(), Output::Text(RUNTIME.into())),
+        ];
+        if let Some(script) = lms {
+            out.push((script.into(), Output::Text(CMI5_RUNTIME.into())));
+        }
+        for (name, bytes) in self.format.schemas() {
+            out.push((
+                name.to_string(),
+                Output::Bytes(std::borrow::Cow::Borrowed(bytes)),
+            ));
+        }
+        out
     }
 }
 
-/// `scorm.html`: the course's lessons in a frame, under the one page that keeps the LMS
-/// session (moving between lessons loads the frame, never this page).
-fn launch_page(title: &str, id: &str) -> String {
-    let mut t = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut t, title);
-    let mut course = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut course, id);
+/// `scorm.html` (`cmi5.html`): the course's lessons in a frame, under the one page that keeps
+/// the LMS session (moving between lessons loads the frame, never this page).
+fn launch_page(zip: &Zip, version: &str) -> String {
+    let escape = |s: &str| {
+        let mut out = String::new();
+        let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+        out
+    };
+    let (t, course) = (escape(zip.title), escape(zip.id));
+    let runtime = zip.format.launch().1.unwrap_or("assets/scorm.js");
+    // the assessment lessons and the pass mark, for the score (none without assessments)
+    let a = zip.assessment;
+    let mut scored = String::new();
+    if !a.pages.is_empty() {
+        let pages = escape(&serde_json::to_string(&a.pages).unwrap_or_default());
+        scored = format!(r#" data-assessments="{pages}""#);
+        if let Some(pass) = a.pass {
+            scored.push_str(&format!(r#" data-pass="{pass}""#));
+        }
+    }
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -146,14 +214,14 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 .scorm-frame {{ flex: 1; width: 100%; border: 0; }}
 </style>
 </head>
-<body data-course="{course}" data-page="scorm" data-root="">
+<body data-course="{course}" data-page="scorm" data-root="" data-scorm="{version}"{scored}>
 <p class="scorm-notice" role="status" hidden></p>
 <iframe class="scorm-frame" title="{t}" name="lectern-course"></iframe>
 <script src="assets/course-data.js"></script>
 <script src="assets/progress-index.js"></script>
 <script src="assets/progress-code.js"></script>
 <script src="assets/lectern.js"></script>
-<script src="assets/scorm.js"></script>
+<script src="{runtime}"></script>
 </body>
 </html>
 "#
@@ -161,7 +229,12 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 }
 
 /// Writes the zip beside `path` and renames it into place; its size in bytes.
-fn write_zip(path: &Path, manifest: &str, site: &Site) -> Result<u64, Diagnostic> {
+fn write_zip(
+    path: &Path,
+    (manifest_name, manifest): &(&str, String),
+    site: &Site,
+    extra: &[(String, Output)],
+) -> Result<u64, Diagnostic> {
     let fail = |e: io::Error| {
         let reason = crate::load::io_reason(&e);
         Diagnostic::file(path, format!("could not write the package: {reason}"))
@@ -177,8 +250,8 @@ fn write_zip(path: &Path, manifest: &str, site: &Site) -> Result<u64, Diagnostic
         zip.write_all(bytes)
     };
     // first, as some LMSs read only the start of the zip to find it
-    put("imsmanifest.xml", manifest.as_bytes()).map_err(fail)?;
-    for (name, output) in &site.files {
+    put(manifest_name, manifest.as_bytes()).map_err(fail)?;
+    for (name, output) in site.files.iter().chain(extra.iter().map(|(n, o)| (n, o))) {
         match output {
             Output::Text(s) => put(name, s.as_bytes()),
             Output::Bytes(b) => put(name, b),

@@ -17,6 +17,8 @@ use super::lock::LockUpdate;
 
 /// What SCORM 1.2 keeps of `cmi.suspend_data`, in characters.
 pub const SCORM_12_SUSPEND_DATA: usize = 4096;
+/// What SCORM 2004 (4th edition) keeps of `cmi.suspend_data`, in characters.
+pub const SCORM_2004_SUSPEND_DATA: usize = 64_000;
 /// `L2.`, the version prefix.
 const PREFIX: usize = 3;
 /// The days of a code span at most this many days (older days are written as the oldest).
@@ -130,11 +132,21 @@ pub fn worst_state(tracked: &Tracked) -> serde_json::Value {
 /// Whether a course's longest code (`worst` characters) fits `budget` characters of
 /// SCORM 1.2's `suspend_data`; the error names the course and both figures.
 pub fn check_budget(title: &str, worst: usize, budget: usize) -> Result<(), Diagnostic> {
+    check_budget_of("SCORM 1.2", title, worst, budget)
+}
+
+/// [`check_budget`] for the `suspend_data` of `standard` (as the error names it).
+pub fn check_budget_of(
+    standard: &str,
+    title: &str,
+    worst: usize,
+    budget: usize,
+) -> Result<(), Diagnostic> {
     if worst <= budget {
         return Ok(());
     }
     let message = format!(
-        "course \"{title}\": its progress code can reach {} characters, more than the {} that SCORM 1.2 keeps (suspend_data)",
+        "course \"{title}\": its progress code can reach {} characters, more than the {} that {standard} keeps (suspend_data)",
         thousands(worst),
         thousands(budget)
     );

@@ -212,7 +212,7 @@ pub fn outputs(output: &Output) -> (String, String) {
 
 /// Fails the test, with how to install it, when a tool it needs is missing.
 ///
-/// Known names: `chromium`, `chromedriver`, `nginx`, `java`, and npm packages as
+/// Known names: `chromium`, `chromedriver`, `nginx`, `java`, `xmllint`, and npm packages as
 /// `node_modules/<package>` (installed by `bash scripts/test.sh`).
 pub fn require_tool(name: &str) -> PathBuf {
     let how = "run `bash scripts/test.sh`, which installs what the tests need";
@@ -241,6 +241,7 @@ pub fn require_tool(name: &str) -> PathBuf {
         "chromium" => "chromium",
         "chromedriver" => "chromium-driver",
         "java" => "default-jre-headless",
+        "xmllint" => "libxml2-utils",
         other => other,
     };
     panic!("this test needs `{name}`, which is not installed: {how} (or `apt-get install -y {package}`)")
