@@ -68,3 +68,28 @@ fn a_bare_number_is_an_error_asking_for_the_unit() {
   = help: write the unit, e.g. `duration: 45 min` or `duration: 1 h 30 min`"
     );
 }
+
+#[test]
+fn many_lessons_off_are_named_ten_at_a_time_then_counted() {
+    let lesson = "---\ntitle: L\nduration: 30 min\n---\n\nShort.\n";
+    let names: Vec<String> = (1..=12)
+        .map(|i| format!("content/01-first/{i:02}-l{i}.md"))
+        .collect();
+    let mut files: Vec<(&str, &str)> =
+        vec![("content/_index.md", "---\ntitle: Home\n---\n\nHi.\n")];
+    files.extend(names.iter().map(|n| (n.as_str(), lesson)));
+    let (_dir, root) = write_course(&files);
+    let built = build_course(&root, false);
+    let off: Vec<_> = built
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("looks off"))
+        .collect();
+    assert_eq!(off.len(), 10);
+    assert_eq!(
+        built.warnings.last().unwrap().as_warning(),
+        "warning: 2 more lessons have a `duration:` more than twice off their estimate
+--> content/01-first/10-l10.md
+ = help: the first ten are above; fix those and build again to see the next"
+    );
+}

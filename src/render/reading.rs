@@ -1,12 +1,10 @@
 //! How long a lesson takes, estimated from what it holds: its words at [`WORDS_PER_MINUTE`]
 //! and its activities (a checklist item half a minute, a quiz question one, a sort two, a
-//! scenario three). An
-//! author's `duration:` more than twice the estimate, or less than half of it, gets a warning
-//! that gives the estimate.
+//! scenario three). An author's `duration:` more than twice the estimate, or less than half
+//! of it, gets a warning that gives the estimate (the first [`LISTED`] lessons, then a count).
 
 use std::sync::Arc;
 
-use super::html_text::each_piece;
 use super::markdown::RenderedMarkdown;
 use super::tracked::ItemKind;
 use crate::error::Diagnostic;
@@ -15,13 +13,40 @@ use crate::model::{Course, PageKind};
 /// A learner's reading pace for instructional text.
 pub const WORDS_PER_MINUTE: u32 = 200;
 
+/// Lessons whose duration looks off that are named one by one; the rest are counted.
+pub const LISTED: usize = 10;
+
+/// Words in a page's HTML, tags left out: runs of characters between spaces and tags that
+/// hold an ASCII letter or digit or any other character than ASCII (so list marks, `#`s and
+/// entities are not words), in one pass over the bytes.
+pub fn count_words(html: &str) -> u32 {
+    let (mut words, mut in_tag, mut in_word, mut counted) = (0, false, false, false);
+    let mut entity = false;
+    for &b in html.as_bytes() {
+        match b {
+            b'<' => (in_tag, in_word) = (true, false),
+            b'>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            b'&' => entity = true,
+            b';' if entity => entity = false,
+            _ if b.is_ascii_whitespace() => (in_word, entity) = (false, false),
+            _ if entity => {}
+            _ => {
+                if !in_word {
+                    (in_word, counted) = (true, false);
+                }
+                if !counted && (b.is_ascii_alphanumeric() || b >= 0x80) {
+                    words += 1;
+                    counted = true;
+                }
+            }
+        }
+    }
+    words
+}
+
 /// A page's estimated minutes (at least one) and its words and activities.
-pub fn estimate(md: &RenderedMarkdown) -> (u32, usize, usize) {
-    let mut words = 0;
-    each_piece(&md.html, |piece| {
-        words += piece.split_whitespace().count();
-        true
-    });
+pub fn estimate(md: &RenderedMarkdown) -> (u32, u32, usize) {
     // in tenths of a minute, rounded up at the end
     let activity = |kind: &ItemKind| match kind {
         ItemKind::Item => 5,
@@ -30,29 +55,51 @@ pub fn estimate(md: &RenderedMarkdown) -> (u32, usize, usize) {
         ItemKind::Scenario => 30,
     };
     let tenths: u32 = md.items.iter().map(|i| activity(&i.kind)).sum();
-    let reading = (words as u32 * 10).div_ceil(WORDS_PER_MINUTE);
+    let reading = (md.words * 10).div_ceil(WORDS_PER_MINUTE);
     let minutes = (reading + tenths).div_ceil(10).max(1);
-    (minutes, words, md.items.len())
+    (minutes, md.words, md.items.len())
 }
 
 /// A warning for each lesson whose `duration:` is off the estimate by more than twice.
 pub fn warnings(course: &Course, markdown: &[Arc<RenderedMarkdown>]) -> Vec<Diagnostic> {
     let lessons = course.pages.iter().zip(markdown);
-    lessons
+    let off: Vec<_> = lessons
         .filter(|(page, _)| page.kind == PageKind::Lesson && page.minutes > 0)
         .filter_map(|(page, md)| {
             let (guess, words, activities) = estimate(md);
             let off = page.minutes > 2 * guess || 2 * page.minutes < guess;
-            let file = page.source.as_ref().filter(|_| off)?;
+            Some((
+                page.source.as_ref().filter(|_| off)?,
+                page,
+                (guess, words, activities),
+            ))
+        })
+        .collect();
+    let mut warnings: Vec<Diagnostic> = (off.iter().take(LISTED))
+        .map(|&(file, page, (guess, words, activities))| {
             let written = page.duration.as_deref().unwrap_or_default();
             let message = format!(
                 "`duration: {written}` looks off: this lesson takes about {guess} min ({words} words, {})",
                 activities_text(activities)
             );
             let help = format!("set the time a learner needs (about {guess} min at {WORDS_PER_MINUTE} words a minute, plus the activities), or keep yours if the lesson asks for work away from the page");
-            Some(at_duration(course, file, written, message).help(help))
+            at_duration(course, file, written, message).help(help)
         })
-        .collect()
+        .collect();
+    if off.len() > LISTED {
+        let more = off.len() - LISTED;
+        let last = off[LISTED - 1].0;
+        warnings.push(
+            Diagnostic::file(
+                &last.file,
+                format!(
+                    "{more} more lessons have a `duration:` more than twice off their estimate"
+                ),
+            )
+            .help("the first ten are above; fix those and build again to see the next"),
+        );
+    }
+    warnings
 }
 
 /// `message` at the `duration:` value of `file`. A build frees each lesson's text once its
@@ -97,9 +144,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_are_runs_with_a_letter_or_digit_outside_tags() {
+        assert_eq!(
+            count_words(
+                "<h2>A heading</h2><ul><li><input type=checkbox> tick <em>this</em> one</li></ul>"
+            ),
+            5
+        );
+        assert_eq!(count_words("<p>déjà vu - 42 &amp; more</p>"), 4);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
     fn words_and_activities_make_the_estimate() {
-        let md = |words: usize| RenderedMarkdown {
-            html: format!("<p>{}</p>", "word ".repeat(words)),
+        let md = |words: u32| RenderedMarkdown {
+            words,
             ..Default::default()
         };
         assert_eq!(estimate(&md(0)), (1, 0, 0));
