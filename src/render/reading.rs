@@ -16,31 +16,21 @@ pub const WORDS_PER_MINUTE: u32 = 200;
 /// Lessons whose duration looks off that are named one by one; the rest are counted.
 pub const LISTED: usize = 10;
 
-/// Words in a page's HTML, tags left out: runs of characters between spaces and tags that
-/// hold an ASCII letter or digit or any other character than ASCII (so list marks, `#`s and
-/// entities are not words), in one pass over the bytes.
+/// Words in a page's HTML: runs of non-space bytes in the text between tags (a tag ends a
+/// word). Tags are skipped with `memchr`, and the text is read without a branch per byte: run
+/// for every page's HTML, this must cost little beside rendering it.
 pub fn count_words(html: &str) -> u32 {
-    let (mut words, mut in_tag, mut in_word, mut counted) = (0, false, false, false);
-    let mut entity = false;
-    for &b in html.as_bytes() {
-        match b {
-            b'<' => (in_tag, in_word) = (true, false),
-            b'>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            b'&' => entity = true,
-            b';' if entity => entity = false,
-            _ if b.is_ascii_whitespace() => (in_word, entity) = (false, false),
-            _ if entity => {}
-            _ => {
-                if !in_word {
-                    (in_word, counted) = (true, false);
-                }
-                if !counted && (b.is_ascii_alphanumeric() || b >= 0x80) {
-                    words += 1;
-                    counted = true;
-                }
-            }
+    let bytes = html.as_bytes();
+    let (mut words, mut at) = (0, 0);
+    while at < bytes.len() {
+        let text_end = memchr::memchr(b'<', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let mut space = true;
+        for &b in &bytes[at..text_end] {
+            let is_space = b.is_ascii_whitespace();
+            words += u32::from(space && !is_space);
+            space = is_space;
         }
+        at = memchr::memchr(b'>', &bytes[text_end..]).map_or(bytes.len(), |n| text_end + n + 1);
     }
     words
 }
@@ -144,14 +134,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_are_runs_with_a_letter_or_digit_outside_tags() {
+    fn words_are_runs_of_non_space_outside_tags() {
         assert_eq!(
             count_words(
                 "<h2>A heading</h2><ul><li><input type=checkbox> tick <em>this</em> one</li></ul>"
             ),
             5
         );
-        assert_eq!(count_words("<p>déjà vu - 42 &amp; more</p>"), 4);
+        assert_eq!(count_words("<p>déjà vu, 42 times</p>\n<p>no tag"), 6);
         assert_eq!(count_words(""), 0);
     }
 
