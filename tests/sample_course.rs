@@ -170,6 +170,19 @@ fn the_sample_course_practises_what_it_teaches() {
     let sorts = count(&lessons, "section.sort", "data-sort");
     assert!(sorts.contains("eight-steps-order"), "sorts: {sorts:?}");
     assert!(sorts.contains("five-skills-match"), "sorts: {sorts:?}");
+    let labels = |id: &str| -> BTreeSet<String> {
+        let selector = sel(&format!("section[data-sort=\"{id}\"] li.sort-item label"));
+        let found = lessons.iter().flat_map(|page| page.select(&selector));
+        found.map(|l| l.text().collect()).collect()
+    };
+    assert_eq!(
+        labels("eight-steps-order"),
+        ["Which place in the order?".to_string()].into()
+    );
+    assert_eq!(
+        labels("five-skills-match"),
+        ["Which skill is this?".to_string()].into()
+    );
     let quizzes = count(&lessons, "form.quiz", "data-quiz");
     assert!(quizzes.contains("final-check"), "quizzes: {quizzes:?}");
     let linked = count(&lessons, "a.term", "href");
