@@ -163,6 +163,18 @@ fn init_creates_a_course_that_builds_and_checks() {
     assert_eq!(check.status.code(), Some(0), "{:?}", outputs(&check));
     let build = run(&["build", path_str(&course), "--quiet"]);
     assert_eq!(build.status.code(), Some(0), "{:?}", outputs(&build));
+    let (_, build_stderr) = outputs(&build);
+    assert!(!build_stderr.contains("warning"), "{build_stderr}");
+    let lesson = fs::read_to_string(course.join("public/getting-started/next-steps.html")).unwrap();
+    for block in [
+        "<form class=\"quiz\"",
+        "<section class=\"sort\"",
+        "<section class=\"reflection\"",
+    ] {
+        assert!(lesson.contains(block), "the scaffold shows {block}");
+    }
+    let welcome = fs::read_to_string(course.join("public/getting-started/welcome.html")).unwrap();
+    assert!(welcome.contains("<table"), "the scaffold shows a table");
     let built = common::build_course(&course, false);
     assert!(built.lessons >= 1 && built.modules >= 1);
     assert!(course.join("public/index.html").is_file());

@@ -82,8 +82,9 @@ fn the_data_scripts_urls_change_with_a_lessons_items_and_the_rest_do_not() {
     assert!(check_assets(&before) >= 40);
     let lesson = course.join("content/03-delegating-for-development/02-what-delegating-gives.md");
     let text = std::fs::read_to_string(&lesson).unwrap();
-    let old = "- [ ] I listed the management work";
+    let old = "- [ ] I can tell a stretch task";
     let added = format!("- [ ] I asked the delegate what they want to learn\n{old}");
+    assert!(text.contains(old), "the lesson still has `{old}`");
     std::fs::write(&lesson, text.replacen(old, &added, 1)).unwrap();
     let (_b, after) = common::build_to_temp(&course);
     assert!(check_assets(&after) >= 40);

@@ -110,9 +110,21 @@ async function sortStates(page, path) {
   return done;
 }
 
+/** Each scenario of the page played to an ending, always by its first choice. */
+async function playScenarios(page) {
+  for (const sec of await page.$$('section.scenario')) {
+    for (let n = 0; n < 20; n++) {
+      const choice = await sec.$('.scenario-options:not([hidden]) button');
+      if (!choice) break;
+      await choice.click();
+    }
+  }
+}
+
 /** Every box of the lesson ticked (its quizzes and sorts already passed): the lesson complete. */
 async function completeLesson(page, path) {
   if (!(await page.$('[data-lesson-progress]'))) return [];
+  await playScenarios(page);
   for (const box of await page.$$('[data-checklist] input[data-item]')) await box.check();
   const text = await page.$eval('[data-lesson-progress] .progress-text', (e) => e.textContent);
   const [k, n] = text.match(/\d+/g).map(Number);

@@ -9,8 +9,9 @@ const asTicks = (s) => s && { v: 1, pages: Object.fromEntries(Object.entries(s.p
   Object.fromEntries(Object.entries(es).filter(([, e]) => e.d > 0).map(([k]) => [k, true]))])
   .filter(([, es]) => Object.keys(es).length)), learner: s.learner };
 const BASE = env('BASE_URL');
-const PAGE = `${BASE}/who-does-what/staying-in-your-column.html`;
-const BOX = '#check-lead-generation';
+const PAGE = `${BASE}/who-does-what/the-twelve-activities.html`;
+const BOX = '#check-read-my-column';
+const SAVED = 'i-can-name-all-twelve-sales-activities-without-looking-at-th';
 const foreign = [];
 const browser = await launch();
 
@@ -51,7 +52,7 @@ await check('a box ticked and a query typed before the scripts run are kept, sav
   assert.equal(await page.inputValue('[data-search-input]'), 'delegate');
   assert.match(await page.textContent('[data-search-results] [role=status]'), /\d+ results?/);
   const stored = asTicks(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)));
-  assert.deepEqual(stored.pages['who-does-what/staying-in-your-column'], { 'lead-generation': true });
+  assert.deepEqual(stored.pages['who-does-what/the-twelve-activities'], { 'read-my-column': true });
   assert.match(await page.textContent('[data-lesson-progress] .progress-text'), /^1 of \d+ done$/);
 
   await page.reload();
@@ -68,20 +69,20 @@ await check('a box ticked before the scripts run joins what was saved before', a
   await page.waitForSelector('body[data-course]');
   const key = 'lectern:v2:' + await page.getAttribute('body', 'data-course');
   // saved in the version 1 format, under the version 1 key: migrated with nothing lost
-  await page.evaluate((k) => localStorage.setItem(k.replace(':v2:', ':v1:'), JSON.stringify({ v: 1, learner: '', pages: {
-    'who-does-what/staying-in-your-column': { 'needs-discovery': true },
+  await page.evaluate(([k, saved]) => localStorage.setItem(k.replace(':v2:', ':v1:'), JSON.stringify({ v: 1, learner: '', pages: {
+    'who-does-what/the-twelve-activities': { [saved]: true },
     'from-seller-to-manager/promoted': { x: true },
-  } })), key);
+  } })), [key, SAVED]);
   await page.goto(PAGE, { waitUntil: 'commit' });
   await page.waitForSelector(BOX);
   await page.check(BOX);
   release();
   await page.waitForFunction(() => document.documentElement.classList.contains('js'));
   assert.ok(await page.isChecked(BOX));
-  assert.ok(await page.isChecked('#check-needs-discovery'), 'the saved tick is shown');
+  assert.ok(await page.isChecked(`#check-${SAVED}`), 'the saved tick is shown');
   const stored = asTicks(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)));
   assert.deepEqual(stored.pages, {
-    'who-does-what/staying-in-your-column': { 'needs-discovery': true, 'lead-generation': true },
+    'who-does-what/the-twelve-activities': { [SAVED]: true, 'read-my-column': true },
     'from-seller-to-manager/promoted': { x: true },
   });
   assert.equal(await page.evaluate((k) => localStorage.getItem(k.replace(':v2:', ':v1:')), key), null, 'the v1 key is removed');

@@ -35,6 +35,10 @@ struct RawSort {
     rows: Option<Names>,
     #[serde(default)]
     explain: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    /// What each card's select asks, for a sort that is not "who does this?" (an ordering or
+    /// a matching exercise: "Which place in the order?").
+    #[serde(default)]
+    ask: Option<String>,
 }
 
 /// One card to sort: its id, its text (inline HTML), the column it belongs to and its row's
@@ -89,7 +93,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         .map_or("Who does this?", |t| t.value.as_str());
     let title = inline_markdown(title);
     Ok(Rendered {
-        markup: section(&id, &title, &columns, &cards),
+        markup: section(&id, &title, raw.ask.as_deref(), &columns, &cards),
         items: vec![TrackedItem::new(ItemKind::Sort, id, &title)],
     })
 }
@@ -172,7 +176,14 @@ fn unknown_row(input: &Input, key: &str, text: &Spanned<String>, keys: &[&str]) 
 }
 
 /// The sort's markup, titled `title` (inline HTML).
-fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup {
+/// The sort's markup; `ask` is each select's label (else "Who does this?").
+fn section(
+    id: &str,
+    title: &str,
+    ask: Option<&str>,
+    columns: &[&Column],
+    cards: &[Card],
+) -> Markup {
     let id = escape(id);
     let mut options = String::from("<option value=\"\">Choose…</option>");
     for column in columns {
@@ -184,7 +195,19 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup
     }
     let mut out = Markup::plain(format!("<section class=\"sort\" data-sort=\"{id}\" "));
     out.fill("aria-labelledby=\"{#}-title\">\n<h2 id=\"{#}-title\">", &id);
-    out.push(&format!("{title}</h2>\n<p class=\"sort-help\">Choose who does each task, then check your answers.</p>\n<ol class=\"sort-items\">\n"));
+    let (help, ask) = match ask {
+        Some(ask) => (
+            "Answer for each card, then check your answers.",
+            escape(ask),
+        ),
+        None => (
+            "Choose who does each task, then check your answers.",
+            "Who does this?".to_string(),
+        ),
+    };
+    out.push(&format!(
+        "{title}</h2>\n<p class=\"sort-help\">{help}</p>\n<ol class=\"sort-items\">\n"
+    ));
     for card in cards {
         let item = escape(&card.id);
         out.push(&format!(
@@ -193,7 +216,12 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup
         ));
         out.fill("<p class=\"sort-text\" id=\"{#}-text\">", &item);
         out.push(&card.html);
-        out.fill("</p>\n<label for=\"{#}-choice\">Who does this?</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">", &item);
+        out.fill("</p>\n<label for=\"{#}-choice\">", &item);
+        out.push(&ask);
+        out.fill(
+            "</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">",
+            &item,
+        );
         out.push(&options);
         out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\">");
         if let Some(explain) = &card.explain {
