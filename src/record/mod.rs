@@ -72,9 +72,10 @@ pub struct CourseData {
 const MERGE: &str = r#"window.lecternData = function (id, lessons, pages) {
   const C = window.LECTERN_COURSE, m = C && C.modules.find(x => x.id === id);
   if (m) { m.lessons = lessons; Object.assign(C.pages, pages); }
-  document.dispatchEvent(new Event('lectern:data'));
+  if (typeof document == 'object') document.dispatchEvent(new Event('lectern:data'));
 };
 (() => {
+  if (typeof document != 'object' || !document.body) return;
   const C = window.LECTERN_COURSE, root = document.body.dataset.root || '';
   const ol = document.querySelector('.nav-lessons'), a = ol && ol.parentElement.querySelector('a');
   const m = a && C.modules.find(x => root + x.url === a.getAttribute('href'));
