@@ -96,10 +96,9 @@ fn drafts_are_left_out_of_pages_navigation_and_progress_data() {
         attrs(&published, ".pager-next", "href"),
         ["../module/also-published.html"]
     );
-    let data = built
-        .site
-        .text("assets/course-data.js")
-        .expect("course data");
+    let data = ["assets/course-data.js", "assets/course-pages.js"]
+        .map(|f| built.site.text(f).expect("course data"))
+        .concat();
     assert!(!data.contains("unfinished"), "draft in course data: {data}");
     let handout = built.site.text("handouts/course.html").expect("handout");
     assert!(!handout.contains("Not ready."));

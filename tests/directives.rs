@@ -1,6 +1,8 @@
 //! Directive markup: the `directives-ok` fixture course uses every directive; its pages are
 //! parsed and checked against themes/default/MARKUP.md.
 
+mod common;
+
 use std::path::PathBuf;
 
 use lectern::{build_site, BuildOptions, Built};
@@ -40,12 +42,11 @@ fn attr<'a>(el: ElementRef<'a>, name: &str) -> &'a str {
 
 /// The progress ids the course data script lists for a page.
 fn progress_items(built: &Built, page: &str) -> Vec<String> {
-    let js = built.site.text("assets/course-data.js").unwrap();
-    let json = js
-        .trim()
-        .trim_start_matches("window.LECTERN_COURSE = ")
-        .trim_end_matches(';');
-    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let text = |f: &str| built.site.text(f).unwrap();
+    let data = common::course_data(
+        text("assets/course-data.js"),
+        text("assets/course-pages.js"),
+    );
     data["pages"][page]["items"]
         .as_array()
         .unwrap()

@@ -5,6 +5,15 @@ mod common;
 
 use serde_json::Value;
 
+/// The course data, summary and every module's pages.
+fn course_json(built: &lectern::Built) -> Value {
+    let text = |f: &str| built.site.text(f).unwrap_or_else(|| panic!("no {f}"));
+    common::course_data(
+        text("assets/course-data.js"),
+        text("assets/course-pages.js"),
+    )
+}
+
 /// The object a data script assigns (`window.X = {…};`).
 fn script_json(built: &lectern::Built, path: &str) -> Value {
     let js = built.site.text(path).unwrap_or_else(|| panic!("no {path}"));
@@ -54,7 +63,7 @@ fn raw_html_is_never_an_item_nor_a_label() {
         ("content/tables/roles.yaml", ROLES),
     ]);
     let built = common::build_course(&root, false);
-    let course = script_json(&built, "assets/course-data.js");
+    let course = course_json(&built);
     let pages = course["pages"].as_object().unwrap();
     let with_items: Vec<(&String, &Value)> = pages
         .iter()
@@ -246,7 +255,7 @@ fn each_item_has_its_lock_index_beside_its_id() {
     let (_tmp, root) = common::copy_fixture("browser-exercises");
     let indexes = |root: &std::path::Path| {
         let built = common::build_course(root, false);
-        let course = script_json(&built, "assets/course-data.js");
+        let course = course_json(&built);
         let index = script_json(&built, "assets/progress-index.js");
         let pages = index.as_object().unwrap();
         let pairs = pages.iter().map(|(page, indexes)| {

@@ -116,7 +116,7 @@ fn a_reworded_item_keeps_its_id_in_the_page_and_the_build_says_so() {
     assert_eq!(run(&course, "build").stderr, "");
     // the course data and progress labels use the kept id too
     let public = course.with_file_name("public");
-    let data = fs::read_to_string(public.join("assets/course-data.js")).unwrap();
+    let data = fs::read_to_string(public.join("assets/course-pages.js")).unwrap();
     assert!(
         data.contains("\"call-the-client-before-the-meeting\""),
         "{data}"
@@ -279,15 +279,12 @@ fn a_reworded_question_keeps_its_id_and_indexes_are_exposed() {
     assert_eq!(built.lock.changes.len(), 1);
 }
 
-/// The page ids and lock indexes `course-data.js` gives the lesson `page`, and its `moved` map.
+/// The page ids and lock indexes the course data gives the lesson `page`, and its `moved`
+/// map: `course-data.js` (the summary) with every module's pages from `course-pages.js`.
 fn course_data(course: &Path) -> serde_json::Value {
-    let data = fs::read_to_string(course.with_file_name("public/assets/course-data.js")).unwrap();
-    let json = data
-        .trim()
-        .strip_prefix("window.LECTERN_COURSE = ")
-        .and_then(|d| d.strip_suffix(';'))
-        .expect("course-data.js assigns window.LECTERN_COURSE");
-    serde_json::from_str(json).expect("course-data.js holds JSON")
+    let public = course.with_file_name("public/assets");
+    let read = |f: &str| fs::read_to_string(public.join(f)).unwrap();
+    common::course_data(&read("course-data.js"), &read("course-pages.js"))
 }
 
 #[test]

@@ -121,19 +121,53 @@ fn lesson_pages_grow_with_their_module_only() {
     );
 }
 
+/// The bytes of lesson `page` and of every file it loads: what its `src` and `href`
+/// attributes name under `assets/`, and its module's data file (which `course-data.js` adds).
+fn lesson_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
+    let html = site.text(page).unwrap();
+    let doc = Html::parse_document(html);
+    let selector = Selector::parse("script[src], link[rel=stylesheet][href]").unwrap();
+    let mut files = vec![(page.to_string(), html.len())];
+    for el in doc.select(&selector) {
+        let url = el.value().attr("src").or(el.value().attr("href")).unwrap();
+        let path = url.trim_start_matches("../").split('?').next().unwrap();
+        files.push((path.to_string(), site.text(path).unwrap().len()));
+    }
+    let module = page.split('/').next().unwrap();
+    let data = format!("assets/modules/{module}.js");
+    files.push((data.clone(), site.text(&data).unwrap().len()));
+    files
+}
+
 #[test]
-fn course_data_grows_linearly_with_the_lessons() {
-    let per_lesson = |lessons: &[usize]| {
-        let site = build(lessons);
-        let data = site.text("assets/course-data.js").unwrap().len();
-        let total: usize = lessons.iter().sum();
-        data as f64 / total as f64
-    };
-    let (small, large) = (per_lesson(&[10; 10]), per_lesson(&[30; 10]));
+fn a_lesson_page_and_what_it_loads_do_not_grow_with_the_course() {
+    // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
+    let (small, large) = (build(&[10; 10]), build(&[10; 200]));
+    let page = "m001/lesson-5.html";
+    let (a, b) = (lesson_cost(&small, page), lesson_cost(&large, page));
+    let total = |f: &[(String, usize)]| f.iter().map(|(_, n)| n).sum::<usize>();
+    for ((file, n), (_, m)) in a.iter().zip(&b) {
+        // the sidebar's module list and the course summary hold a line per module; the rest
+        // (the page's own text, its module's data, the theme's scripts) is the same
+        let per_module = match file.as_str() {
+            "assets/course-data.js" => 250,
+            f if f == page => 130,
+            _ => 0,
+        };
+        assert!(
+            m - n <= per_module * 190 + 16,
+            "{file}: {n} bytes at 100 lessons, {m} at 2,000"
+        );
+    }
     assert!(
-        (large / small) < 1.2,
-        "course-data.js per lesson grew from {small:.0} to {large:.0} bytes"
+        total(&b) < 150_000,
+        "a lesson page loads {} bytes at 2,000 lessons: {b:?}",
+        total(&b)
     );
+    // the whole course's data is in files only the pages that show all of it load
+    let all = large.text("assets/course-pages.js").unwrap().len();
+    assert!(all > total(&b), "course-pages.js: {all} bytes");
+    assert!(!b.iter().any(|(f, _)| f.contains("course-pages")));
 }
 
 #[test]

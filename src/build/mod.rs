@@ -382,7 +382,7 @@ fn drop_claims(markdown: &mut [Arc<RenderedMarkdown>]) {
 /// `assets/progress-index.js`, made once: the pages carry their hashes in their URLs, and the
 /// same texts are written.
 pub(crate) struct DataScripts {
-    course: String,
+    course: record::CourseData,
     labels: String,
     index: String,
 }

@@ -218,6 +218,7 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 <p class="scorm-notice" role="status" hidden></p>
 <iframe class="scorm-frame" title="{t}" name="lectern-course"></iframe>
 <script src="assets/course-data.js"></script>
+<script src="assets/course-pages.js"></script>
 <script src="assets/progress-index.js"></script>
 <script src="assets/progress-code.js"></script>
 <script src="assets/lectern.js"></script>

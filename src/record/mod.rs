@@ -1,6 +1,9 @@
 //! Stage 4c, the learner record: what the browser needs to keep and show each learner's
 //! progress, from what the rendered pages registered. `assets/course-data.js` is what every
-//! page's script needs to count progress (module and lesson ids, each page's items); the
+//! page's script needs to count progress: a summary per module (lesson and item counts), each
+//! module's lesson ids and pages' items in its own file under `assets/modules/` (which only
+//! that module's pages load) and all of them in `assets/course-pages.js` (for the pages that
+//! show the whole course; docs/progress-format.md says how the rest is counted); the
 //! "my progress" page (`progress.html`, a print-friendly list drawn in the browser by
 //! `assets/print.js` from localStorage) also loads `assets/progress-data.js`, the readable
 //! label of every item, so other pages stay small. The home page loads
@@ -27,67 +30,141 @@ use crate::render::markdown::RenderedMarkdown;
 use crate::render::tracked::TrackedItem;
 use crate::site::{Output, Sink};
 
-/// Writes `assets/course-data.js`, `assets/progress-data.js` and
+/// Writes the course data ([`CourseData`]: `assets/course-data.js`, each module's file under
+/// `assets/modules/` and `assets/course-pages.js`), `assets/progress-data.js` and
 /// `assets/progress-index.js`: the texts of [`course_data`], [`labels_script`] and
 /// [`code::index_script`], made once by the build (whose pages carry their hashes in their
 /// URLs).
 pub fn files(
-    data: String,
+    data: CourseData,
     labels: String,
     index: String,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    sink.put("assets/course-data.js".into(), Output::Text(data))?;
+    sink.put("assets/course-data.js".into(), Output::Text(data.summary))?;
+    for (path, text) in data.modules {
+        sink.put(format!("assets/{path}"), Output::Text(text))?;
+    }
+    sink.put("assets/course-pages.js".into(), Output::Text(data.all))?;
     sink.put("assets/progress-data.js".into(), Output::Text(labels))?;
     sink.put("assets/progress-index.js".into(), Output::Text(index))
 }
 
-/// `assets/course-data.js`: module and lesson ids, each page's progress items with their
-/// indexes in `lectern.lock` (`ix`, when it has items: the first one when they follow each
-/// other, else one per item; what tells the browser which items are new since a learner's
-/// last visit), and `moved` (old page id → new, when any lesson file was
-/// renamed or moved: the browser moves what learners stored under the old id). Read from
-/// the course model, not the navigation, so it can be made while the navigation is.
+/// The course data, split so that a page's download does not grow with the course.
+pub struct CourseData {
+    /// `assets/course-data.js`, loaded by every page: per module its id, title, url, `count`
+    /// (lessons with items needed for completion), `items` (those items) and `data` (its
+    /// file's address, versioned); `moved` (old page id → new); `pages` for pages in no module.
+    pub summary: String,
+    /// Per module, `modules/<module id>.js` and its text: `window.lecternData(id, lesson ids,
+    /// pages)`, each page's items, `ix`, `optional`, title and url (as [`page_entry`] writes).
+    pub modules: Vec<(String, String)>,
+    /// `assets/course-pages.js`: every module's text, for the pages that show the whole course
+    /// (home, progress, certificate, my handout, SCORM).
+    pub all: String,
+}
+
+/// Ends `course-data.js`: `lecternData`, which merges a module file's data into
+/// `window.LECTERN_COURSE` and tells `lectern.js` (event `lectern:data`), and the loading of
+/// the module file of a page whose sidebar lists a module's lessons, unless the page loads it
+/// (a module page) or the whole course's (`course-pages.js`) itself. The script it adds is
+/// marked `data-added` (`lectern serve`'s page updates leave it out of the page's own).
+const MERGE: &str = r#"window.lecternData = function (id, lessons, pages) {
+  const C = window.LECTERN_COURSE, m = C && C.modules.find(x => x.id === id);
+  if (m) { m.lessons = lessons; Object.assign(C.pages, pages); }
+  if (typeof document == 'object') document.dispatchEvent(new Event('lectern:data'));
+};
+(() => {
+  if (typeof document != 'object' || !document.body) return;
+  const C = window.LECTERN_COURSE, root = document.body.dataset.root || '';
+  const ol = document.querySelector('.nav-lessons'), a = ol && ol.parentElement.querySelector('a');
+  const m = a && C.modules.find(x => root + x.url === a.getAttribute('href'));
+  if (!m || m.lessons || document.querySelector('script[src*="assets/modules/"]:not([data-added]), script[src*="course-pages.js"]')) return;
+  const s = document.createElement('script');
+  s.src = root + m.data;
+  s.dataset.added = '';
+  document.head.appendChild(s);
+})();
+"#;
+
+/// The [`CourseData`] of the course: module and lesson ids, each page's progress items with
+/// their indexes in `lectern.lock` (`ix`, when it has items: the first one when they follow
+/// each other, else one per item; what tells the browser which items are new since a
+/// learner's last visit), and `moved` (old page id → new, when any lesson file was renamed or
+/// moved: the browser moves what learners stored under the old id). Read from the course
+/// model, not the navigation, so it can be made while the navigation is.
 pub fn course_data(
     course: &Course,
     rendered: &[Arc<RenderedMarkdown>],
     lock: &LockUpdate,
-) -> String {
-    let modules: Vec<Value> = course
-        .modules
-        .iter()
-        .map(|m| {
-            let lessons: Vec<&str> = m
-                .lessons
-                .iter()
-                .map(|&i| course.pages[i].id.as_str())
-                .collect();
-            let page = &course.pages[m.page];
-            json!({"id": page.id, "title": page.title, "lessons": lessons})
-        })
-        .collect();
-    let pages = course
+) -> CourseData {
+    let entries: Vec<Option<String>> = course
         .pages
         .par_iter()
         .zip(rendered)
-        .filter(|(p, _)| p.kind != PageKind::Home)
         .map(|(p, r)| {
             let ix: Vec<Option<u32>> = (r.items.iter())
                 .map(|i| lock.index(&p.id, i.kind, &i.id))
                 .collect();
-            (p.id.as_str(), page_entry(&p.title, &p.out, &r.items, &ix))
+            (p.kind != PageKind::Home).then(|| page_entry(&p.title, &p.out, &r.items, &ix))
         })
         .collect();
-    // the keys in serde_json's order (sorted), as `json!` would write the whole object
-    let mut out = format!("window.LECTERN_COURSE = {{\"id\":{}", json!(course.id));
-    out.push_str(&format!(",\"modules\":{}", Value::Array(modules)));
-    if !lock.moved().is_empty() {
-        out.push_str(&format!(",\"moved\":{}", json!(lock.moved())));
+    let required = |i: usize| rendered[i].items.iter().filter(|t| !t.optional).count();
+    let mut in_module = vec![false; course.pages.len()];
+    let mut summaries = Vec::new();
+    let mut modules = Vec::new();
+    for m in &course.modules {
+        let page = &course.pages[m.page];
+        let members: Vec<usize> = std::iter::once(m.page)
+            .chain(m.lessons.iter().copied())
+            .collect();
+        let pages = (members.iter())
+            .filter_map(|&i| entries[i].clone().map(|e| (course.pages[i].id.as_str(), e)));
+        let mut object = String::new();
+        push_object(&mut object, pages.collect());
+        let lessons: Vec<&str> = m
+            .lessons
+            .iter()
+            .map(|&i| course.pages[i].id.as_str())
+            .collect();
+        let text = format!(
+            "window.lecternData({}, {}, {object});\n",
+            json!(page.id),
+            json!(lessons)
+        );
+        let path = format!("modules/{}.js", page.id);
+        let data = format!(
+            "assets/{path}?v={}",
+            crate::render::asset_urls::version(text.as_bytes())
+        );
+        let count = m.lessons.iter().filter(|&&i| required(i) > 0).count();
+        let items: usize = m.lessons.iter().map(|&i| required(i)).sum();
+        summaries.push(json!({"id": page.id, "title": page.title, "url": page.out,
+            "count": count, "items": items, "data": data}));
+        members.iter().for_each(|&i| in_module[i] = true);
+        modules.push((path, text));
     }
-    out.push_str(",\"pages\":");
-    push_object(&mut out, pages);
-    out.push_str(&format!(",\"title\":{}}};\n", json!(course.config.title)));
-    out
+    let others = (course.pages.iter().zip(&entries).zip(&in_module))
+        .filter(|(_, &inside)| !inside)
+        .filter_map(|((p, e), _)| e.clone().map(|e| (p.id.as_str(), e)));
+    // the keys in serde_json's order (sorted), as `json!` would write the whole object
+    let mut summary = format!("window.LECTERN_COURSE = {{\"id\":{}", json!(course.id));
+    summary.push_str(&format!(",\"modules\":{}", Value::Array(summaries)));
+    if !lock.moved().is_empty() {
+        summary.push_str(&format!(",\"moved\":{}", json!(lock.moved())));
+    }
+    summary.push_str(",\"pages\":");
+    push_object(&mut summary, others.collect());
+    summary.push_str(&format!(
+        ",\"title\":{}}};\n{MERGE}",
+        json!(course.config.title)
+    ));
+    let all = modules.iter().map(|(_, t)| t.as_str()).collect();
+    CourseData {
+        summary,
+        modules,
+        all,
+    }
 }
 
 /// One page of `course-data.js`, as `json!({"title", "url", "items", "ix", "optional"})` writes

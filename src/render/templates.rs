@@ -107,8 +107,20 @@ impl Templates {
     }
 
     /// Gives the course's data scripts' hashes to `asset_v`, beside the theme's.
-    pub fn set_data_versions(&mut self, course_data: &str, labels: &str, index: &str) {
-        super::asset_urls::with_data(&mut self.asset_v, course_data, labels, index);
+    pub fn set_data_versions(
+        &mut self,
+        course_data: &crate::record::CourseData,
+        labels: &str,
+        index: &str,
+    ) {
+        super::asset_urls::with_data(&mut self.asset_v, &course_data.summary, labels, index);
+        // the whole course's pages, and each module's (which module pages load)
+        let all = super::asset_urls::version(course_data.all.as_bytes());
+        self.asset_v.insert("course-pages.js".into(), all);
+        for (path, text) in &course_data.modules {
+            let v = super::asset_urls::version(text.as_bytes());
+            self.asset_v.insert(path.clone(), v);
+        }
         self.tera.global_context().insert("asset_v", &self.asset_v);
     }
 

@@ -31,7 +31,7 @@
   }
   function assets(doc, keepV) {
     return Array.prototype.map.call(
-      doc.querySelectorAll('link[rel="stylesheet"], script[src]'),
+      doc.querySelectorAll('link[rel="stylesheet"], script[src]:not([data-added])'),
       function (el) { return el.tagName + " " + clean(el.getAttribute("href") || el.getAttribute("src"), keepV); });
   }
   function data(src) { return /\/assets\/(course-data|progress-index)\.js/.test(src); }
@@ -40,7 +40,7 @@
   function sameHead(doc) {
     if (assets(document, false).join("\n") !== assets(doc, false).join("\n")) return null;
     var now = assets(document, true), next = assets(doc, true), waits = [];
-    var els = document.querySelectorAll('link[rel="stylesheet"], script[src]');
+    var els = document.querySelectorAll('link[rel="stylesheet"], script[src]:not([data-added])');
     for (var i = 0; i < now.length; i++) {
       if (now[i] === next[i]) continue;
       var el = els[i], url = next[i].slice(next[i].indexOf(" ") + 1);

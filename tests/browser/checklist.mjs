@@ -76,6 +76,16 @@ await check('lesson, sidebar module and home course progress', async () => {
   await page.goto(`${BASE}/index.html`);
   assert.deepEqual(await courseBar(page), { value: 1, max: 3, text: '1 of 3 lessons complete' });
   assert.ok(await page.$eval('[data-completion]', (s) => s.hidden), 'completion summary hidden before the end');
+  // another module's lesson loads only that module's data: basics is counted from the record
+  // kept beside the state (docs/progress-format.md)
+  await page.goto(`${BASE}/extra/last.html`);
+  await page.waitForFunction(() => window.LECTERN_COURSE.pages['extra/last']);
+  assert.equal(await page.evaluate(() => 'basics/ticks' in window.LECTERN_COURSE.pages), false);
+  assert.equal(await textOf(page, module), '1 of 2 lessons');
+  await page.check('#check-celebrate');
+  assert.equal(await textOf(page, '[data-module-progress="extra"]'), '1 of 1 lesson');
+  assert.equal(await textOf(page, module), '1 of 2 lessons');
+  await page.uncheck('#check-celebrate');
   await page.goto(`${BASE}/basics/more.html`);
   await page.check('#check-plan-the-review');
   assert.deepEqual(await lessonBar(page), { value: 1, max: 2, text: '1 of 2 done' });

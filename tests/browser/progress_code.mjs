@@ -149,6 +149,7 @@ if (SITE) {
   // the sample course as its home page sees it
   const site = load({ window: {} });
   vm.runInContext(readFileSync(join(SITE, 'assets/course-data.js'), 'utf8'), site);
+  vm.runInContext(readFileSync(join(SITE, 'assets/course-pages.js'), 'utf8'), site);
   vm.runInContext(readFileSync(join(SITE, 'assets/progress-index.js'), 'utf8'), site);
   const C = site.window.LECTERN_COURSE, I = site.window.LECTERN_INDEX;
   const index = {};

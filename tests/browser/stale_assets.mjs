@@ -1,6 +1,7 @@
 // Cached data never pairs with new pages (fixture tests/fixtures/browser-checklist, built by
 // tests/browser.rs into SITE_DIR and served with `assets/` cached for a year, pages not cached).
-// In a persistent profile the learner visits build 1, so its course-data.js is in the HTTP
+// In a persistent profile the learner visits build 1, so its course-data.js and its module's
+// data (assets/modules/basics.js, which course-data.js adds to a lesson page) are in the HTTP
 // cache; the author adds items and builds into the same folder; on the next visit the pages load
 // the new course data (counts match the boxes shown) while the old file, still cached, is unused.
 import assert from 'node:assert/strict';
@@ -24,6 +25,9 @@ const lessonBar = (page) => page.$eval('[data-lesson-progress] progress', (p) =>
 let context = await launchPersistent(PROFILE);
 let page = await context.newPage();
 let oldData = '';
+// the lesson's module's data, added by course-data.js after the page loads
+const moduleData = (page) => page.waitForFunction(() => window.LECTERN_COURSE.pages['basics/ticks'])
+  .then(() => script(page, 'basics.js'));
 
 await check('build 1 is visited and its course data cached', async () => {
   await page.goto(`${BASE}/basics/ticks.html`);
@@ -32,7 +36,9 @@ await check('build 1 is visited and its course data cached', async () => {
   await page.goto(`${BASE}/basics/more.html`);
   const data = await script(page, 'course-data.js');
   assert.ok(data.cached, `course-data.js was fetched again: ${data.url}`);
-  oldData = data.url;
+  const mod = await moduleData(page);
+  assert.ok(mod.cached, `basics.js was fetched again: ${mod.url}`);
+  oldData = mod.url;
 });
 await context.close();
 
@@ -47,11 +53,13 @@ await check('build 2: the lesson uses the new course data, whose counts match it
   assert.equal(await boxes(page), 6);
   assert.deepEqual(await lessonBar(page), [1, 6]);
   assert.equal(await textOf(page, '[data-lesson-progress] .progress-text'), '1 of 6 done');
+  const mod = await moduleData(page);
   const items = await page.evaluate(() => window.LECTERN_COURSE.pages['basics/ticks'].items.length);
   assert.equal(items, 6);
   const data = await script(page, 'course-data.js');
-  assert.notEqual(data.url, oldData);
   assert.equal(data.cached, false);
+  assert.notEqual(mod.url, oldData);
+  assert.equal(mod.cached, false);
   // the caching is real: the unchanged script came from the cache
   assert.equal((await script(page, 'lectern.js')).cached, true);
 });

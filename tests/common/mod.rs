@@ -270,3 +270,25 @@ pub fn write_course(files: &[(&str, &str)]) -> (TempDir, PathBuf) {
     }
     (tmp, root)
 }
+
+/// The course data as one object: `course-data.js` (the summary every page loads) with every
+/// module's pages from `course-pages.js` merged into its `pages`.
+#[allow(dead_code)]
+pub fn course_data(summary: &str, all: &str) -> serde_json::Value {
+    let json = (summary.lines().next())
+        .and_then(|d| d.strip_prefix("window.LECTERN_COURSE = "))
+        .and_then(|d| d.strip_suffix(';'))
+        .expect("course-data.js assigns window.LECTERN_COURSE");
+    let mut data: serde_json::Value =
+        serde_json::from_str(json).expect("course-data.js holds JSON");
+    for line in all.lines() {
+        let args = (line.strip_prefix("window.lecternData("))
+            .and_then(|l| l.strip_suffix(");"))
+            .expect("course-pages.js calls lecternData");
+        let args: serde_json::Value = serde_json::from_str(&format!("[{args}]")).unwrap();
+        for (id, page) in args[2].as_object().unwrap() {
+            data["pages"][id] = page.clone();
+        }
+    }
+    data
+}

@@ -1,13 +1,9 @@
-/* Lectern default theme, learner side: checklists, lesson/module/course progress, reset,
- * quizzes, sorts, completion certificate, learner name, nav toggle. Search, progress codes,
- * scenarios, reflections, item days: own scripts, through window.LecternRecord.
- * Markup: themes/default/MARKUP.md. State: localStorage["lectern:v2:<course id>"], as in
- * docs/progress-format.md; the v1 key is migrated, then removed; C.moved re-keys pages.
- * No storage: one notice, memory only.
- * Plain ES2017, no network, works from file://. Adds class "js" to <html> for CSS. */
+/* Lectern default theme, learner side: checklists, progress, reset, quizzes, sorts,
+ * certificate, learner name, nav toggle; other scripts use window.LecternRecord. Markup:
+ * themes/default/MARKUP.md; state: docs/progress-format.md. Plain ES2017, works from file://. */
 (() => {
 'use strict';
-let C = null, course = '', key = '', pid = '', warned = false, state = fresh();
+let C = null, course = '', key = '', pid = '', warned = false, state = fresh(), fin = {};
 
 function fresh() { return { v: 2, course: course, learner: '', pages: {} }; }
 function $(sel, root) { return (root || document).querySelector(sel); }
@@ -91,7 +87,7 @@ function write() {
 }
 function change(fn) { sync(); fn(state); write(); refresh(); }
 function mod(p) { const m = modules().find(x => (x.lessons || []).includes(p)); return counted(m && m.lessons); }
-// a change by the learner here: state.last = pid, completion announced
+// the learner's change: state.last = pid, completion announced
 function work(fn) {
   const was = complete(pid), mw = mod(pid).every(complete), live = $('[data-announce]');
   change(s => { fn(); s.last = pid; });
@@ -155,16 +151,14 @@ function markLesson(li) {
   } else if (!yes && s) s.remove();
   partCount(li, done(p), items(p).length);
 }
-/* "3 of 5" inside the lesson's link (so it is part of what a screen reader reads for it)
- * while the lesson is started but not complete. */
+// "3 of 5" in a started lesson's link (read with it)
 function partCount(li, k, n) {
   let s = $('.part-count', li);
   if (!(k > 0 && k < n)) { if (s) s.remove(); return; }
   if (!s) ($('a', li) || li).appendChild(s = make('span', 'part-count', ''));
   s.textContent = ' ' + k + ' of ' + n;
 }
-/* The day the course was completed: the latest completion day of its lessons. */
-function courseDay() { return lessons().reduce((m, p) => Math.max(m, doneDay(p)), 0); }
+function courseDay() { return modules().reduce((d, m) => Object.keys(fin[m.id] || {}).reduce((e, p) => state.pages[p] ? Math.max(e, fin[m.id][p]) : e, d), 0); }
 function completion(all) {
   const sec = $('[data-completion]');
   if (!sec || (sec.hidden = !all)) return;
@@ -176,14 +170,25 @@ function refresh() {
   bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {
-    const m = modules().find(x => x.id === el.dataset.moduleProgress), ls = counted(m && m.lessons);
-    el.textContent = ls.length ? ls.filter(complete).length + ' of ' + lessonCount(ls.length) : '';
+    const m = modules().find(x => x.id === el.dataset.moduleProgress), t = m ? tally(m) : [0, 0];
+    el.textContent = t[1] ? t[0] + ' of ' + lessonCount(t[1]) : '';
   });
   $$('li[data-lesson]').forEach(markLesson);
-  const all = lessons(), c = all.filter(complete).length;
-  bar($('[data-course-progress]'), c, all.length, c + ' of ' + lessonCount(all.length) + ' complete');
-  completion(all.length > 0 && c === all.length);
-  resume(all);
+  keep();
+  const t = modules().map(tally), c = t.reduce((a, x) => a + x[0], 0), all = t.reduce((a, x) => a + x[1], 0);
+  bar($('[data-course-progress]'), c, all, c + ' of ' + lessonCount(all) + ' complete');
+  completion(all > 0 && c === all);
+  resume(lessons());
+}
+// modules without their data here: from `fin` (key + ':done', docs/progress-format.md)
+function tally(m) { // [complete, counted] lessons of module m
+  if (m.lessons) { const ls = counted(m.lessons); return [ls.filter(complete).length, ls.length]; }
+  return [Object.keys(fin[m.id] || {}).filter(p => state.pages[p]).length, m.count || 0];
+}
+function keep() {
+  modules().forEach(m => { if (m.lessons) fin[m.id] = counted(m.lessons).reduce((f, p) => { if (complete(p)) f[p] = doneDay(p); return f; }, {}); });
+  const t = JSON.stringify(fin), k = key + ':done';
+  try { if (!warned && t !== localStorage.getItem(k)) { if (/:\d/.test(t)) localStorage.setItem(k, t); else localStorage.removeItem(k); } } catch (e) { warn(); }
 }
 // home: first lesson not complete from state.last on
 function resume(all) {
@@ -224,14 +229,12 @@ function setResult(fs, cls, t) {
   if (cls) fs.classList.add(cls);
   text($('.quiz-result', fs), t);
 }
-/* After "Show answers" a question passes only on an answer the learner chose: the shown
- * answers, unchanged, are not theirs. Changing an option or "Try again" lifts this. */
+// after "Show answers", only the learner's own answer passes
 function shown(fs) { return fs.dataset.revealed === 'true'; }
 function checkQuestion(fs) {
   const os = opts(fs), ok = os.every(i => i.checked === right(i));
   if (shown(fs)) { setResult(fs, 'is-revealed', 'Choose your own answer: press Try again first.'); return false; }
   showFeedback(fs, i => i.checked);
-  // the chosen options' own feedback is read out with the verdict, not only shown
   const said = $$('[data-feedback-for]', fs).filter(f => !f.hidden).map(f => f.textContent.trim());
   if (!os.some(i => i.checked)) setResult(fs, '', 'Choose an answer first.');
   else setResult(fs, ok ? 'is-correct' : 'is-wrong', [ok ? 'Correct.' : 'Not quite — try again or show the answer.'].concat(said).join(' '));
@@ -267,7 +270,7 @@ function verdict(li, t) { // a card's feedback, and its row's explanation with i
   const x = $('.sort-explain', li);
   if (x) x.hidden = !t;
 }
-/* A sort is checked only when every card has an answer, so no right answer is shown unasked. */
+// checked only when every card has an answer
 function unanswered(its) { return its.filter(li => { const sel = $('select', li); return !sel || !sel.value; }).length; }
 function checkSort(sec) {
   const its = $$('li.sort-item', sec), left = unanswered(its);
@@ -353,8 +356,7 @@ function onStorage(e) {
   resync();
 }
 
-// The sidebar, sent with every page, carries only links: each item's module or lesson id
-// (what the progress code reads) comes from its link, `root` + the page's address.
+// sidebar items' module and lesson ids, from their links
 function sidebarIds(root) {
   const id = li => {
     const a = $('a', li), href = (a && a.getAttribute('href')) || '';
@@ -365,7 +367,7 @@ function sidebarIds(root) {
   $$('.nav-lessons > li').forEach(li => { if (!li.dataset.lesson) li.dataset.lesson = id(li); });
 }
 
-function decorate() { // what the script adds to the page: also again after `serve` morphs it
+function decorate() { // what the script adds: again after `serve` morphs the page
   sidebarIds(document.body.dataset.root || '');
   $$('.nav-modules > li[data-module]').forEach(li => { // progress slots, not sent with every page
     if ($('[data-module-progress]', li)) return;
@@ -382,10 +384,11 @@ function init() {
   course = b.dataset.course || (C && C.id) || 'course';
   key = 'lectern:v2:' + course;
   decorate();
-  // Boxes the learner ticked before this script ran (the page reads and works without it):
-  // ticked now but not in the source. They are kept and saved, not undone by the stored state.
+  // boxes ticked before this script ran: kept
   const early = boxes().filter(i => i.checked && !i.defaultChecked).map(i => i.dataset.item);
   sync();
+  try { fin = JSON.parse(localStorage.getItem(key + ':done')); } catch (e) { /* none */ }
+  if (Object(fin) !== fin) fin = {};
   if (C && C.moved) write();
   try { localStorage.setItem(key + ':probe', '1'); localStorage.removeItem(key + ':probe'); } catch (e) { warn(); }
   if (early.length) work(() => early.forEach(i => mark(i, true)));
@@ -397,9 +400,10 @@ function init() {
     if (e.target.matches('input[data-learner-name]')) change(s => { s.learner = e.target.value.slice(0, 200); });
   });
   on(window, 'storage', onStorage);
-  // from the back/forward cache, or a new version put in place by `lectern serve`
+  // from the back/forward cache, or a new version from `lectern serve`
   on(window, 'pageshow', e => { if (e.persisted) { C = window.LECTERN_COURSE || C; decorate(); sync(); resync(); } });
   resync();
+  on(document, 'lectern:data', resync); // a module's data, from course-data.js
   // for progress-code.js: the record as stored, and a change to it (fn: state -> new state)
   window.LecternRecord = { course: course, clean: clean, read: () => { sync(); return state; },
     update: fn => { change(cur => { state = fn(cur); }); clearExercises(); resync(); },
