@@ -1,6 +1,6 @@
 //! Interface text: one catalog per language, built in (`catalogs/<tag>.yaml`), chosen by
 //! `course.yaml`'s `language:` and overridden string by string with its `strings:`. Templates
-//! read the catalog as the global `t` and the function `tr` ([`crate::render::templates`]);
+//! read the catalog as the global `t` and the function `tr` (see `render/strings.rs`);
 //! the theme's scripts read it from `assets/strings.js` ([`script`]).
 //!
 //! A catalog is YAML (no second syntax for authors): `page:` holds what only templates show,
