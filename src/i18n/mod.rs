@@ -32,7 +32,18 @@ struct CatalogFile {
 }
 
 /// The built-in catalogs: language tag → YAML.
-pub const BUILT_IN: &[(&str, &str)] = &[("en", include_str!("catalogs/en.yaml"))];
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("en", include_str!("catalogs/en.yaml")),
+    ("de", include_str!("catalogs/de.yaml")),
+    ("fr", include_str!("catalogs/fr.yaml")),
+    ("es", include_str!("catalogs/es.yaml")),
+    ("pt", include_str!("catalogs/pt.yaml")),
+    ("it", include_str!("catalogs/it.yaml")),
+    ("pl", include_str!("catalogs/pl.yaml")),
+    ("ja", include_str!("catalogs/ja.yaml")),
+    ("zh-Hans", include_str!("catalogs/zh-Hans.yaml")),
+    ("ar", include_str!("catalogs/ar.yaml")),
+];
 
 /// Languages written right to left: their pages get `dir="rtl"`.
 const RIGHT_TO_LEFT: &[&str] = &["ar", "he", "fa", "ur"];

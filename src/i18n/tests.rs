@@ -90,6 +90,11 @@ fn placeholders_match_english() {
 fn languages_find_their_catalog() {
     assert_eq!(catalog_tag("en"), Some("en"));
     assert_eq!(catalog_tag("en_US"), Some("en"));
+    assert_eq!(catalog_tag("pt-BR"), Some("pt"));
+    assert_eq!(catalog_tag("zh"), Some("zh-Hans"));
+    assert_eq!(catalog_tag("zh-Hans-CN"), Some("zh-Hans"));
+    assert_eq!(catalog_tag("zh-TW"), None);
+    assert_eq!(catalog_tag("de_AT"), Some("de"));
     assert_eq!(catalog_tag("tlh"), None);
 }
 
@@ -108,6 +113,12 @@ fn format_fills_placeholders_and_plurals() {
     let lessons = |n: &str| en.format("lessons", &[("n", n.to_string())]).unwrap();
     assert_eq!(lessons("1"), "1 lesson");
     assert_eq!(lessons("2"), "2 lessons");
+    let (pl, _) = Strings::for_language("pl", &BTreeMap::new());
+    let lekcje = |n: &str| pl.format("lessons", &[("n", n.to_string())]).unwrap();
+    assert_eq!(
+        [lekcje("1"), lekcje("2"), lekcje("5"), lekcje("22")],
+        ["1 lekcja", "2 lekcje", "5 lekcji", "22 lekcje"]
+    );
     let done = en.format("items_done", &[("done", "2".into()), ("n", "3".into())]);
     assert_eq!(done.as_deref(), Some("2 of 3 done"));
 }

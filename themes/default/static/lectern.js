@@ -95,7 +95,7 @@ function mod(p) { const m = modules().find(x => (x.lessons || []).includes(p)); 
 function work(fn) {
   const was = complete(pid), mw = mod(pid).every(complete), live = $('[data-announce]');
   change(s => { fn(); s.last = pid; });
-  if (live && was !== complete(pid)) text(live, complete(pid) ? 'Lesson complete.' + (!mw && mod(pid).every(complete) ? ' Module complete.' : '') : '');
+  if (live && was !== complete(pid)) text(live, complete(pid) ? LT('lesson_complete') + (!mw && mod(pid).every(complete) ? ' ' + LT('module_complete') : '') : '');
 }
 function page(p) { return state.pages[p] || {}; }
 function mark(id, yes) { put(id, yes && { d: today() }); }
@@ -161,7 +161,7 @@ function partCount(li, k, n) {
   let s = $('.part-count', li);
   if (!(k > 0 && k < n)) { if (s) s.remove(); return; }
   if (!s) ($('a', li) || li).appendChild(s = make('span', 'part-count', ''));
-  s.textContent = ' ' + k + ' of ' + n;
+  s.textContent = ' ' + LT('of_n', { k, n });
 }
 /* The day the course was completed: the latest completion day of its lessons. */
 function courseDay() { return lessons().reduce((m, p) => Math.max(m, doneDay(p)), 0); }
@@ -196,7 +196,7 @@ function resume(all) {
 function resync() { // on load, another tab, import, reset: also exercises and name
   refresh();
   questions().forEach(fs => {
-    if (isDone(entry(pid, 'quiz:' + fs.dataset.question))) showAnswer(fs, 'Correct.', 'is-correct');
+    if (isDone(entry(pid, 'quiz:' + fs.dataset.question))) showAnswer(fs, LT('correct'), 'is-correct');
     else if (fs.classList.contains('is-correct')) clearQuestion(fs);
   });
   sorts().forEach(sec => {
@@ -229,12 +229,12 @@ function setResult(fs, cls, t) {
 function shown(fs) { return fs.dataset.revealed === 'true'; }
 function checkQuestion(fs) {
   const os = opts(fs), ok = os.every(i => i.checked === right(i));
-  if (shown(fs)) { setResult(fs, 'is-revealed', 'Choose your own answer: press Try again first.'); return false; }
+  if (shown(fs)) { setResult(fs, 'is-revealed', LT('choose_own')); return false; }
   showFeedback(fs, i => i.checked);
   // the chosen options' own feedback is read out with the verdict, not only shown
   const said = $$('[data-feedback-for]', fs).filter(f => !f.hidden).map(f => f.textContent.trim());
-  if (!os.some(i => i.checked)) setResult(fs, '', 'Choose an answer first.');
-  else setResult(fs, ok ? 'is-correct' : 'is-wrong', [ok ? 'Correct.' : 'Not quite — try again or show the answer.'].concat(said).join(' '));
+  if (!os.some(i => i.checked)) setResult(fs, '', LT('choose_first'));
+  else setResult(fs, ok ? 'is-correct' : 'is-wrong', [LT(ok ? 'correct' : 'not_quite')].concat(said).join(' '));
   return ok && os.some(i => i.checked);
 }
 function showAnswer(fs, t, cls) {
@@ -272,7 +272,7 @@ function unanswered(its) { return its.filter(li => { const sel = $('select', li)
 function checkSort(sec) {
   const its = $$('li.sort-item', sec), left = unanswered(its);
   if (left) {
-    text($('.sort-result', sec), 'Choose an answer for every card first (' + left + ' left).');
+    text($('.sort-result', sec), LT('cards_left', { n: left }));
     return false;
   }
   let n = 0;
@@ -281,7 +281,7 @@ function checkSort(sec) {
     if (ok) n++;
     li.classList.toggle('is-correct', ok);
     li.classList.toggle('is-wrong', !ok);
-    verdict(li, (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
+    verdict(li, LT(ok ? 'right_for' : 'wrong_for', { answer: label(sel, a) }));
   });
   text($('.sort-result', sec), n + ' of ' + its.length + ' right');
   sec.classList.toggle('is-complete', its.length > 0 && n === its.length);
@@ -301,7 +301,7 @@ function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(
 
 /* ---- reset ---- */
 function reset(all) {
-  if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
+  if (!window.confirm(LT(all ? 'clear_course' : 'clear_lesson'))) return;
   change(s => {
     if (all) { s.pages = {}; s.learner = ''; delete s.notes; } else { delete s.pages[pid]; if (s.notes) delete s.notes[pid]; }
   });
@@ -326,7 +326,7 @@ function onClick(e) {
     const first = $('input', form);
     if (first) first.focus();
   } else if (form && b.matches('[data-quiz-reveal]')) {
-    questions(form).forEach(fs => { showAnswer(fs, 'Answer shown.', 'is-revealed'); fs.dataset.revealed = 'true'; });
+    questions(form).forEach(fs => { showAnswer(fs, LT('answer_shown'), 'is-revealed'); fs.dataset.revealed = 'true'; });
     work(() => questions(form).forEach(fs => reveal('quiz:' + fs.dataset.question)));
   }
   else if (sec && b.matches('[data-sort-check]')) {
