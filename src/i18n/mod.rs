@@ -39,10 +39,15 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("es", include_str!("catalogs/es.yaml")),
     ("pt", include_str!("catalogs/pt.yaml")),
     ("it", include_str!("catalogs/it.yaml")),
+    ("nl", include_str!("catalogs/nl.yaml")),
     ("pl", include_str!("catalogs/pl.yaml")),
+    ("sv", include_str!("catalogs/sv.yaml")),
     ("ja", include_str!("catalogs/ja.yaml")),
     ("zh-Hans", include_str!("catalogs/zh-Hans.yaml")),
+    ("ko", include_str!("catalogs/ko.yaml")),
     ("ar", include_str!("catalogs/ar.yaml")),
+    ("he", include_str!("catalogs/he.yaml")),
+    ("hi", include_str!("catalogs/hi.yaml")),
 ];
 
 /// Languages written right to left: their pages get `dir="rtl"`.
