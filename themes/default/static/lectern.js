@@ -137,7 +137,6 @@ function done(p) { return items(p).filter(i => isDone(entry(p, i))).length; }
 function complete(p) { const n = items(p).length; return n > 0 && done(p) === n; }
 function counted(ids) { return (ids || []).filter(p => items(p).length > 0); }
 function modules() { return C && Array.isArray(C.modules) ? C.modules : []; }
-function lessonCount(n) { return n + (n === 1 ? ' lesson' : ' lessons'); }
 function lessons() { return modules().reduce((a, m) => a.concat(counted(m.lessons)), []); }
 function bar(sec, d, n, t) {
   if (!sec) return;
@@ -173,15 +172,15 @@ function completion(all) {
 function refresh() {
   const n = items(pid).length, k = done(pid);
   boxes().forEach(i => { i.checked = isDone(entry(pid, i.dataset.item)); });
-  bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
+  bar($('[data-lesson-progress]'), k, n, LT('items_done', { done: k, n }));
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {
     const m = modules().find(x => x.id === el.dataset.moduleProgress), ls = counted(m && m.lessons);
-    el.textContent = ls.length ? ls.filter(complete).length + ' of ' + lessonCount(ls.length) : '';
+    el.textContent = ls.length ? LT('of_n', { k: ls.filter(complete).length, n: LT('lessons', { n: ls.length }) }) : '';
   });
   $$('li[data-lesson]').forEach(markLesson);
   const all = lessons(), c = all.filter(complete).length;
-  bar($('[data-course-progress]'), c, all.length, c + ' of ' + lessonCount(all.length) + ' complete');
+  bar($('[data-course-progress]'), c, all.length, LT('lessons_complete', { done: c, n: all.length }));
   completion(all.length > 0 && c === all.length);
   resume(all);
 }
@@ -283,7 +282,7 @@ function checkSort(sec) {
     li.classList.toggle('is-wrong', !ok);
     verdict(li, LT(ok ? 'right_for' : 'wrong_for', { answer: label(sel, a) }));
   });
-  text($('.sort-result', sec), n + ' of ' + its.length + ' right');
+  text($('.sort-result', sec), LT('sort_right', { k: n, n: its.length }));
   sec.classList.toggle('is-complete', its.length > 0 && n === its.length);
   return its.length > 0 && n === its.length;
 }
