@@ -11,7 +11,7 @@ pub mod plural;
 pub mod script;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +74,11 @@ impl Strings {
         (strings, tag.is_some())
     }
 
+    /// The text of entry `key` without placeholders filled (the key itself if unknown).
+    pub fn text(&self, key: &str) -> String {
+        self.format(key, &[]).unwrap_or_else(|| key.to_string())
+    }
+
     /// `dir` for `<html>`: `rtl` for right-to-left languages, else `ltr`.
     pub fn direction(language: &str) -> &'static str {
         let primary = language.split(['-', '_']).next().unwrap_or("");
@@ -97,6 +102,22 @@ impl Strings {
         };
         Some(fill(&text, args))
     }
+}
+
+/// [`Strings::for_language`], kept for the last language and overrides asked for: the
+/// Markdown of every page asks (its directives' buttons), in parallel.
+pub fn cached(language: &str, overrides: &BTreeMap<String, Entry>) -> Arc<Strings> {
+    type Last = Option<(String, BTreeMap<String, Entry>, Arc<Strings>)>;
+    static LAST: Mutex<Last> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((l, o, strings)) = last.as_ref() {
+        if l == language && o == overrides {
+            return strings.clone();
+        }
+    }
+    let strings = Arc::new(Strings::for_language(language, overrides).0);
+    *last = Some((language.to_string(), overrides.clone(), strings.clone()));
+    strings
 }
 
 /// `text` with each `{name}` replaced by its value in `args`.

@@ -47,9 +47,11 @@ await check('the sidebar and the checkboxes sit on the right at 1280 px', async 
   await page.close();
 });
 
-await check('the scripts speak Arabic: quiz feedback and search status', async () => {
+await check('the quiz and the scripts speak Arabic: its button, its feedback and the search status', async () => {
   const page = await open(1280);
   await page.goto(`${BASE}/basics/first-week.html`);
+  const button = (await page.locator('[data-quiz-check]').textContent()).trim();
+  if (button !== 'تحقق من الإجابات') throw new Error(`the quiz's button reads ${button}`);
   await page.locator('[data-quiz-check]').click();
   const said = (await page.locator('.quiz-result').first().textContent()).trim();
   if (said !== 'اختر إجابة أولًا.') throw new Error(`quiz says ${said}`);

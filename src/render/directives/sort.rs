@@ -89,7 +89,7 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         .map_or("Who does this?", |t| t.value.as_str());
     let title = inline_markdown(title);
     Ok(Rendered {
-        markup: section(&id, &title, &columns, &cards),
+        markup: section((&id, &title), &columns, &cards, input.strings),
         items: vec![TrackedItem::new(ItemKind::Sort, id, &title)],
     })
 }
@@ -172,7 +172,12 @@ fn unknown_row(input: &Input, key: &str, text: &Spanned<String>, keys: &[&str]) 
 }
 
 /// The sort's markup, titled `title` (inline HTML).
-fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup {
+fn section(
+    (id, title): (&str, &str),
+    columns: &[&Column],
+    cards: &[Card],
+    strings: &crate::i18n::Strings,
+) -> Markup {
     let id = escape(id);
     let mut options = String::from("<option value=\"\">Choose…</option>");
     for column in columns {
@@ -208,7 +213,8 @@ fn section(id: &str, title: &str, columns: &[&Column], cards: &[Card]) -> Markup
         }
         out.push("</p>\n</li>\n");
     }
-    out.push("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>Check answers</button>\n<button type=\"button\" data-sort-reset>Start again</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n");
+    let [check, reset] = ["check_answers", "start_again"].map(|k| escape(&strings.text(k)));
+    out.push(&format!("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>{check}</button>\n<button type=\"button\" data-sort-reset>{reset}</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n"));
     out
 }
 
