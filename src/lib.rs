@@ -14,6 +14,7 @@ pub mod background;
 pub mod build;
 pub mod error;
 pub mod handouts;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod new;

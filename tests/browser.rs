@@ -236,6 +236,26 @@ const SAMPLE_PAGES: [&str; 10] = [
     "404.html",
 ];
 
+/// An Arabic course: right to left, Arabic interface text, axe and no sideways scrolling at
+/// 1280 and 360 px (`rtl.mjs`). Its screenshots go to a temporary folder, or to
+/// tests/screenshots/ with `LECTERN_SCREENSHOTS=1` (the kept ones, to look at when the theme
+/// changes).
+#[test]
+fn an_arabic_course_reads_right_to_left_in_arabic() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("browser-arabic");
+    let base = serve(built.site.clone());
+    let kept = Path::new(ROOT).join("tests/screenshots");
+    let shots = match std::env::var_os("LECTERN_SCREENSHOTS") {
+        Some(_) => kept,
+        None => built.site.join("screenshots"),
+    };
+    std::fs::create_dir_all(&shots).unwrap();
+    let vars = [("SHOT_DIR", shots.as_os_str())];
+    run_script("rtl.mjs", &vars, &base);
+}
+
 /// The repository's sample course built into a temporary folder: the folder and the site in it.
 fn build_sample() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -166,6 +166,7 @@ fn the_launch_page_holds_the_course_in_a_frame_with_the_runtime() {
     );
     let scripts = common::attrs(&html, "script", "src");
     let want = [
+        "strings.js",
         "course-data.js",
         "course-pages.js",
         "progress-index.js",

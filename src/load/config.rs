@@ -1,6 +1,10 @@
-//! `course.yaml`: the course's title, language, author, address and look.
+//! `course.yaml`: the course's title, language, interface strings, author, address and look.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Entry;
 
 /// The settings in `course.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -34,6 +38,10 @@ pub struct CourseConfig {
     /// one, an icon in the accent colour is made (`assets/favicon.svg`).
     #[serde(default)]
     pub favicon: Option<String>,
+    /// The author's wording of interface strings, by catalog key (`search_placeholder: Find`),
+    /// over the built-in catalog of `language`.
+    #[serde(default)]
+    pub strings: BTreeMap<String, Entry>,
 }
 
 /// Restyling the default theme without touching templates.
@@ -62,6 +70,7 @@ impl CourseConfig {
             theme: None,
             brand: Brand::default(),
             favicon: None,
+            strings: BTreeMap::new(),
         }
     }
 }

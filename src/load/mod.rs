@@ -204,6 +204,10 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     if let Some(id) = config.id.as_deref().filter(|id| !config::is_course_id(id)) {
         return Err(bad_id(&file, &text, id).into());
     }
+    let unknown = unknown_strings(&file, &text, &config);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
     Ok(config)
 }
 
@@ -250,6 +254,35 @@ fn nested_key_place(text: &str, parent: &str, key: &str) -> (usize, usize) {
         let after = &l[l.find(&prefix).unwrap_or(0) + prefix.len()..];
         (i + 1, l.len() - after.trim_start().len() + 1)
     })
+}
+
+/// An error for each key of `strings:` that no catalog has, with the nearest known key.
+fn unknown_strings(file: &Path, text: &str, config: &CourseConfig) -> Diagnostics {
+    let known: Vec<&str> = crate::i18n::known_keys()
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut problems = Diagnostics::default();
+    for key in config
+        .strings
+        .keys()
+        .filter(|k| !known.contains(&k.as_str()))
+    {
+        let (line, col) = nested_key_place(text, "strings", key);
+        let col = col.saturating_sub(key.len() + 2).max(1);
+        let d = Diagnostic::at(
+            file,
+            text,
+            line,
+            col,
+            format!("unknown interface string `{key}` in `strings:`"),
+        );
+        problems.push(match crate::error::did_you_mean(key, &known) {
+            Some(near) => d.help(format!("did you mean `{near}`? The keys are those of the English catalog, listed in the README")),
+            None => d.help("remove it, or use a key of the English catalog (listed in the README)"),
+        });
+    }
+    problems
 }
 
 fn bad_id(file: &Path, text: &str, id: &str) -> Diagnostic {

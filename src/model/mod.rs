@@ -105,6 +105,11 @@ pub struct Course {
 }
 
 impl Course {
+    /// The interface text: the catalog of the course's language with its `strings:`.
+    pub fn strings(&self) -> crate::i18n::Strings {
+        crate::i18n::Strings::for_language(&self.config.language, &self.config.strings).0
+    }
+
     /// Total minutes of all lessons.
     pub fn total_minutes(&self) -> u32 {
         self.pages
@@ -188,7 +193,8 @@ pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diag
     let course = Course {
         source_root: source.root,
         id: course_id(&source.config, &mut warnings),
-        config: source.config,
+        // the warning for a language without a catalog, found once here
+        config: with_language_warning(source.config, &mut warnings),
         pages,
         modules,
         tables,
@@ -220,6 +226,24 @@ fn course_id(config: &crate::load::CourseConfig, warnings: &mut Vec<Diagnostic>)
         .help(format!("add `id: {derived}` to course.yaml and never change it")),
     );
     derived
+}
+
+/// `config`, with a warning when no built-in catalog fits its `language:` (English is used).
+fn with_language_warning(
+    config: crate::load::CourseConfig,
+    warnings: &mut Vec<Diagnostic>,
+) -> crate::load::CourseConfig {
+    if crate::i18n::catalog_tag(&config.language).is_none() {
+        let tags = crate::i18n::built_in_tags().join(", ");
+        warnings.push(
+            Diagnostic::file(
+                "course.yaml",
+                format!("there is no built-in interface text for `language: {}`, so the interface is in English", config.language),
+            )
+            .help(format!("use one of {tags}, or translate every string under `strings:` (see the README)")),
+        );
+    }
+    config
 }
 
 type Groups = BTreeMap<String, Vec<MarkdownFile>>;

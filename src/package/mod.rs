@@ -217,6 +217,7 @@ body {{ display: flex; flex-direction: column; font: 0.9rem system-ui, sans-seri
 <body data-course="{course}" data-page="scorm" data-root="" data-scorm="{version}"{scored}>
 <p class="scorm-notice" role="status" hidden></p>
 <iframe class="scorm-frame" title="{t}" name="lectern-course"></iframe>
+<script src="assets/strings.js"></script>
 <script src="assets/course-data.js"></script>
 <script src="assets/course-pages.js"></script>
 <script src="assets/progress-index.js"></script>

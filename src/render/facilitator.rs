@@ -53,7 +53,7 @@ pub fn render(
         return Ok(0);
     }
     let fill = |ctx: &mut tera::Context| ctx.insert("sections", &sections);
-    let (id, title) = ("facilitator", "Facilitator's guide");
+    let (id, title) = ("facilitator", "facilitator_title");
     super::render_root_page(course, (nav, templates), (id, title), fill, sink)?;
     Ok(1)
 }

@@ -41,7 +41,7 @@ pub fn render(
     super::render_root_page(
         course,
         (nav, templates),
-        ("glossary", "Glossary"),
+        ("glossary", "glossary"),
         fill,
         sink,
     )?;

@@ -35,6 +35,7 @@ pub mod pages;
 pub mod publish;
 pub mod reading;
 pub mod sidebar;
+pub mod strings;
 pub mod templates;
 pub mod tracked;
 
@@ -95,6 +96,7 @@ pub fn set_globals(templates: &mut Templates, course: &Course) {
     templates.set_global("site", &site_info(course));
     templates.set_global("tables", &course.tables);
     templates.set_asset_versions(&course.theme);
+    templates.set_strings(course.strings());
 }
 
 /// Checks the links between pages' Markdown, then builds the navigation and sidebars, with
@@ -220,11 +222,11 @@ pub fn course_files(
 }
 
 /// The root pages drawn in the browser from the learner's record: `<id>.html` from the
-/// template of the same name, and its title.
+/// template of the same name, and its title's catalog key.
 const LEARNER_PAGES: [(&str, &str); 3] = [
-    ("progress", "My progress"),
-    ("my-handout", "My handout"),
-    ("certificate", "Certificate of completion"),
+    ("progress", "progress_title"),
+    ("my-handout", "my_handout_title"),
+    ("certificate", "certificate_title"),
 ];
 
 /// `sitemap.xml` and `robots.txt` when the course has a `base_url`, listing every page and
@@ -368,7 +370,7 @@ fn render_not_found(
     templates: &Templates,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let page = serde_json::json!({"kind": "notfound", "id": "404", "title": "Page not found", "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
+    let page = serde_json::json!({"kind": "notfound", "id": "404", "title": interface_text(course, "not_found_title"), "description": null, "canonical": null, "objectives": [], "duration": null, "items": 0});
     let root = publish::not_found_root(course);
     let ctx = root_page_context(nav, templates, page, &root)?;
     sink.put(
@@ -394,11 +396,12 @@ fn render_learner_page(
 pub(super) fn render_root_page(
     course: &Course,
     (nav, templates): (&Nav, &Templates),
-    (id, title): (&str, &str),
+    (id, title_key): (&str, &str),
     fill: impl FnOnce(&mut Context),
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     let file = format!("{id}.html");
+    let title = interface_text(course, title_key);
     let canonical = pages::canonical(course, &file);
     let page = serde_json::json!({"kind": id, "id": id, "title": title, "description": null, "canonical": canonical, "objectives": [], "duration": null, "items": 0});
     let mut ctx = root_page_context(nav, templates, page, "")?;
@@ -411,6 +414,14 @@ pub(super) fn render_root_page(
     sink.put(file, Output::Text(html))
 }
 
+/// The course's interface string `key` (a page title).
+fn interface_text(course: &Course, key: &str) -> String {
+    course
+        .strings()
+        .format(key, &[])
+        .unwrap_or_else(|| key.to_string())
+}
+
 /// Theme assets under `assets/`, content files next to their pages, `static/` at the root.
 fn add_files(course: &Course, sink: &dyn Sink) -> Result<(), Diagnostic> {
     if course.config.favicon.is_none() {
@@ -419,6 +430,8 @@ fn add_files(course: &Course, sink: &dyn Sink) -> Result<(), Diagnostic> {
             Output::Text(favicon::svg(&course.config)),
         )?;
     }
+    let strings = crate::i18n::script::strings_js(&course.strings());
+    sink.put("assets/strings.js".into(), Output::Text(strings))?;
     let mut seen = HashSet::new();
     for asset in course.theme.assets.iter().rev() {
         if seen.insert(&asset.path) && !asset.path.ends_with(".md") {

@@ -55,6 +55,8 @@ impl Templates {
         tera.set_fallback_prefixes(["builtin/"])
             .map_err(|e| Diagnostic::file("(theme)", e.to_string()))?;
         tera.autoescape_on([".html", ".xml"]);
+        // functions must be known when templates compile: English until `set_strings`
+        super::strings::install(tera, crate::i18n::parse("en"));
         let all = theme
             .templates
             .iter()
@@ -97,6 +99,18 @@ impl Templates {
     /// Sets values every template can read (`site`, `tables`).
     pub fn set_global(&mut self, key: &'static str, value: &impl serde::Serialize) {
         self.tera.global_context().insert(key, value);
+    }
+
+    /// Sets the interface text: `t`, `dir` and `tr` ([`super::strings`]), and the version of
+    /// `assets/strings.js` made from it.
+    pub fn set_strings(&mut self, strings: crate::i18n::Strings) {
+        let js = crate::i18n::script::strings_js(&strings);
+        super::strings::install(&mut self.tera, strings);
+        self.asset_v.insert(
+            "strings.js".into(),
+            super::asset_urls::version(js.as_bytes()),
+        );
+        self.tera.global_context().insert("asset_v", &self.asset_v);
     }
 
     /// Sets `asset_v`, the theme's assets' hashes (the data scripts' are the empty text's

@@ -14,8 +14,12 @@ import { crc32 } from 'node:zlib';
 import { check, env, finish } from './lib.mjs';
 
 const script = readFileSync(new URL('../../themes/default/static/progress-code.js', import.meta.url), 'utf8');
+// The English catalog's script texts, as assets/strings.js gives them to the page.
+const catalog = readFileSync(new URL('../../src/i18n/catalogs/en.yaml', import.meta.url), 'utf8');
+const english = Object.fromEntries([...catalog.matchAll(/^  (\w+): "?(.*?)"?$/gm)].map(m => [m[1], m[2]]));
+const LT = (k, v = {}) => english[k].replace(/\{(\w+)\}/g, (m, name) => v[name]);
 function load(extra = {}) {
-  const context = vm.createContext({ atob, btoa, TextEncoder, TextDecoder, ...extra });
+  const context = vm.createContext({ atob, btoa, TextEncoder, TextDecoder, LT, ...extra });
   vm.runInContext(script, context);
   return context;
 }

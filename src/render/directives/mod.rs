@@ -119,6 +119,8 @@ pub struct Input<'a> {
     pub unreadable: &'a std::collections::BTreeSet<String>,
     /// Ids used on this page so far; directives claim theirs.
     pub ids: &'a mut ItemIds,
+    /// The interface text, for the directives' buttons.
+    pub strings: &'a crate::i18n::Strings,
 }
 
 /// A rendered directive: its markup (every id in it written through [`Markup::id`], so a
@@ -243,6 +245,7 @@ mod tests {
             tables: &tables,
             unreadable: &unreadable,
             ids: &mut ids,
+            strings: &crate::i18n::parse("en"),
         })
         .unwrap_or_else(|e| panic!("{e}"))
     }

@@ -70,8 +70,9 @@ pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
         problems.push(d);
     }
     let form = format!(
-        "<form class=\"quiz\" data-quiz=\"{}\" aria-label=\"Knowledge check\" action=\"#\">\n",
-        escape(&quiz_id)
+        "<form class=\"quiz\" data-quiz=\"{}\" aria-label=\"{}\" action=\"#\">\n",
+        escape(&quiz_id),
+        escape(&input.strings.text("knowledge_check"))
     );
     let mut out = Rendered::markup(Markup::plain(form));
     for question in &raw.questions.value {
@@ -83,11 +84,16 @@ pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
             Err(d) => problems.extend(d),
         }
     }
-    out.markup.push(ACTIONS);
+    out.markup.push(&actions(input.strings));
     problems.into_result(out)
 }
 
-const ACTIONS: &str = "<div class=\"quiz-actions\"><button type=\"submit\" data-quiz-check>Check answers</button>\n<button type=\"button\" data-quiz-retry>Try again</button>\n<button type=\"button\" data-quiz-reveal>Show answers</button></div>\n</form>\n";
+/// The quiz's buttons, in the course's language, and the form's end.
+fn actions(strings: &crate::i18n::Strings) -> String {
+    let [check, retry, reveal] =
+        ["check_answers", "try_again", "show_answers"].map(|k| escape(&strings.text(k)));
+    format!("<div class=\"quiz-actions\"><button type=\"submit\" data-quiz-check>{check}</button>\n<button type=\"button\" data-quiz-retry>{retry}</button>\n<button type=\"button\" data-quiz-reveal>{reveal}</button></div>\n</form>\n")
+}
 
 /// One question's fieldset, after checking its options and claiming its id, and the question
 /// as a tracked item (none when its id is taken).

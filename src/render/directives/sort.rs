@@ -93,7 +93,13 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         .map_or("Who does this?", |t| t.value.as_str());
     let title = inline_markdown(title);
     Ok(Rendered {
-        markup: section(&id, &title, raw.ask.as_deref(), &columns, &cards),
+        markup: section(
+            (&id, &title),
+            raw.ask.as_deref(),
+            &columns,
+            &cards,
+            input.strings,
+        ),
         items: vec![TrackedItem::new(ItemKind::Sort, id, &title)],
     })
 }
@@ -178,11 +184,11 @@ fn unknown_row(input: &Input, key: &str, text: &Spanned<String>, keys: &[&str]) 
 /// The sort's markup, titled `title` (inline HTML).
 /// The sort's markup; `ask` is each select's label (else "Who does this?").
 fn section(
-    id: &str,
-    title: &str,
+    (id, title): (&str, &str),
     ask: Option<&str>,
     columns: &[&Column],
     cards: &[Card],
+    strings: &crate::i18n::Strings,
 ) -> Markup {
     let id = escape(id);
     let mut options = String::from("<option value=\"\">Choose…</option>");
@@ -236,7 +242,8 @@ fn section(
         }
         out.push("</p>\n</li>\n");
     }
-    out.push("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>Check answers</button>\n<button type=\"button\" data-sort-reset>Start again</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n");
+    let [check, reset] = ["check_answers", "start_again"].map(|k| escape(&strings.text(k)));
+    out.push(&format!("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>{check}</button>\n<button type=\"button\" data-sort-reset>{reset}</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n"));
     out
 }
 

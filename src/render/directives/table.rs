@@ -159,6 +159,7 @@ mod tests {
             tables,
             unreadable: &unreadable,
             ids: &mut ids,
+            strings: &crate::i18n::parse("en"),
         })
     }
 

@@ -55,6 +55,8 @@ impl State<'_, '_> {
             first_line: fence_line + 1,
             indent,
         };
+        let config = &self.input.course.config;
+        let strings = crate::i18n::cached(&config.language, &config.strings);
         let input = directives::Input {
             kind,
             body,
@@ -62,6 +64,7 @@ impl State<'_, '_> {
             tables: self.input.tables,
             unreadable: &self.input.course.unreadable,
             ids: &mut self.item_ids,
+            strings: &strings,
         };
         match directives::render(input) {
             Ok(rendered) => {

@@ -91,7 +91,7 @@ function mod(p) { const m = modules().find(x => (x.lessons || []).includes(p)); 
 function work(fn) {
   const was = complete(pid), mw = mod(pid).every(complete), live = $('[data-announce]');
   change(s => { fn(); s.last = pid; });
-  if (live && was !== complete(pid)) text(live, complete(pid) ? 'Lesson complete.' + (!mw && mod(pid).every(complete) ? ' Module complete.' : '') : '');
+  if (live && was !== complete(pid)) text(live, complete(pid) ? LT('lesson_complete') + (!mw && mod(pid).every(complete) ? ' ' + LT('module_complete') : '') : '');
 }
 function page(p) { return state.pages[p] || {}; }
 function mark(id, yes) { put(id, yes && { d: today() }); }
@@ -133,7 +133,6 @@ function done(p) { return items(p).filter(i => isDone(entry(p, i))).length; }
 function complete(p) { const n = items(p).length; return n > 0 && done(p) === n; }
 function counted(ids) { return (ids || []).filter(p => items(p).length > 0); }
 function modules() { return C && Array.isArray(C.modules) ? C.modules : []; }
-function lessonCount(n) { return n + (n === 1 ? ' lesson' : ' lessons'); }
 function lessons() { return modules().reduce((a, m) => a.concat(counted(m.lessons)), []); }
 function bar(sec, d, n, t) {
   if (!sec) return;
@@ -156,7 +155,7 @@ function partCount(li, k, n) {
   let s = $('.part-count', li);
   if (!(k > 0 && k < n)) { if (s) s.remove(); return; }
   if (!s) ($('a', li) || li).appendChild(s = make('span', 'part-count', ''));
-  s.textContent = ' ' + k + ' of ' + n;
+  s.textContent = ' ' + LT('of_n', { k, n });
 }
 function courseDay() { return modules().reduce((d, m) => Object.keys(fin[m.id] || {}).reduce((e, p) => state.pages[p] ? Math.max(e, fin[m.id][p]) : e, d), 0); }
 function completion(all) {
@@ -167,16 +166,16 @@ function completion(all) {
 function refresh() {
   const n = items(pid).length, k = done(pid);
   boxes().forEach(i => { i.checked = isDone(entry(pid, i.dataset.item)); });
-  bar($('[data-lesson-progress]'), k, n, k + ' of ' + n + ' done');
+  bar($('[data-lesson-progress]'), k, n, LT('items_done', { done: k, n }));
   if (!C) return;
   $$('[data-module-progress]').forEach(el => {
     const m = modules().find(x => x.id === el.dataset.moduleProgress), t = m ? tally(m) : [0, 0];
-    el.textContent = t[1] ? t[0] + ' of ' + lessonCount(t[1]) : '';
+    el.textContent = t[1] ? LT('of_n', { k: t[0], n: LT('lessons', { n: t[1] }) }) : '';
   });
   $$('li[data-lesson]').forEach(markLesson);
   keep();
   const t = modules().map(tally), c = t.reduce((a, x) => a + x[0], 0), all = t.reduce((a, x) => a + x[1], 0);
-  bar($('[data-course-progress]'), c, all, c + ' of ' + lessonCount(all) + ' complete');
+  bar($('[data-course-progress]'), c, all, LT('lessons_complete', { done: c, n: all }));
   completion(all > 0 && c === all);
   resume(lessons());
 }
@@ -201,7 +200,7 @@ function resume(all) {
 function resync() { // on load, another tab, import, reset: also exercises and name
   refresh();
   questions().forEach(fs => {
-    if (isDone(entry(pid, 'quiz:' + fs.dataset.question))) showAnswer(fs, 'Correct.', 'is-correct');
+    if (isDone(entry(pid, 'quiz:' + fs.dataset.question))) showAnswer(fs, LT('correct'), 'is-correct');
     else if (fs.classList.contains('is-correct')) clearQuestion(fs);
   });
   sorts().forEach(sec => {
@@ -233,11 +232,11 @@ function setResult(fs, cls, t) {
 function shown(fs) { return fs.dataset.revealed === 'true'; }
 function checkQuestion(fs) {
   const os = opts(fs), ok = os.every(i => i.checked === right(i));
-  if (shown(fs)) { setResult(fs, 'is-revealed', 'Choose your own answer: press Try again first.'); return false; }
+  if (shown(fs)) { setResult(fs, 'is-revealed', LT('choose_own')); return false; }
   showFeedback(fs, i => i.checked);
   const said = $$('[data-feedback-for]', fs).filter(f => !f.hidden).map(f => f.textContent.trim());
-  if (!os.some(i => i.checked)) setResult(fs, '', 'Choose an answer first.');
-  else setResult(fs, ok ? 'is-correct' : 'is-wrong', [ok ? 'Correct.' : 'Not quite — try again or show the answer.'].concat(said).join(' '));
+  if (!os.some(i => i.checked)) setResult(fs, '', LT('choose_first'));
+  else setResult(fs, ok ? 'is-correct' : 'is-wrong', [LT(ok ? 'correct' : 'not_quite')].concat(said).join(' '));
   return ok && os.some(i => i.checked);
 }
 function showAnswer(fs, t, cls) {
@@ -275,7 +274,7 @@ function unanswered(its) { return its.filter(li => { const sel = $('select', li)
 function checkSort(sec) {
   const its = $$('li.sort-item', sec), left = unanswered(its);
   if (left) {
-    text($('.sort-result', sec), 'Choose an answer for every card first (' + left + ' left).');
+    text($('.sort-result', sec), LT('cards_left', { n: left }));
     return false;
   }
   let n = 0;
@@ -284,9 +283,9 @@ function checkSort(sec) {
     if (ok) n++;
     li.classList.toggle('is-correct', ok);
     li.classList.toggle('is-wrong', !ok);
-    verdict(li, (ok ? 'Right — ' : 'Not quite — this is for: ') + label(sel, a) + '.');
+    verdict(li, LT(ok ? 'right_for' : 'wrong_for', { answer: label(sel, a) }));
   });
-  text($('.sort-result', sec), n + ' of ' + its.length + ' right');
+  text($('.sort-result', sec), LT('sort_right', { k: n, n: its.length }));
   sec.classList.toggle('is-complete', its.length > 0 && n === its.length);
   return its.length > 0 && n === its.length;
 }
@@ -304,7 +303,7 @@ function clearExercises() { questions().forEach(clearQuestion); sorts().forEach(
 
 /* ---- reset ---- */
 function reset(all) {
-  if (!window.confirm('Clear your progress in ' + (all ? 'the whole course' : 'this lesson') + '? This cannot be undone.')) return;
+  if (!window.confirm(LT(all ? 'clear_course' : 'clear_lesson'))) return;
   change(s => {
     if (all) { s.pages = {}; s.learner = ''; delete s.notes; } else { delete s.pages[pid]; if (s.notes) delete s.notes[pid]; }
   });
@@ -329,7 +328,7 @@ function onClick(e) {
     const first = $('input', form);
     if (first) first.focus();
   } else if (form && b.matches('[data-quiz-reveal]')) {
-    questions(form).forEach(fs => { showAnswer(fs, 'Answer shown.', 'is-revealed'); fs.dataset.revealed = 'true'; });
+    questions(form).forEach(fs => { showAnswer(fs, LT('answer_shown'), 'is-revealed'); fs.dataset.revealed = 'true'; });
     work(() => questions(form).forEach(fs => reveal('quiz:' + fs.dataset.question)));
   }
   else if (sec && b.matches('[data-sort-check]')) {

@@ -1,4 +1,4 @@
-/* Lectern default theme: "2 new items in <module> since your last visit." on the home page
+/* Lectern default theme: the news of items added to a module (catalog key `new_items`) on the home page
  * (every module) and a module page (its own), when items were added to a module the learner
  * has started and they have not done them, so that a completion the new items took away is
  * explained. Loaded after lectern.js (which has moved renamed lessons' progress by then).
@@ -58,10 +58,10 @@ function dismiss(told) {
   if (main) main.focus();
 }
 function show(told) {
-  const said = told.map(t => t[1] + ' new item' + (t[1] === 1 ? '' : 's') + ' in ' + t[0].title + ' since your last visit.');
+  const said = told.map(t => LT('new_items', { n: t[1], module: t[0].title }));
   const b = document.createElement('button');
   b.type = 'button';
-  b.textContent = 'Dismiss';
+  b.textContent = LT('dismiss');
   b.addEventListener('click', () => dismiss(told));
   box.classList.add('is-shown');
   box.appendChild(b);

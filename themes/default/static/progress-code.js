@@ -7,9 +7,8 @@
 (function (root) {
 'use strict';
 const PREFIX = 'L2.', OLD = 'LECTERN1:', WINDOW = 4096, NAME = 200, TRIES = 999, SCORE = 255;
-const BAD = "That isn't a Lectern progress code or file. Paste the whole code, starting with " + PREFIX;
-const DAMAGED = 'That code is damaged or incomplete: check you copied all of it.';
-const OTHER = 'That progress is from a different course, so it was not imported.';
+// the page's interface text (assets/strings.js)
+const T = (k, v) => LT(k, v), BAD = () => T('code_bad', { prefix: PREFIX }), DAMAGED = () => T('code_damaged'), OTHER = () => T('code_other');
 
 /* ---- the code: bits, Exp-Golomb numbers, CRC-32, base64url ---- */
 function exercise(id) { return /^(quiz|sort|scenario):/.test(id); }
@@ -23,10 +22,10 @@ function writer() {
 }
 function reader(u8) {
   let pos = 0;
-  const bit = () => { if (pos >= u8.length * 8) throw Error(DAMAGED); const v = (u8[pos >> 3] >> (7 - (pos & 7))) & 1; pos++; return v; };
+  const bit = () => { if (pos >= u8.length * 8) throw Error(DAMAGED()); const v = (u8[pos >> 3] >> (7 - (pos & 7))) & 1; pos++; return v; };
   const get = n => { let v = 0; for (let i = 0; i < n; i++) v = v * 2 + bit(); return v; };
-  const num = () => { let z = 0; while (!bit()) if (++z > 30) throw Error(DAMAGED); return (Math.pow(2, z) + get(z)) - 1; };
-  const bytes = max => { const n = num(); if (n > max) throw Error(DAMAGED); return Uint8Array.from({ length: n }, () => get(8)); };
+  const num = () => { let z = 0; while (!bit()) if (++z > 30) throw Error(DAMAGED()); return (Math.pow(2, z) + get(z)) - 1; };
+  const bytes = max => { const n = num(); if (n > max) throw Error(DAMAGED()); return Uint8Array.from({ length: n }, () => get(8)); };
   return { get: get, num: num, bytes: bytes };
 }
 let table = null;
@@ -89,21 +88,21 @@ function encode(state, course, index, noName) {
  * out), or throws an Error whose message is for the learner. */
 function decode(code, course, entries) {
   const t = String(code).replace(/\s+/g, '').slice(PREFIX.length);
-  if (!/^[A-Za-z0-9_-]*$/.test(t) || t.length % 4 === 1) throw Error(DAMAGED);
+  if (!/^[A-Za-z0-9_-]*$/.test(t) || t.length % 4 === 1) throw Error(DAMAGED());
   let all;
-  try { all = unb64url(t); } catch (e) { throw Error(DAMAGED); }
-  if (b64url(all) !== t) throw Error(DAMAGED); // a changed last character may hide in unused bits
+  try { all = unb64url(t); } catch (e) { throw Error(DAMAGED()); }
+  if (b64url(all) !== t) throw Error(DAMAGED()); // a changed last character may hide in unused bits
   const body = all.subarray(0, all.length - 4);
   const sum = all.length < 5 ? -1 : ((all[all.length - 4] << 24) | (all[all.length - 3] << 16) | (all[all.length - 2] << 8) | all[all.length - 1]) >>> 0;
-  if (sum !== crc32(body)) throw Error(DAMAGED);
-  const r = reader(body), text = u8 => { try { return unutf8(u8); } catch (e) { throw Error(DAMAGED); } };
+  if (sum !== crc32(body)) throw Error(DAMAGED());
+  const r = reader(body), text = u8 => { try { return unutf8(u8); } catch (e) { throw Error(DAMAGED()); } };
   const from = text(r.bytes(1000));
-  if (from !== course) throw Error(OTHER);
+  if (from !== course) throw Error(OTHER());
   const s = { v: 2, course: course, learner: text(r.bytes(4 * NAME)).slice(0, NAME), pages: {} };
   const days = [], k = r.num();
-  if (k > WINDOW) throw Error(DAMAGED); // a code's days are distinct and within its window
+  if (k > WINDOW) throw Error(DAMAGED()); // a code's days are distinct and within its window
   for (let i = 0; i < k; i++) days.push(i ? days[i - 1] - r.num() - 1 : r.num());
-  if (days.some(d => d < 1)) throw Error(DAMAGED);
+  if (days.some(d => d < 1)) throw Error(DAMAGED());
   const list = (kind, each) => {
     let n = -1;
     for (let c = r.num(); c > 0; c--) {
@@ -113,17 +112,17 @@ function decode(code, course, entries) {
     }
   };
   let prev = 0;
-  const pick = (i, n) => { if (i >= n) throw Error(DAMAGED); return i; };
+  const pick = (i, n) => { if (i >= n) throw Error(DAMAGED()); return i; };
   const flags = r.get(1);
   list(false, () => {
-    if (!k) throw Error(DAMAGED);
+    if (!k) throw Error(DAMAGED());
     if (!flags || !r.get(1)) prev = pick(r.get(width(k)), k);
     return { d: days[prev] };
   });
   const day = () => { const i = pick(r.get(width(k + 1)), k + 1); return i ? days[i - 1] : 0; };
   list(true, () => {
     const t = r.num(), n = r.num() + 1;
-    if (t > TRIES || n > SCORE) throw Error(DAMAGED);
+    if (t > TRIES || n > SCORE) throw Error(DAMAGED());
     const score = () => Math.min(r.get(width(n + 1)), n);
     return { t: t, l: score(), b: score(), n: n, d: day(), r: day() };
   });
@@ -155,7 +154,7 @@ function offerFile(json, after) { // a visible download link to a Blob URL (no n
     if (url) URL.revokeObjectURL(url);
     url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     let a = $('a.progress-download');
-    if (!a) { a = document.createElement('a'); a.className = 'progress-download'; a.textContent = 'Download your progress as a file'; after.after(a); }
+    if (!a) { a = document.createElement('a'); a.className = 'progress-download'; a.textContent = T('download_progress'); after.after(a); }
     a.href = url;
     a.download = R().course + '-progress.json';
   } catch (e) { /* the code alone still works */ }
@@ -165,17 +164,17 @@ function doExport(btn) { // the name and pages, never `last` (which lesson this 
   const json = JSON.stringify({ v: 2, course: R().course, learner: s.learner, pages: s.pages, notes: s.notes });
   if (ta) { ta.value = encode(s, R().course, maps().index); ta.focus(); ta.select(); }
   offerFile(json, ta || btn);
-  say('Copy this code (or download the file) and import it in your other browser.');
+  say(T('copy_hint'));
 }
 function parse(t) { // a code or file's text -> a state, or an error message
   let o;
   t = String(t || '').trim();
   if (t.indexOf(PREFIX) === 0) { try { return decode(t, R().course, maps().entries); } catch (e) { return e.message; } }
-  try { o = JSON.parse(t.indexOf(OLD) === 0 ? fromB64(t.slice(OLD.length).replace(/\s+/g, '')) : t); } catch (e) { return BAD; }
-  if (o && o.course && o.course !== R().course) return OTHER;
+  try { o = JSON.parse(t.indexOf(OLD) === 0 ? fromB64(t.slice(OLD.length).replace(/\s+/g, '')) : t); } catch (e) { return BAD(); }
+  if (o && o.course && o.course !== R().course) return OTHER();
   const s = R().clean(o);
   if (s) delete s.last;
-  return s || BAD;
+  return s || BAD();
 }
 function earliest(x, y) { return x && y ? Math.min(x, y) : x || y; }
 function mergeEntry(id, a, b) { // the same entry from two records -> one (a kept on a tie)
@@ -246,10 +245,10 @@ function importText(t) {
     pending = null;
     if (typeof s === 'string') return say(s, true);
     const what = changes(R().read(), s);
-    if (!what) return say('Nothing new in that code: your progress already has all of it.');
+    if (!what) return say(T('nothing_new'));
     pending = s;
     preview(what);
-  } catch (e) { say(BAD, true); }
+  } catch (e) { say(BAD(), true); }
 }
 function confirmImport() {
   const s = pending;
@@ -257,10 +256,10 @@ function confirmImport() {
   pending = null;
   if (!s) return;
   R().update(cur => merge(cur, s));
-  say('Progress imported.');
+  say(T('imported'));
 }
-function cancelImport() { hidePreview(); pending = null; say('Nothing was imported.'); }
-function copied(ok) { say(ok ? 'Copied.' : "That didn't copy: select the code and copy it yourself.", !ok); }
+function cancelImport() { hidePreview(); pending = null; say(T('not_imported')); }
+function copied(ok) { say(T(ok ? 'copied' : 'not_copied'), !ok); }
 function copyCode(btn) { // the clipboard API, else select() and the copy command
   let ta = $('textarea[data-progress-code]');
   if (ta && !ta.value.trim()) doExport(btn);
@@ -272,9 +271,9 @@ function copyCode(btn) { // the clipboard API, else select() and the copy comman
 function importFile(input) {
   const f = input.files && input.files[0], r = new FileReader();
   if (!f) return;
-  if (f.size > 1e6) return say(BAD, true);
+  if (f.size > 1e6) return say(BAD(), true);
   r.onload = () => { importText(r.result); input.value = ''; };
-  r.onerror = () => say("That file couldn't be read.", true);
+  r.onerror = () => say(T('file_unreadable'), true);
   r.readAsText(f);
 }
 document.addEventListener('click', e => {

@@ -200,8 +200,8 @@ function show(result) {
     list.appendChild(li);
   });
   const n = result.count;
-  status.textContent = n === 0 ? 'No results' : n === 1 ? '1 result'
-    : n > hits.length ? n + ' results, showing the first ' + hits.length : n + ' results';
+  status.textContent = n === 0 ? LT('no_results')
+    : n > hits.length ? LT('results_first', { n, shown: hits.length }) : LT('results', { n });
   box.hidden = false;
 }
 
@@ -213,7 +213,7 @@ function run() {
   search(q).then(r => { if (mine === serial) show(r); }).catch(() => {
     if (mine !== serial) return;
     list.textContent = '';
-    status.textContent = 'Search is not available on this copy of the course.';
+    status.textContent = LT('search_unavailable');
     box.hidden = false;
   });
 }
@@ -257,7 +257,7 @@ function init() {
   box.hidden = true;
   list = make('ul', 'search-list');
   list.id = 'search-list';
-  list.setAttribute('aria-label', 'Search results');
+  list.setAttribute('aria-label', LT('search_results'));
   box.appendChild(list);
   results.appendChild(status);
   results.appendChild(box);
