@@ -39,6 +39,25 @@ pub fn each_piece(html: &str, mut f: impl FnMut(&str) -> bool) {
     decode_pieces(rest, &mut f);
 }
 
+/// Words in a page's HTML: runs of non-space bytes in the text between tags (a tag ends a
+/// word). Tags are skipped with `memchr`, and the text is read without a branch per byte: run
+/// for every page's HTML, this must cost little beside rendering it.
+pub fn count_words(html: &str) -> u32 {
+    let bytes = html.as_bytes();
+    let (mut words, mut at) = (0, 0);
+    while at < bytes.len() {
+        let text_end = memchr::memchr(b'<', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let mut space = true;
+        for &b in &bytes[at..text_end] {
+            let is_space = b.is_ascii_whitespace();
+            words += u32::from(space && !is_space);
+            space = is_space;
+        }
+        at = memchr::memchr(b'>', &bytes[text_end..]).map_or(bytes.len(), |n| text_end + n + 1);
+    }
+    words
+}
+
 /// The length of the tag `tag` starts with (a `script`, `style` or anchor link with its
 /// contents), and whether it breaks words (all but inline tags do).
 pub fn tag_end(tag: &str) -> (usize, bool) {
@@ -176,6 +195,18 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_runs_of_non_space_outside_tags() {
+        assert_eq!(
+            count_words(
+                "<h2>A heading</h2><ul><li><input type=checkbox> tick <em>this</em> one</li></ul>"
+            ),
+            5
+        );
+        assert_eq!(count_words("<p>déjà vu, 42 times</p>\n<p>no tag"), 6);
+        assert_eq!(count_words(""), 0);
+    }
 
     #[test]
     fn drops_tags_and_decodes_entities() {

@@ -75,7 +75,7 @@ pub struct RenderedMarkdown {
     pub problems: Diagnostics,
     /// The HTML of each facilitator note, in page order (not part of `html`).
     pub facilitator: Vec<String>,
-    /// Words of `html` (see [`super::reading::count_words`]).
+    /// Words of `html` (see [`super::html_text::count_words`]).
     pub words: u32,
 }
 
@@ -137,7 +137,7 @@ pub fn render(input: &PageInput) -> RenderedMarkdown {
     state.out.print = scope::resolve(&state.marks, &ids, &starts, &html_out);
     state.out.html = html_out;
     state.out.claims = state.item_ids.into_claims();
-    state.out.words = super::reading::count_words(&state.out.html);
+    state.out.words = super::html_text::count_words(&state.out.html);
     state.out
 }
 
