@@ -48,6 +48,7 @@ fuzz_target!(|body: &str| {
         theme: theme.clone(),
         unreadable: Default::default(),
         lock: None,
+        glossary: None,
     };
     let options = lectern::model::ModelOptions { drafts: false };
     let result = lectern::model::build(source, options)
