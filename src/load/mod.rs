@@ -10,6 +10,7 @@ mod fast_front;
 pub mod frontmatter;
 pub mod glossary;
 mod kind;
+pub mod languages;
 pub mod lock;
 pub mod table;
 pub mod theme;
@@ -54,6 +55,8 @@ pub struct Source {
     pub lock: Option<lock::Lock>,
     /// `content/glossary.yaml`, when the course has one (and it could be read).
     pub glossary: Option<glossary::Glossary>,
+    /// `content/glossary.LANG.yaml` of each other language of `languages:` that has one.
+    pub translated_glossaries: std::collections::BTreeMap<String, glossary::Glossary>,
 }
 
 /// A Markdown file with its front matter parsed.
@@ -121,6 +124,18 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
             unreadable.insert(glossary::FILE.to_string());
             None
         });
+    let languages = config.as_ref().map_or(&[][..], |c| &c.languages[..]);
+    let translated_glossaries = (languages.iter().skip(1))
+        .filter_map(|lang| {
+            let name = languages::file_name(glossary::FILE, lang);
+            read_glossary_named(root, &content, &name, &mut listing.yaml, &mut problems)
+                .unwrap_or_else(|()| {
+                    unreadable.insert(name.clone());
+                    None
+                })
+                .map(|g| (lang.clone(), g))
+        })
+        .collect();
     let tables = read_tables(
         root,
         &content,
@@ -149,6 +164,7 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         unreadable,
         lock,
         glossary,
+        translated_glossaries,
     });
     (source, problems)
 }
@@ -161,7 +177,18 @@ fn read_glossary(
     yaml: &mut Vec<PathBuf>,
     problems: &mut Diagnostics,
 ) -> Result<Option<glossary::Glossary>, ()> {
-    let Some(at) = yaml.iter().position(|p| p == Path::new(glossary::FILE)) else {
+    read_glossary_named(root, content, glossary::FILE, yaml, problems)
+}
+
+/// [`read_glossary`] of the glossary file `name` (`glossary.fr.yaml` for a translation).
+fn read_glossary_named(
+    root: &Path,
+    content: &Path,
+    name: &str,
+    yaml: &mut Vec<PathBuf>,
+    problems: &mut Diagnostics,
+) -> Result<Option<glossary::Glossary>, ()> {
+    let Some(at) = yaml.iter().position(|p| p == Path::new(name)) else {
         return Ok(None);
     };
     let path = content.join(yaml.remove(at));
@@ -204,6 +231,8 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     if let Some(id) = config.id.as_deref().filter(|id| !config::is_course_id(id)) {
         return Err(bad_id(&file, &text, id).into());
     }
+    let mut config = config;
+    languages::settle(&file, &text, &mut config)?;
     let unknown = unknown_strings(&file, &text, &config);
     if !unknown.is_empty() {
         return Err(unknown);

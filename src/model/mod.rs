@@ -102,6 +102,8 @@ pub struct Course {
     pub moves: crate::load::lock::Moves,
     /// `content/glossary.yaml`, when the course has one.
     pub glossary: Option<crate::load::glossary::Glossary>,
+    /// The course's languages, for the language switcher (`None`: one language).
+    pub alternates: Option<std::sync::Arc<crate::languages::Alternates>>,
 }
 
 impl Course {
@@ -208,6 +210,7 @@ pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diag
         draft_ids,
         moves: Default::default(),
         glossary: source.glossary,
+        alternates: None,
     };
     (course, problems)
 }

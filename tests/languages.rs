@@ -1,0 +1,202 @@
+//! Courses in several languages: `languages: [en, fr]`, translations beside the originals
+//! (`01-first.fr.md`), each language under its own folder with a language switcher, its own
+//! interface text, tables, glossary, search index and progress key.
+
+mod common;
+
+use common::{
+    attrs, build, build_error, build_to_temp, copy_fixture, html_files, page, texts, write_course,
+};
+use scraper::Html;
+
+#[test]
+fn every_switcher_and_alternate_link_names_a_file_of_the_output() {
+    let (_course_tmp, course) = copy_fixture("languages");
+    let (_tmp, out) = build_to_temp(&course);
+    let pages = html_files(&out);
+    assert!(
+        pages.iter().any(|p| p.starts_with(out.join("fr"))),
+        "{pages:?}"
+    );
+    for path in &pages {
+        let rel = path.strip_prefix(&out).unwrap();
+        let text = std::fs::read_to_string(out.join(rel)).unwrap();
+        let html = Html::parse_document(&text);
+        let links = attrs(&html, ".language-switcher a", "href");
+        assert_eq!(
+            links.len(),
+            1,
+            "{} has one other language: {links:?}",
+            rel.display()
+        );
+        let alternates = attrs(&html, "link[rel=alternate]", "href");
+        for href in links.iter().chain(&alternates) {
+            assert!(
+                !href.starts_with('/') && !href.contains("://"),
+                "{href} is relative"
+            );
+            let target = out.join(rel).parent().unwrap().join(href);
+            assert!(
+                target.is_file(),
+                "{} links to missing {href}",
+                rel.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_switcher_links_the_same_lesson_with_lang_and_hreflang() {
+    let built = build("languages");
+    let en = page(&built, "basics/first.html");
+    assert_eq!(
+        attrs(&en, ".language-switcher a", "href"),
+        ["../fr/basics/first.html"]
+    );
+    assert_eq!(attrs(&en, ".language-switcher a", "hreflang"), ["fr"]);
+    assert_eq!(attrs(&en, ".language-switcher a", "lang"), ["fr"]);
+    assert_eq!(texts(&en, ".language-switcher a"), ["Français"]);
+    assert_eq!(
+        attrs(&en, ".language-switcher", "aria-label"),
+        ["Languages"]
+    );
+    let fr = page(&built, "fr/basics/first.html");
+    assert_eq!(
+        attrs(&fr, ".language-switcher a", "href"),
+        ["../../basics/first.html"]
+    );
+    assert_eq!(attrs(&fr, ".language-switcher", "aria-label"), ["Langues"]);
+    assert_eq!(
+        texts(&fr, ".language-switcher [aria-current]"),
+        ["Français"]
+    );
+    assert_eq!(attrs(&fr, "link[rel=alternate]", "hreflang"), ["en", "fr"]);
+    assert_eq!(
+        attrs(&fr, "link[rel=alternate]", "href"),
+        ["../../basics/first.html", "../../fr/basics/first.html"]
+    );
+}
+
+#[test]
+fn an_untranslated_lesson_links_the_other_language_home_with_a_note() {
+    let built = build("languages");
+    let en = page(&built, "basics/second.html");
+    assert_eq!(
+        attrs(&en, ".language-switcher a", "href"),
+        ["../fr/index.html"]
+    );
+    assert_eq!(
+        texts(&en, ".language-switcher .language-note"),
+        ["(not translated yet: opens the home page)"]
+    );
+    assert_eq!(attrs(&en, "link[rel=alternate]", "hreflang"), ["en"]);
+    // the French site still has the page, in the default language, for links to it
+    let fr = page(&built, "fr/basics/second.html");
+    assert_eq!(attrs(&fr, "html", "lang"), ["fr"]);
+    assert_eq!(texts(&fr, "h1"), ["Who does what"]);
+}
+
+#[test]
+fn each_language_has_its_own_text_tables_glossary_and_progress_key() {
+    let built = build("languages");
+    let fr = page(&built, "fr/basics/first.html");
+    assert_eq!(attrs(&fr, "html", "lang"), ["fr"]);
+    assert_eq!(attrs(&fr, "body", "data-course"), ["languages-fixture.fr"]);
+    assert_eq!(texts(&fr, "caption"), ["Qui fait quoi"]);
+    assert_eq!(
+        attrs(&fr, "a.term", "href"),
+        ["../glossary.html#term-délégation"]
+    );
+    assert_eq!(
+        attrs(&fr, "main a[href*='#who-owns-what']", "href"),
+        ["../basics/second.html#who-owns-what"]
+    );
+    assert_eq!(
+        texts(&fr, ".brand-title"),
+        ["Diriger une équipe commerciale"]
+    );
+    let en = page(&built, "basics/first.html");
+    assert_eq!(attrs(&en, "body", "data-course"), ["languages-fixture"]);
+    assert_eq!(texts(&en, "caption"), ["Who does what"]);
+    for file in [
+        "fr/handouts/course.html",
+        "fr/glossary.html",
+        "fr/progress.html",
+        "fr/my-handout.html",
+        "fr/certificate.html",
+        "fr/handouts/basics.html",
+    ] {
+        assert_eq!(attrs(&page(&built, file), "html", "lang"), ["fr"], "{file}");
+    }
+    let glossary = page(&built, "fr/glossary.html");
+    assert!(texts(&glossary, "dt")
+        .iter()
+        .any(|t| t.contains("Délégation")));
+    let docs = |prefix: &str| built.site.text(&format!("{prefix}assets/search/docs-0.js"));
+    let (fr_docs, en_docs) = (docs("fr/").unwrap(), docs("").unwrap());
+    assert!(fr_docs.contains("Confier le travail"), "{fr_docs}");
+    assert!(!en_docs.contains("Confier le travail"), "{en_docs}");
+}
+
+#[test]
+fn a_missing_translation_is_one_warning_per_language_listing_the_pages() {
+    let built = build("languages");
+    let warnings: Vec<String> = built.warnings.iter().map(|w| w.as_warning()).collect();
+    assert_eq!(
+        warnings,
+        ["warning: 1 page is not translated into `fr`: content/01-basics/02-second.md\n--> content\n = help: until they are, the `fr` site shows them in the default language and its language switcher sends their readers to the `fr` home page; translate each beside its original, e.g. content/01-basics/02-second.fr.md"]
+    );
+}
+
+#[test]
+fn a_translation_without_an_original_is_an_error() {
+    let (_tmp, root) = copy_fixture("languages");
+    let orphan = root.join("content/01-basics/03-third.fr.md");
+    std::fs::write(&orphan, "---\ntitle: Troisième\n---\n\nTexte.\n").unwrap();
+    assert_eq!(
+        build_error(&root),
+        "error: `content/01-basics/03-third.fr.md` is a translation (`fr`) of `content/01-basics/03-third.md`, which does not exist\n --> content/01-basics/03-third.fr.md:1:1\n  |\n1 | ---\n  | ^\n  |\n  = help: every page is written in the default language (`en`) first: add `content/01-basics/03-third.md`, or rename this file so that its name names the original it translates"
+    );
+}
+
+#[test]
+fn language_must_agree_with_the_first_of_languages() {
+    let (_tmp, root) = write_course(&[
+        (
+            "course.yaml",
+            "id: c\ntitle: T\nlanguage: de\nlanguages: [en, fr]\n",
+        ),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+    ]);
+    assert_eq!(
+        build_error(&root),
+        "error: `language: de` disagrees with `languages:`, whose first entry (`en`) is the default language\n --> course.yaml:3:11\n  |\n3 | language: de\n  |           ^\n  |\n  = help: remove `language:` (the first of `languages:` is the default), or make it `language: en`"
+    );
+}
+
+#[test]
+fn a_broken_link_in_a_translation_names_the_translation() {
+    let (_tmp, root) = copy_fixture("languages");
+    let lesson = root.join("content/01-basics/01-first.fr.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("#who-owns-what", "#qui-fait-quoi")).unwrap();
+    let error = build_error(&root);
+    assert!(
+        error.contains("content/01-basics/01-first.fr.md:6:"),
+        "{error}"
+    );
+    assert!(error.contains("#qui-fait-quoi"), "{error}");
+}
+
+#[test]
+fn without_languages_a_file_named_like_a_translation_is_an_ordinary_lesson() {
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\n"),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/01-m/01-a.fr.md", "---\ntitle: A\n---\n"),
+    ]);
+    let built = common::build_course(&root, false);
+    let lesson = page(&built, "m/a-fr.html");
+    assert!(attrs(&lesson, ".language-switcher", "class").is_empty());
+    assert!(!built.site.files.keys().any(|p| p.starts_with("fr/")));
+}
