@@ -588,3 +588,16 @@ fn cmi5_package_reports_to_a_real_lrs_and_keeps_progress_in_the_state_api() {
     let vars = [("SITE_DIR", root.as_os_str()), ("RALPH", ralph.as_os_str())];
     run_script("cmi5.mjs", &vars, "http://unused.invalid");
 }
+
+/// A course in English and French under a subpath and from file:// (`languages.mjs`): the
+/// language switcher, per-language search and per-language progress.
+#[test]
+fn a_course_in_two_languages_switches_searches_and_keeps_progress_per_language() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("languages");
+    // the site is the folder `site` of the served one: a subpath
+    let base = serve(built.site.parent().unwrap().to_path_buf());
+    let vars = [("SITE_DIR", built.site.as_os_str())];
+    run_script("languages.mjs", &vars, &format!("{base}/site"));
+}
