@@ -200,3 +200,37 @@ fn without_languages_a_file_named_like_a_translation_is_an_ordinary_lesson() {
     assert!(attrs(&lesson, ".language-switcher", "class").is_empty());
     assert!(!built.site.files.keys().any(|p| p.starts_with("fr/")));
 }
+
+#[test]
+fn serve_builds_every_language_and_follows_edits_to_a_translation() {
+    let (_tmp, root) = copy_fixture("languages");
+    let server = common::client::serve(&root);
+    let page = "/fr/basics/first.html";
+    let first = common::client::get(server.addr, page);
+    assert_eq!(first.status, 200);
+    assert!(first.body.contains("passage de relais"), "{}", first.body);
+    assert_eq!(
+        common::client::get(server.addr, "/basics/first-fr.html").status,
+        404
+    );
+    let lesson = root.join("content/01-basics/01-first.fr.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(
+        &lesson,
+        text.replace("passage de relais", "passage du témoin"),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    while !common::client::get(server.addr, page)
+        .body
+        .contains("passage du témoin")
+    {
+        assert!(
+            start.elapsed() < common::client::WAIT,
+            "the edit was not served"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let en = common::client::get(server.addr, "/basics/first.html");
+    assert!(en.body.contains("Handing work over"));
+}

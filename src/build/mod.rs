@@ -158,7 +158,7 @@ fn render_with_lock(
 
 /// Renders each of a course's other languages under its folder (`fr/`) into `sink`: the
 /// number of pages, and the warnings of their own (a reading time's, say).
-fn render_translations(
+pub(crate) fn render_translations(
     translations: Vec<Course>,
     sink: &dyn Sink,
 ) -> Result<(usize, Vec<Diagnostic>), Diagnostics> {
