@@ -234,3 +234,58 @@ fn serve_builds_every_language_and_follows_edits_to_a_translation() {
     let en = common::client::get(server.addr, "/basics/first.html");
     assert!(en.body.contains("Handing work over"));
 }
+
+#[test]
+fn each_language_has_a_sitemap_and_robots_txt_names_them_all() {
+    let (_tmp, root) = copy_fixture("languages");
+    let yaml = std::fs::read_to_string(root.join("course.yaml")).unwrap();
+    let yaml = format!("{yaml}base_url: https://example.org/training/\n");
+    std::fs::write(root.join("course.yaml"), yaml).unwrap();
+    let built = common::build_course(&root, false);
+    assert_eq!(
+        built.site.text("robots.txt").unwrap(),
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/training/sitemap.xml\nSitemap: https://example.org/training/fr/sitemap.xml\n"
+    );
+    assert!(built.site.text("fr/robots.txt").is_none());
+    let fr = built.site.text("fr/sitemap.xml").unwrap();
+    assert!(
+        fr.contains("<loc>https://example.org/training/fr/basics/first.html</loc>"),
+        "{fr}"
+    );
+    let en = built.site.text("sitemap.xml").unwrap();
+    assert!(
+        en.contains("<loc>https://example.org/training/basics/first.html</loc>"),
+        "{en}"
+    );
+    let lesson = page(&built, "fr/basics/first.html");
+    assert_eq!(
+        attrs(&lesson, "link[rel=canonical]", "href"),
+        ["https://example.org/training/fr/basics/first.html"]
+    );
+}
+
+#[test]
+fn package_says_the_lms_tracks_the_default_language_only() {
+    let (tmp, root) = copy_fixture("languages");
+    let zip = tmp.path().join("course.zip");
+    let root_arg = root.to_str().unwrap();
+    let args = [
+        "package",
+        root_arg,
+        "--format",
+        "scorm12",
+        "--out",
+        zip.to_str().unwrap(),
+    ];
+    let output = common::run(&args);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("The LMS tracks the default language (en) only: the other languages (fr) are in the package under their folders, for reading, and their progress stays in the learner's browser.\n"),
+        "{stdout}"
+    );
+}

@@ -64,6 +64,8 @@ pub struct Built {
     pub id: String,
     /// The assessment lessons and the pass mark (for LMS packages).
     pub assessment: Assessment,
+    /// The course's languages (`languages:`), the default first; empty for one language.
+    pub languages: Vec<String>,
 }
 
 /// What a build to disk made, for the summary line.
@@ -109,6 +111,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let course = courses.remove(0);
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let (title, id) = (course.config.title.clone(), course.id.clone());
+    let languages = course.config.languages.clone();
     // a problem with the assessments does not hide the pages' own
     let assessment = assessment::of(&course);
     let rendered = render_with_lock(course, courses);
@@ -132,6 +135,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
         title,
         id,
         assessment,
+        languages,
     })
 }
 
