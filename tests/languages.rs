@@ -289,3 +289,41 @@ fn package_says_the_lms_tracks_the_default_language_only() {
         "{stdout}"
     );
 }
+
+const TWO_LANGUAGES: &str = "id: c\ntitle: T\nlanguages: [en, fr]\nstrings:\n  search_placeholder: Find a lesson\ntranslations:\n  fr:\n    title: Tf\n    strings:\n      search_placeholder: Chercher une leçon\n";
+
+#[test]
+fn each_language_takes_its_own_strings_and_a_module_page_may_exist_only_translated() {
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", TWO_LANGUAGES),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/01-m/01-a.md", "---\ntitle: A\n---\n\nText.\n"),
+        (
+            "content/01-m/_index.fr.md",
+            "---\ntitle: Le module\n---\n\nAperçu.\n",
+        ),
+    ]);
+    let built = common::build_course(&root, false);
+    let placeholder = |path| attrs(&page(&built, path), "#search-input", "placeholder");
+    assert_eq!(placeholder("index.html"), ["Find a lesson"]);
+    assert_eq!(placeholder("fr/index.html"), ["Chercher une leçon"]);
+    assert_eq!(texts(&page(&built, "fr/m/index.html"), "h1"), ["Le module"]);
+    let warnings: Vec<String> = built.warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(
+        warnings,
+        ["2 pages are not translated into `fr`: content/01-m/01-a.md, content/_index.md"]
+    );
+}
+
+#[test]
+fn an_unknown_string_of_a_translation_is_an_error_with_a_did_you_mean() {
+    let yaml = TWO_LANGUAGES.replace("      search_placeholder", "      search_placehlder");
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", &yaml),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+    ]);
+    assert_eq!(
+        build_error(&root),
+        "error: unknown interface string `search_placehlder` in the `strings:` of `translations: fr`\n --> course.yaml:6:14\n  |\n6 | translations:\n  |              ^\n  |\n  = help: did you mean `search_placeholder`? The keys are those of the English catalog, listed in the README"
+    );
+}

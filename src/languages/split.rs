@@ -47,7 +47,7 @@ pub fn split(mut source: Source) -> Split {
     let originals: BTreeSet<String> = source.pages.iter().map(rel).collect();
     let mut problems = Diagnostics::default();
     for ((lang, base), page) in &translated_pages {
-        if !originals.contains(base) {
+        if !originals.contains(base) && !is_module_page_of(base, &originals) {
             problems.push(orphan(page, lang, base, &source.config.language));
         }
     }
@@ -90,6 +90,19 @@ fn translate(
             done.insert(base);
         }
     }
+    // a module without `_index.md` may have a translated page all the same
+    let modules: Vec<(String, String)> = (pages.keys())
+        .filter(|(l, base)| l == lang && base.ends_with("_index.md"))
+        .cloned()
+        .collect();
+    for key in modules {
+        if let Some(mut page) = pages.remove(&key) {
+            page.rel = key.1.clone().into();
+            source.pages.push(page);
+            done.insert(key.1);
+        }
+    }
+    source.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
     for table in &mut source.tables {
         if let Some(mut translation) = tables.remove(&(lang.to_string(), table.path.clone())) {
             translation.path = table.path.clone();
@@ -98,10 +111,11 @@ fn translate(
     }
     let config = &mut source.config;
     config.language = lang.to_string();
-    if let Some(t) = default.config.translations.get(lang) {
-        config.title = t.title.clone().unwrap_or_else(|| config.title.clone());
-        config.description = t.description.clone().or(config.description.take());
-    }
+    let translation = default.config.translations.get(lang).cloned();
+    let translation = translation.unwrap_or_default();
+    config.title = translation.title.unwrap_or_else(|| config.title.clone());
+    config.description = translation.description.or(config.description.take());
+    config.strings = translation.strings;
     config.base_url =
         (config.base_url.take()).map(|b| format!("{}/{lang}/", b.trim_end_matches('/')));
     if let Some(glossary) = default.translated_glossaries.get(lang) {
@@ -109,6 +123,14 @@ fn translate(
     }
     source.lock = None;
     (source, done)
+}
+
+/// Whether `base` is the `_index.md` of a folder that has pages in the default language.
+fn is_module_page_of(base: &str, originals: &BTreeSet<String>) -> bool {
+    let Some(folder) = base.strip_suffix("_index.md") else {
+        return false;
+    };
+    !folder.is_empty() && originals.iter().any(|o| o.starts_with(folder))
 }
 
 fn orphan(page: &MarkdownFile, lang: &str, base: &str, default: &str) -> Diagnostic {

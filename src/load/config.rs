@@ -59,6 +59,10 @@ pub struct Translation {
     pub title: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    /// The author's wording of interface strings in this language (the course's `strings:`
+    /// are the default language's).
+    #[serde(default)]
+    pub strings: BTreeMap<String, Entry>,
 }
 
 /// Restyling the default theme without touching templates.

@@ -54,7 +54,37 @@ pub fn settle(file: &Path, text: &str, config: &mut CourseConfig) -> Result<(), 
             .into());
     }
     config.language = first;
-    Ok(())
+    unknown_translated_strings(file, text, config)
+}
+
+/// An error for the first key of a translation's `strings:` that no catalog has.
+fn unknown_translated_strings(
+    file: &Path,
+    text: &str,
+    config: &CourseConfig,
+) -> Result<(), Diagnostics> {
+    let known: Vec<&str> = crate::i18n::known_keys()
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let strings = config
+        .translations
+        .iter()
+        .flat_map(|(lang, t)| t.strings.keys().map(move |k| (lang, k)));
+    let Some((lang, key)) = strings
+        .into_iter()
+        .find(|(_, k)| !known.contains(&k.as_str()))
+    else {
+        return Ok(());
+    };
+    let message =
+        format!("unknown interface string `{key}` in the `strings:` of `translations: {lang}`");
+    let d = at_key(file, text, "translations", message);
+    Err(match crate::error::did_you_mean(key, &known) {
+        Some(near) => d.help(format!("did you mean `{near}`? The keys are those of the English catalog, listed in the README")),
+        None => d.help("remove it, or use a key of the English catalog (listed in the README)"),
+    }
+    .into())
 }
 
 fn is_tag(s: &str) -> bool {
