@@ -327,3 +327,19 @@ fn an_unknown_string_of_a_translation_is_an_error_with_a_did_you_mean() {
         "error: unknown interface string `search_placehlder` in the `strings:` of `translations: fr`\n --> course.yaml:6:14\n  |\n6 | translations:\n  |              ^\n  |\n  = help: did you mean `search_placeholder`? The keys are those of the English catalog, listed in the README"
     );
 }
+
+#[test]
+fn a_draft_stays_a_draft_in_its_translation() {
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\nlanguages: [en, fr]\n"),
+        ("content/_index.md", "---\ntitle: Home\n---\n"),
+        ("content/_index.fr.md", "---\ntitle: Accueil\n---\n"),
+        ("content/01-m/01-a.md", "---\ntitle: A\n---\n"),
+        ("content/01-m/02-b.md", "---\ntitle: B\ndraft: true\n---\n"),
+        ("content/01-m/02-b.fr.md", "---\ntitle: Bé\n---\n"),
+    ]);
+    let built = common::build_course(&root, false);
+    assert!(built.site.text("m/a.html").is_some() && built.site.text("fr/m/a.html").is_some());
+    assert!(built.site.text("m/b.html").is_none());
+    assert!(built.site.text("fr/m/b.html").is_none());
+}

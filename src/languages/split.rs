@@ -86,6 +86,8 @@ fn translate(
         let base = page.rel.to_string_lossy().replace('\\', "/");
         if let Some(mut translation) = pages.remove(&(lang.to_string(), base.clone())) {
             translation.rel = page.rel.clone();
+            // a draft stays one in every language
+            translation.front.draft |= page.front.draft;
             *page = translation;
             done.insert(base);
         }

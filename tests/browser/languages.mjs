@@ -4,7 +4,7 @@
 // a French-only word is found by the French site's search and not by the English one's, and
 // progress ticked in French is kept under the French course's key, apart from the English one.
 import { pathToFileURL } from 'node:url';
-import { check, env, finish, launch } from './lib.mjs';
+import { axeViolations, check, env, finish, launch } from './lib.mjs';
 
 const BASE = env('BASE_URL'), SITE = pathToFileURL(env('SITE_DIR')).href;
 const INPUT = '[data-search-input]', RESULTS = '[data-search-results]';
@@ -54,6 +54,18 @@ await check('progress ticked in French is kept per language', async () => {
   if (ticked) throw new Error('the English box is ticked too');
   await page.goto(`${BASE}/fr/basics/first.html`);
   if (!(await page.locator('.checklist-item input').first().isChecked())) throw new Error('the French tick was lost');
+  await page.close();
+});
+
+await check('the switcher passes axe and no page scrolls sideways at 360 px', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  for (const path of ['basics/first.html', 'basics/second.html', 'fr/basics/first.html', 'fr/index.html']) {
+    await page.goto(`${BASE}/${path}`);
+    const violations = await axeViolations(page);
+    if (violations.length) throw new Error(`${path}: ${violations.join('\n')}`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (wide > 0) throw new Error(`${path} scrolls sideways by ${wide} px`);
+  }
   await page.close();
 });
 
