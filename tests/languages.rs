@@ -343,3 +343,27 @@ fn a_draft_stays_a_draft_in_its_translation() {
     assert!(built.site.text("m/b.html").is_none());
     assert!(built.site.text("fr/m/b.html").is_none());
 }
+
+#[test]
+fn serve_shows_an_edit_of_an_untranslated_original_in_the_other_language_too() {
+    let (_tmp, root) = copy_fixture("languages");
+    let server = common::client::serve(&root);
+    let page = "/fr/basics/second.html";
+    assert!(common::client::get(server.addr, page)
+        .body
+        .contains("Sellers sell"));
+    let lesson = root.join("content/01-basics/02-second.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("Sellers sell", "Sellers close")).unwrap();
+    let start = std::time::Instant::now();
+    while !common::client::get(server.addr, page)
+        .body
+        .contains("Sellers close")
+    {
+        assert!(
+            start.elapsed() < common::client::WAIT,
+            "the edit was not served"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -97,6 +97,11 @@ impl Session {
     /// every change is one (else `None`: a full rebuild).
     fn edits(&self, changed: &[PathBuf]) -> Option<Vec<(usize, MarkdownFile)>> {
         let (live, source) = (self.live.as_ref()?, self.source.as_ref()?);
+        // a course in several languages is rebuilt whole: an original's edit shows in the
+        // other languages that have not translated it
+        if source.config.languages.len() > 1 {
+            return None;
+        }
         let root = &self.options.root;
         let content = root.join("content");
         let mut edits = Vec::new();
@@ -171,8 +176,7 @@ impl Session {
             Live::full(course, self.live.take(), &mut self.cache, whole)?;
         self.reuse = live.reuse;
         self.live = Some(live);
-        // the other languages are rendered whole each time (an edit to a translation is a
-        // full rebuild: only the default language's pages are edited in place)
+        // the other languages are rendered whole each time (see `edits`)
         let translated = Collect::default();
         warnings.extend(super::render_translations(courses, &translated)?.1);
         pages.files.extend(translated.into_site().files);
