@@ -367,3 +367,29 @@ fn serve_shows_an_edit_of_an_untranslated_original_in_the_other_language_too() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_right_to_left_translation_reads_right_to_left_and_keeps_anchors_by_id() {
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\nlanguages: [en, ar]\n"),
+        (
+            "content/_index.md",
+            "---\ntitle: Home\n---\n\n[Who](01-m/01-a.md#who)\n",
+        ),
+        (
+            "content/_index.ar.md",
+            "---\ntitle: الرئيسية\n---\n\n[من](01-m/01-a.md#who)\n",
+        ),
+        ("content/01-m/01-a.md", "---\ntitle: A\n---\n\n## Who\n"),
+        (
+            "content/01-m/01-a.ar.md",
+            "---\ntitle: أ\n---\n\n## من {#who}\n",
+        ),
+    ]);
+    let built = common::build_course(&root, false);
+    let home = page(&built, "ar/index.html");
+    assert_eq!(attrs(&home, "html", "dir"), ["rtl"]);
+    assert_eq!(attrs(&home, "html", "lang"), ["ar"]);
+    assert_eq!(attrs(&page(&built, "index.html"), "html", "dir"), ["ltr"]);
+    assert_eq!(texts(&page(&built, "ar/m/a.html"), "h2#who"), ["من#"]);
+}
