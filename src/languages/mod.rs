@@ -76,3 +76,36 @@ pub fn native_name(code: &str) -> String {
         .find(|(c, _)| *c == code)
         .map_or_else(|| code.to_string(), |(_, n)| n.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_names_its_language_before_the_extension() {
+        let others = ["fr".to_string(), "pt-BR".to_string()];
+        let of = |rel| translation_of(rel, &others);
+        assert_eq!(of("01-m/01-a.fr.md"), Some(("fr", "01-m/01-a.md".into())));
+        assert_eq!(
+            of("01-m/_index.fr.md"),
+            Some(("fr", "01-m/_index.md".into()))
+        );
+        assert_eq!(
+            of("tables/roles.pt-BR.yaml"),
+            Some(("pt-BR", "tables/roles.yaml".into()))
+        );
+        assert_eq!(of("v1.2.fr.md"), Some(("fr", "v1.2.md".into())));
+        // not a language of the course, no name before it, or no extension
+        assert_eq!(of("01-m/01-a.de.md"), None);
+        assert_eq!(of("01-m/01-a.md"), None);
+        assert_eq!(of("fr.md"), None);
+        assert_eq!(of("01-m/.fr.md"), None);
+        assert_eq!(of("notes.fr"), None);
+    }
+
+    #[test]
+    fn a_translation_file_name_puts_the_language_before_the_extension() {
+        assert_eq!(file_name("glossary.yaml", "fr"), "glossary.fr.yaml");
+        assert_eq!(file_name("README", "fr"), "README.fr");
+    }
+}
