@@ -393,3 +393,24 @@ fn a_right_to_left_translation_reads_right_to_left_and_keeps_anchors_by_id() {
     assert_eq!(attrs(&page(&built, "index.html"), "html", "dir"), ["ltr"]);
     assert_eq!(texts(&page(&built, "ar/m/a.html"), "h2#who"), ["من#"]);
 }
+
+#[test]
+fn languages_and_translations_are_checked() {
+    let error = |yaml: &str| {
+        let home = ("content/_index.md", "---\ntitle: Home\n---\n");
+        let (_tmp, root) = write_course(&[("course.yaml", yaml), home]);
+        build_error(&root)
+    };
+    assert_eq!(
+        error("id: c\ntitle: T\nlanguages: [en, fr, en]\n"),
+        "error: `languages:` must list distinct language tags such as `en`, `fr`, `pt-BR`\n --> course.yaml:3:12\n  |\n3 | languages: [en, fr, en]\n  |            ^\n  |\n  = help: write each language once, the default first, e.g. `languages: [en, fr]`"
+    );
+    assert_eq!(
+        error("id: c\ntitle: T\ntranslations:\n  fr: {title: Tf}\n"),
+        "error: `translations:` has `fr` but there is no `languages:`\n --> course.yaml:3:14\n  |\n3 | translations:\n  |              ^\n  |\n  = help: list the course's languages, the default first, e.g. `languages: [en, fr]`"
+    );
+    assert_eq!(
+        error("id: c\ntitle: T\nlanguages: [en, fr]\ntranslations:\n  de: {title: Td}\n"),
+        "error: `translations:` has `de`, which is not one of the other languages of `languages:`\n --> course.yaml:4:14\n  |\n4 | translations:\n  |              ^\n  |\n  = help: add `de` to `languages:`, or remove its translation"
+    );
+}
