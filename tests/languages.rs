@@ -70,10 +70,17 @@ fn the_switcher_links_the_same_lesson_with_lang_and_hreflang() {
         texts(&fr, ".language-switcher [aria-current]"),
         ["Français"]
     );
-    assert_eq!(attrs(&fr, "link[rel=alternate]", "hreflang"), ["en", "fr"]);
+    assert_eq!(
+        attrs(&fr, "link[rel=alternate]", "hreflang"),
+        ["en", "fr", "x-default"]
+    );
     assert_eq!(
         attrs(&fr, "link[rel=alternate]", "href"),
-        ["../../basics/first.html", "../../fr/basics/first.html"]
+        [
+            "../../basics/first.html",
+            "../../fr/basics/first.html",
+            "../../basics/first.html"
+        ]
     );
 }
 
@@ -89,7 +96,10 @@ fn an_untranslated_lesson_links_the_other_language_home_with_a_note() {
         texts(&en, ".language-switcher .language-note"),
         ["(not translated yet: opens the home page)"]
     );
-    assert_eq!(attrs(&en, "link[rel=alternate]", "hreflang"), ["en"]);
+    assert_eq!(
+        attrs(&en, "link[rel=alternate]", "hreflang"),
+        ["en", "x-default"]
+    );
     // the French site still has the page, in the default language, for links to it
     let fr = page(&built, "fr/basics/second.html");
     assert_eq!(attrs(&fr, "html", "lang"), ["fr"]);
