@@ -87,11 +87,10 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         }
     }
     shuffle(&mut cards, seed(&id));
-    let title = raw
-        .title
-        .as_ref()
-        .map_or("Who does this?", |t| t.value.as_str());
-    let title = inline_markdown(title);
+    let title = match &raw.title {
+        Some(t) => inline_markdown(&t.value),
+        None => escape(&input.strings.text("sort_ask")),
+    };
     Ok(Rendered {
         markup: section(
             (&id, &title),
@@ -191,7 +190,8 @@ fn section(
     strings: &crate::i18n::Strings,
 ) -> Markup {
     let id = escape(id);
-    let mut options = String::from("<option value=\"\">Choose…</option>");
+    let choose = escape(&strings.text("sort_choose"));
+    let mut options = format!("<option value=\"\">{choose}</option>");
     for column in columns {
         options.push_str(&format!(
             "<option value=\"{}\">{}</option>",
@@ -202,13 +202,10 @@ fn section(
     let mut out = Markup::plain(format!("<section class=\"sort\" data-sort=\"{id}\" "));
     out.fill("aria-labelledby=\"{#}-title\">\n<h2 id=\"{#}-title\">", &id);
     let (help, ask) = match ask {
-        Some(ask) => (
-            "Answer for each card, then check your answers.",
-            escape(ask),
-        ),
+        Some(ask) => (escape(&strings.text("sort_help_ask")), escape(ask)),
         None => (
-            "Choose who does each task, then check your answers.",
-            "Who does this?".to_string(),
+            escape(&strings.text("sort_help")),
+            escape(&strings.text("sort_ask")),
         ),
     };
     out.push(&format!(

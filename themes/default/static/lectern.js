@@ -18,7 +18,7 @@ function warn() { warned = true; const p = $('[data-storage-warning]'); if (p) p
 function today() { const d = new Date(); return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5); }
 function dayText(day) {
   const u = new Date(day * 864e5);
-  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()).toLocaleDateString(undefined, { dateStyle: 'long' });
+  return LT.date(new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()), { dateStyle: 'long' });
 }
 function entry(p, id) { const e = page(p)[id]; return e && typeof e === 'object' ? e : undefined; }
 function isDone(e) { return !!e && e.d > 0; }

@@ -52,14 +52,14 @@ function lesson(C, labels, state, id) {
   const complete = items.length > 0 && done.length === items.length;
   const sec = make('section', 'progress-lesson' + (complete ? ' is-complete' : ''));
   sec.appendChild(make('h3', '', info.title || id));
-  sec.appendChild(make('p', 'progress-status', items.length === 0 ? 'Nothing to tick in this lesson.'
-    : (complete ? 'Complete' : 'Not complete') + ': ' + done.length + ' of ' + items.length + ' done'));
+  sec.appendChild(make('p', 'progress-status', items.length === 0 ? LT('nothing_to_tick')
+    : LT(complete ? 'lesson_status_complete' : 'lesson_status_open', { done: done.length, n: items.length })));
   if (items.length) {
     const ul = make('ul', 'progress-items');
     items.forEach(i => {
       const yes = isDone(ticks[i]), li = make('li', yes ? 'is-done' : 'is-open');
       li.appendChild(make('span', 'progress-mark', yes ? '\u2611 ' : '\u2610 '));
-      li.appendChild(make('span', 'visually-hidden', yes ? 'Done: ' : 'Not done: '));
+      li.appendChild(make('span', 'visually-hidden', LT(yes ? 'item_done' : 'item_not_done') + ' '));
       li.appendChild(document.createTextNode((labels[id] && labels[id][i]) || i));
       ul.appendChild(li);
     });
@@ -74,7 +74,7 @@ function report(el) {
   if (!C || !Array.isArray(C.modules)) return;
   const state = stored(C.id);
   el.textContent = '';
-  if (!state) { el.appendChild(make('p', '', "This browser does not let the course read saved progress, so there is nothing to show.")); return; }
+  if (!state) { el.appendChild(make('p', '', LT('no_storage'))); return; }
   const summary = make('p', 'progress-summary');
   el.appendChild(summary);
   let total = 0, complete = 0;
@@ -91,8 +91,7 @@ function report(el) {
   const c = commitments(C, labels, state);
   if (c) el.appendChild(c);
   const who = state.learner ? state.learner + ': ' : '';
-  summary.textContent = who + complete + ' of ' + total + ' lessons complete, as of '
-    + new Date().toLocaleDateString(undefined, { dateStyle: 'long' }) + '.';
+  summary.textContent = who + LT('progress_summary', { done: complete, n: total, date: LT.date(new Date(), { dateStyle: 'long' }) });
 }
 
 /* Every commitment and optional item of the course, apart: done on which day, or not yet. */
@@ -104,14 +103,14 @@ function commitments(C, labels, state) {
       const e = es[i], yes = isDone(e), li = ul.appendChild(make('li', yes ? 'is-done' : 'is-open'));
       li.appendChild(make('span', 'progress-mark', yes ? '\u2611 ' : '\u2610 '));
       li.appendChild(document.createTextNode(((labels[id] && labels[id][i]) || i) + ' — '));
-      if (yes && e.d > 0) { li.append('done on '); li.appendChild(dateOf(e.d)); } else li.append('not yet');
+      if (yes && e.d > 0) li.append(...fill(LT('done_on_date'), dateOf(e.d))); else li.append(LT('not_yet'));
       li.append(' (' + ((C.pages[id] || {}).title || id) + ')');
     });
   }));
   if (!ul.childNodes.length) return null;
   const sec = make('section', 'progress-commitments');
-  sec.appendChild(make('h2', '', 'Commitments and optional items'));
-  sec.appendChild(make('p', '', 'What you planned to do on the job. They are kept with their days, but a lesson is complete without them.'));
+  sec.appendChild(make('h2', '', LT('commitments_title')));
+  sec.appendChild(make('p', '', LT('commitments_note')));
   sec.appendChild(ul);
   return sec;
 }
@@ -123,7 +122,7 @@ function answers(state, id) {
   if (!notes || typeof notes !== 'object') return [];
   return Object.keys(notes).filter(k => notes[k] && Array.isArray(notes[k].f)).map(k => {
     const r = notes[k], box = make('div', 'my-answers');
-    box.appendChild(make('h4', '', r.t || 'Reflection'));
+    box.appendChild(make('h4', '', r.t || LT('reflection')));
     const dl = box.appendChild(make('dl'));
     r.f.forEach(x => {
       if (!Array.isArray(x)) return;
@@ -138,7 +137,7 @@ function handout(el) {
   if (!C || !Array.isArray(C.modules)) return;
   const state = stored(C.id);
   el.textContent = '';
-  if (!state) { el.appendChild(make('p', '', "This browser does not let the course read saved progress, so there is nothing to show.")); return; }
+  if (!state) { el.appendChild(make('p', '', LT('no_storage'))); return; }
   if (state.learner) el.appendChild(make('p', 'my-handout-name', state.learner));
   let n = 0;
   C.modules.forEach(m => {
@@ -155,10 +154,12 @@ function handout(el) {
   });
   const c = commitments(C, window.LECTERN_LABELS || {}, state);
   if (c) el.appendChild(c);
-  if (!n) el.insertBefore(make('p', 'my-handout-empty', 'Nothing written yet: your answers to the reflections in the lessons will appear here.'), c);
+  if (!n) el.insertBefore(make('p', 'my-handout-empty', LT('handout_empty')), c);
 }
 
 /* ---- certificate ---- */
+// `text` with its `{date}` replaced by the node `date`, as parts for append()
+function fill(text, date) { const [a, b] = text.split('{date}'); return b === undefined ? [text, ' ', date] : [a, date, b]; }
 const DAY = 864e5;
 function dateOf(day) { // a stored day -> <time> in the page's language
   const d = new Date(day * DAY), t = make('time');
@@ -197,36 +198,36 @@ function scores(mods, labels) {
   mods.forEach(m => m.lessons.forEach(l => l.items.forEach(i => {
     if (!/^(quiz|sort|scenario):/.test(i.id) || !i.e || typeof i.e !== 'object') return;
     const label = (labels[l.id] && labels[l.id][i.id]) || i.id;
-    rows.push([label, (i.e.b || 0) + ' of ' + (i.e.n || 1), dateOf(entryDay(i.e))]);
+    rows.push([label, LT('of_n', { k: i.e.b || 0, n: i.e.n || 1 }), dateOf(entryDay(i.e))]);
   })));
-  return rows.length ? table('Scores', ['Assessment', 'Best score', 'Passed on'], rows) : null;
+  return rows.length ? table(LT('scores_title'), [LT('col_assessment'), LT('col_best_score'), LT('col_passed_on')], rows) : null;
 }
 function certificate(el) {
   const C = window.LECTERN_COURSE, labels = window.LECTERN_LABELS || {};
   if (!C || !Array.isArray(C.modules)) return;
   const state = stored(C.id), field = document.querySelector('[data-certificate-name-field]');
   el.textContent = '';
-  if (!state) { el.appendChild(make('p', '', "This browser does not let the course read saved progress, so there is nothing to show.")); return; }
+  if (!state) { el.appendChild(make('p', '', LT('no_storage'))); return; }
   const mods = record(C, state), all = [].concat(...mods.map(m => [].concat(...m.lessons.map(l => l.items))));
   const done = all.filter(i => entryDay(i.e)).length;
   el.classList.toggle('is-complete', all.length > 0 && done === all.length);
   if (!all.length || done < all.length) {
-    el.appendChild(make('p', 'certificate-status', all.length ? 'Not complete yet: ' + done + ' of ' + all.length + ' items done.'
-      : 'This course has nothing to tick or answer, so there is no certificate to earn.'));
+    el.appendChild(make('p', 'certificate-status', all.length ? LT('certificate_not_yet', { done: done, n: all.length })
+      : LT('certificate_none')));
     if (field) field.hidden = true;
     return;
   }
   const input = document.querySelector('input[data-learner-name]');
   if (field) field.hidden = !!state.learner && !(input && input === document.activeElement);
   const name = state.learner || (input && input.value) || '';
-  el.appendChild(make('p', 'certificate-lead', 'This certifies that'));
+  el.appendChild(make('p', 'certificate-lead', LT('certifies')));
   el.appendChild(make('p', 'certificate-name', name)).setAttribute('data-certificate-name', '');
-  el.appendChild(make('p', 'certificate-lead', 'completed the course'));
+  el.appendChild(make('p', 'certificate-lead', LT('completed_course')));
   el.appendChild(make('p', 'certificate-course', C.title || ''));
-  const on = make('p', 'certificate-date', 'on ');
-  on.append(dateOf(latest(all)), '.');
+  const on = make('p', 'certificate-date');
+  on.append(...fill(LT('certificate_on'), dateOf(latest(all))));
   el.appendChild(on);
-  el.appendChild(table('Modules', ['Module', 'Completed on'], mods.map(m => [m.title, dateOf(latest([].concat(...m.lessons.map(l => l.items))))])));
+  el.appendChild(table(LT('modules_table'), [LT('col_module'), LT('col_completed_on')], mods.map(m => [m.title, dateOf(latest([].concat(...m.lessons.map(l => l.items))))])));
   const s = scores(mods, labels);
   if (s) el.appendChild(s);
 }

@@ -203,8 +203,8 @@ function merge(a, b) { // the union of two states; a's name kept unless empty, a
   if (Object.keys(notes).length) s.notes = notes;
   return s;
 }
-function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
-function listText(parts) { return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0]; }
+function count(n, key) { return LT('n_' + key, { n: n }); }
+function listText(parts) { try { return new Intl.ListFormat(LT.loc()).format(parts); } catch (e) { return parts.join(', '); } }
 function changes(a, b) { // what merging b into a changes, as a sentence; '' when nothing
   const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, scenario: 0, date: 0 };
   Object.keys(b.pages).forEach(p => {
@@ -218,15 +218,15 @@ function changes(a, b) { // what merging b into a changes, as a sentence; '' whe
     n.tick += ticks; if (ticks) n.lesson++;
   });
   const parts = [];
-  if (n.tick) parts.push(count(n.tick, 'tick') + ' in ' + count(n.lesson, 'lesson'));
-  if (n.quiz) parts.push(count(n.quiz, 'quiz result'));
-  if (n.sort) parts.push(count(n.sort, 'sort result'));
-  if (n.scenario) parts.push(count(n.scenario, 'scenario result'));
-  if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
+  if (n.tick) parts.push(LT('ticks_in', { ticks: count(n.tick, 'ticks'), lessons: LT('lessons', { n: n.lesson }) }));
+  if (n.quiz) parts.push(count(n.quiz, 'quiz_results'));
+  if (n.sort) parts.push(count(n.sort, 'sort_results'));
+  if (n.scenario) parts.push(count(n.scenario, 'scenario_results'));
+  if (n.date) parts.push(LT('earlier_days_for', { ticks: count(n.date, 'ticks') }));
   const notes = Object.keys(b.notes || {}).reduce((k, p) => k + Object.keys(b.notes[p]).filter(r => !((a.notes || {})[p] || {})[r]).length, 0);
-  if (notes) parts.push(count(notes, 'reflection'));
-  if (!a.learner && b.learner) parts.push('your name');
-  return parts.length ? 'This adds ' + listText(parts) + '.' : '';
+  if (notes) parts.push(count(notes, 'reflections'));
+  if (!a.learner && b.learner) parts.push(LT('your_name_part'));
+  return parts.length ? LT('this_adds', { list: listText(parts) }) : '';
 }
 function preview(t) { // the import's changes, shown before anything changes
   const box = $('[data-import-preview]');
