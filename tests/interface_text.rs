@@ -57,6 +57,50 @@ fn an_unknown_string_key_is_an_error_with_a_did_you_mean() {
     );
 }
 
+/// A theme's `strings.yaml` with per-language maps.
+const THEME_STRINGS: &str = "en:\n  search_placeholder: Look up\nfr:\n  search_placeholder: Chercher un mot\n  previous: Avant\n";
+
+#[test]
+fn a_theme_rewords_strings_in_its_language_and_course_yaml_wins() {
+    let yaml = "id: c\ntitle: T\nlanguage: fr-CA\ntheme: house\nstrings:\n  previous: Précédente\n";
+    let theme = ("themes/house/strings.yaml", THEME_STRINGS);
+    let (_tmp, root) = write_course(&[("course.yaml", yaml), HOME, LESSON, theme]);
+    let built = build_course(&root, false);
+    let home = page(&built, "index.html");
+    assert_eq!(
+        attrs(&home, "#search-input", "placeholder"),
+        ["Chercher un mot"]
+    );
+    let lesson = page(&built, "m/a.html");
+    assert_eq!(texts(&lesson, ".pager-prev span"), ["Précédente"]);
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\ntheme: house\n"),
+        HOME,
+        LESSON,
+        theme,
+    ]);
+    let home = page(&build_course(&root, false), "index.html");
+    assert_eq!(attrs(&home, "#search-input", "placeholder"), ["Look up"]);
+}
+
+#[test]
+fn an_unknown_string_key_in_a_theme_is_an_error_with_a_did_you_mean() {
+    let theme = (
+        "themes/house/strings.yaml",
+        "fr:\n  search_placeholder: Chercher\n  scenario_restrat: Recommencer\n",
+    );
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\ntheme: house\n"),
+        HOME,
+        LESSON,
+        theme,
+    ]);
+    assert_eq!(
+        build_error(&root),
+        "error: unknown interface string `scenario_restrat` in `fr:` of themes/house/strings.yaml\n --> themes/house/strings.yaml:3:3\n  |\n3 |   scenario_restrat: Recommencer\n  |   ^\n  |\n  = help: did you mean `scenario_restart`? The keys are those of the English catalog, listed in the README"
+    );
+}
+
 #[test]
 fn an_unknown_language_falls_back_to_english_with_a_warning() {
     let (_tmp, root) = course("id: c\ntitle: T\nlanguage: tlh\n");
