@@ -208,6 +208,11 @@ fn repeating_checklists_start_empty_each_period_and_keep_a_dated_history() {
 }
 
 #[test]
+fn a_french_course_s_scripts_write_french_and_french_dates() {
+    run_on_copy("interface-text", "french.mjs", Caching::Never);
+}
+
+#[test]
 fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
