@@ -165,7 +165,7 @@ function dateOf(day) { // a stored day -> <time> in the page's language
   const d = new Date(day * DAY), t = make('time');
   t.dateTime = d.toISOString().slice(0, 10);
   try {
-    t.textContent = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+    t.textContent = LT.date(d, { dateStyle: 'long', timeZone: 'UTC' });
   } catch (e) { t.textContent = t.dateTime; }
   return t;
 }
