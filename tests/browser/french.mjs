@@ -64,7 +64,7 @@ await check('the progress page and the import preview write their lists in Frenc
   await a.page.evaluate(([k, t]) => localStorage.setItem(k, JSON.stringify({ v: 2, course: 'interface-text', learner: 'Léa',
     pages: { 'practice/checklists': { lu: { d: t }, 'sit-in': { d: t } } } })), [KEY, t]);
   await a.page.goto(`${BASE}/progress.html`);
-  assert.match(await textOf(a.page, '.progress-summary'), new RegExp(`^Léa: 0 leçons terminées sur 3, au ${DATE}\\.$`));
+  assert.match(await textOf(a.page, '.progress-summary'), new RegExp(`^Léa : 0 leçons terminées sur 3, au ${DATE}\\.$`));
   assert.equal(await textOf(a.page, '.progress-commitments h2'), 'Engagements et éléments facultatifs');
   assert.match(await textOf(a.page, '.progress-commitments li.is-done'), new RegExp(`^☑ Observer un appel — fait le ${DATE} \\(Sur le terrain\\)$`));
   await a.page.goto(`${BASE}/index.html`);

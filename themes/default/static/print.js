@@ -90,8 +90,8 @@ function report(el) {
   });
   const c = commitments(C, labels, state);
   if (c) el.appendChild(c);
-  const who = state.learner ? state.learner + ': ' : '';
-  summary.textContent = who + LT('progress_summary', { done: complete, n: total, date: LT.date(new Date(), { dateStyle: 'long' }) });
+  const said = LT('progress_summary', { done: complete, n: total, date: LT.date(new Date(), { dateStyle: 'long' }) });
+  summary.textContent = state.learner ? LT('learner_summary', { name: state.learner, summary: said }) : said;
 }
 
 /* Every commitment and optional item of the course, apart: done on which day, or not yet. */
