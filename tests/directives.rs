@@ -445,6 +445,6 @@ fn quiz_settings_and_order_and_match_questions() {
     );
     assert_eq!(
         progress_items(&built, "basics/assessment"),
-        ["quiz:steps", "quiz:roles", "quiz:coaching"]
+        ["quiz:steps", "quiz:roles", "quiz:coaching", "quiz:@final"]
     );
 }

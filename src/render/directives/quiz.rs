@@ -117,7 +117,25 @@ pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
         }
     }
     out.markup.push(&actions(input.strings));
+    if rules != quiz_rules::Rules::default() {
+        scored(&mut out.items, &quiz_id, input.strings);
+    }
     problems.into_result(out)
+}
+
+/// A quiz with a pool, a pass mark or attempts is done when passed, as a whole: its own item
+/// `quiz:@<quiz id>` (the browser's record of its attempts, see the theme's quiz.js) is the
+/// one needed for completion and the one an LMS scores; its questions stay, not needed.
+fn scored(items: &mut Vec<TrackedItem>, quiz_id: &str, strings: &crate::i18n::Strings) {
+    for item in items.iter_mut() {
+        item.optional = true;
+    }
+    let label = escape(&strings.text("knowledge_check"));
+    items.push(TrackedItem::new(
+        ItemKind::Question,
+        format!("@{quiz_id}"),
+        &label,
+    ));
 }
 
 /// The quiz's buttons, in the course's language, and the form's end.

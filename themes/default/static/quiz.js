@@ -7,7 +7,8 @@
  * The record is lectern.js's (window.LecternRecord): an order or match question's entry
  * `quiz:<question id>` as a choice question's, and the quiz's own `quiz:@<quiz id>`
  * { t: attempts checked, l: last score, b: best, n: questions drawn, d: day first passed,
- *   r: day of the last attempt, p: the drawn questions, by index }.
+ *   r: day of the last attempt, p: the drawn questions, by index }. It is the quiz's one item
+ * needed for completion (passed: at least the pass mark, or every drawn question right).
  * lectern.js checks the choice questions on submit; this script's handler runs after it.
  * Plain ES2017, no network, works from file://. */
 (() => {
@@ -94,7 +95,7 @@ function right(form) { return drawn(form).filter(fs => fs.classList.contains('is
 function scored(form) { // after a checked attempt: the quiz's entry, its score line and lock
   const e = state(form), k = right(form), n = drawn(form).length, r = R(), pass = num(form, 'pass');
   e.t += 1; e.l = k; e.b = Math.max(e.b, k); e.n = n;
-  if (r) { e.r = r.today(); if (!e.d && (!pass || k * 100 >= pass * n)) e.d = r.today(); }
+  if (r) { e.r = r.today(); if (!e.d && k * 100 >= (pass || 100) * n) e.d = r.today(); }
   save(form, e);
   form.dataset.checked = 'true'; // this draw is used: try again draws anew
   status(form);
