@@ -93,10 +93,16 @@ await check('attempts run out: the quiz locks, also after a reload', async () =>
   assert.equal((await quizEntry()).t, 2);
 });
 
+await check('the progress page shows the quiz\'s score and passed or not yet', async () => {
+  await page.goto(`${BASE}/progress.html`);
+  const item = await page.$$eval('.progress-items li', (l) => l.map((li) => li.textContent).find((t) => t.includes('Knowledge check')));
+  assert.equal(item, '\u2611 Done: Question: Knowledge check \u2014 1 of 2 right (50%) Passed.');
+  await noViolations('the progress page');
+});
+
 await check('try again redraws the pool while attempts remain', async () => {
   await page.evaluate((k) => localStorage.removeItem(k), KEY);
-  await page.evaluate(() => { Math.random = () => 0.99; });
-  await page.reload();
+  await page.goto(URL); // the init script draws questions 0 and 1 again
   assert.deepEqual(await shown(), ['steps', 'roles']);
   await arrange('steps');
   await arrange('roles');
