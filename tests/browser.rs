@@ -599,3 +599,9 @@ fn scorm12_pooled_assessment_scores_the_drawn_questions() {
     let v = ("scorm12", "12");
     in_scorm_again("browser-assessment", |_| {}, v, "scorm_pool.mjs");
 }
+
+#[test]
+fn scorm2004_pooled_assessment_scores_the_drawn_questions() {
+    let v = ("scorm2004", "2004");
+    in_scorm_again("browser-assessment", |_| {}, v, "scorm_pool.mjs");
+}
