@@ -118,7 +118,8 @@ pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
     }
     out.markup.push(&actions(input.strings));
     if rules != quiz_rules::Rules::default() {
-        scored(&mut out.items, &quiz_id, input.strings);
+        let line = line_at(input.at, quiz_at);
+        scored(&mut out.items, &mut input, (&quiz_id, line));
     }
     problems.into_result(out)
 }
@@ -126,16 +127,16 @@ pub fn render(mut input: Input) -> Result<Rendered, Diagnostics> {
 /// A quiz with a pool, a pass mark or attempts is done when passed, as a whole: its own item
 /// `quiz:@<quiz id>` (the browser's record of its attempts, see the theme's quiz.js) is the
 /// one needed for completion and the one an LMS scores; its questions stay, not needed.
-fn scored(items: &mut Vec<TrackedItem>, quiz_id: &str, strings: &crate::i18n::Strings) {
+/// The item is in lectern.lock (as a question `@<quiz id>`), so progress codes carry it.
+fn scored(items: &mut Vec<TrackedItem>, input: &mut Input, (quiz_id, line): (&str, usize)) {
     for item in items.iter_mut() {
         item.optional = true;
     }
-    let label = escape(&strings.text("knowledge_check"));
-    items.push(TrackedItem::new(
-        ItemKind::Question,
-        format!("@{quiz_id}"),
-        &label,
-    ));
+    let text = input.strings.text("knowledge_check");
+    let explicit = Some(format!("@{quiz_id}"));
+    let derive = || format!("@{quiz_id}");
+    let id = (input.ids).resolve(ItemKind::Question, &text, explicit, derive, line);
+    items.push(TrackedItem::new(ItemKind::Question, id, &escape(&text)));
 }
 
 /// The quiz's buttons, in the course's language, and the form's end.
