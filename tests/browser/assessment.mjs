@@ -70,6 +70,7 @@ await check('order and match by keyboard: right answers score 2 of 2 and pass', 
 await check('the score survives a reload; the second attempt, half right, is the last', async () => {
   await page.reload();
   assert.equal(await status(), '2 of 2 right (100%) Passed. Attempt 2 of 2');
+  assert.equal(await page.$$eval('form.quiz fieldset.is-correct', (l) => l.length), 0, 'a test shows no answer as given after a reload');
   await page.evaluate(() => { Math.random = () => 0; });
   await checkByKeyboard(); // nothing chosen: the check counts no attempt
   await tabTo(page, '[data-quiz-retry]');

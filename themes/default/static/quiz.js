@@ -119,7 +119,15 @@ function lock(form, out) {
   $$('input, select', form).forEach(i => { i.disabled = out; });
   $$('[data-quiz-check], [data-quiz-retry]', form).forEach(b => { b.disabled = out; });
 }
+function scoredQuiz(form) { return !!(form.dataset.pool || form.dataset.pass || form.dataset.attempts); }
+function clearChoices(fs) { // lectern.js shows questions right before as answered: not in a test
+  $$('input', fs).forEach(i => { i.checked = false; });
+  $$('[data-feedback-for]', fs).forEach(f => { f.hidden = true; });
+  fs.classList.remove('is-correct', 'is-wrong', 'is-revealed');
+  $('.quiz-result', fs).textContent = '';
+}
 function setup(form) {
+  if (scoredQuiz(form)) all(form).forEach(fs => (fs.matches('.quiz-arrange') ? clearArranged : clearChoices)(fs));
   if (num(form, 'pool')) show(form, pooled(form));
   if (num(form, 'attempts')) { const b = $('[data-quiz-reveal]', form); if (b) b.hidden = true; }
   if (!$('.quiz-status', form)) {
@@ -139,7 +147,7 @@ function onSubmit(e) {
   const checks = arranged.map(checkArranged);
   arranged.forEach((fs, i) => { if (checks[i] !== null) tried('quiz:' + fs.dataset.question, checks[i]); });
   const answered = drawn(form).every(fs => fs.classList.contains('is-correct') || fs.classList.contains('is-wrong'));
-  if (answered && (form.dataset.pool || form.dataset.attempts || form.dataset.pass)) scored(form);
+  if (answered && scoredQuiz(form)) scored(form);
 }
 function onClick(e) {
   const b = e.target.closest && e.target.closest('form.quiz button'), form = b && b.closest('form.quiz');
