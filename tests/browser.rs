@@ -593,3 +593,20 @@ fn cmi5_package_reports_to_a_real_lrs_and_keeps_progress_in_the_state_api() {
     let vars = [("SITE_DIR", root.as_os_str()), ("RALPH", ralph.as_os_str())];
     run_script("cmi5.mjs", &vars, "http://unused.invalid");
 }
+
+#[test]
+fn an_assessment_quiz_draws_a_pool_scores_order_and_match_and_locks_after_its_attempts() {
+    run_on_copy("browser-assessment", "assessment.mjs", Caching::Never);
+}
+
+#[test]
+fn scorm12_pooled_assessment_scores_the_drawn_questions() {
+    let v = ("scorm12", "12");
+    in_scorm_again("browser-assessment", |_| {}, v, "scorm_pool.mjs");
+}
+
+#[test]
+fn scorm2004_pooled_assessment_scores_the_drawn_questions() {
+    let v = ("scorm2004", "2004");
+    in_scorm_again("browser-assessment", |_| {}, v, "scorm_pool.mjs");
+}

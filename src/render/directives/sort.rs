@@ -212,47 +212,72 @@ fn section(
         "{title}</h2>\n<p class=\"sort-help\">{help}</p>\n<ol class=\"sort-items\">\n"
     ));
     for card in cards {
-        let item = escape(&card.id);
-        out.push(&format!(
-            "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n",
-            escape(&card.answer.id)
-        ));
-        out.fill("<p class=\"sort-text\" id=\"{#}-text\">", &item);
-        out.push(&card.html);
-        out.fill("</p>\n<label for=\"{#}-choice\">", &item);
-        out.push(&ask);
-        out.fill(
-            "</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">",
-            &item,
-        );
-        out.push(&options);
-        out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\">");
-        if let Some(explain) = &card.explain {
-            // hidden until checked; inside the live region, so it is read with the verdict
-            out.push("<span class=\"sort-verdict\"></span> ");
-            out.fill(
-                "<span class=\"sort-explain\" id=\"{#}-explain\" hidden>",
-                &item,
-            );
-            out.push(explain);
-            out.push("</span>");
-        }
-        out.push("</p>\n</li>\n");
+        let view = CardView {
+            item: &card.id,
+            answer: &card.answer.id,
+            html: &card.html,
+            ask: &ask,
+            options: &options,
+            explain: card.explain.as_deref(),
+        };
+        self::card(&mut out, &view);
     }
     let [check, reset] = ["check_answers", "start_again"].map(|k| escape(&strings.text(k)));
     out.push(&format!("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>{check}</button>\n<button type=\"button\" data-sort-reset>{reset}</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n"));
     out
 }
 
+/// One card to answer with a select: shared by sorts and by a quiz's `order` and `match`
+/// questions. Texts are HTML: `html` and `explain` inline, `ask` escaped, `options` the
+/// select's `<option>`s.
+pub(super) struct CardView<'a> {
+    pub item: &'a str,
+    pub answer: &'a str,
+    pub html: &'a str,
+    pub ask: &'a str,
+    pub options: &'a str,
+    pub explain: Option<&'a str>,
+}
+
+/// A card's `<li>` (see themes/default/MARKUP.md), appended to `out`.
+pub(super) fn card(out: &mut Markup, card: &CardView) {
+    let item = escape(card.item);
+    out.push(&format!(
+        "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n",
+        escape(card.answer)
+    ));
+    out.fill("<p class=\"sort-text\" id=\"{#}-text\">", &item);
+    out.push(card.html);
+    out.fill("</p>\n<label for=\"{#}-choice\">", &item);
+    out.push(card.ask);
+    out.fill(
+        "</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">",
+        &item,
+    );
+    out.push(card.options);
+    out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\">");
+    if let Some(explain) = card.explain {
+        // hidden until checked; inside the live region, so it is read with the verdict
+        out.push("<span class=\"sort-verdict\"></span> ");
+        out.fill(
+            "<span class=\"sort-explain\" id=\"{#}-explain\" hidden>",
+            &item,
+        );
+        out.push(explain);
+        out.push("</span>");
+    }
+    out.push("</p>\n</li>\n");
+}
+
 /// FNV-1a hash of the sort id: the shuffle's seed.
-fn seed(id: &str) -> u64 {
+pub(super) fn seed(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
 /// Fisher–Yates with xorshift64: the same seed always gives the same order.
-fn shuffle<T>(items: &mut [T], seed: u64) {
+pub(super) fn shuffle<T>(items: &mut [T], seed: u64) {
     let mut state = seed.max(1);
     for i in (1..items.len()).rev() {
         state ^= state << 13;

@@ -45,6 +45,13 @@ function needed(info, optional) {
   const opt = Array.isArray(info.optional) ? info.optional : [];
   return (Array.isArray(info.items) ? info.items : []).filter(i => opt.includes(i) === !!optional);
 }
+// A quiz scored as a whole (`quiz:@<id>`, see quiz.js): its last attempt's score, and passed
+// (its day `d` set) or not yet; '' before any attempt.
+function quizScore(id, e) {
+  if (id.indexOf('quiz:@') !== 0 || !e || !(e.t > 0) || !self.LT) return '';
+  const n = Math.max(e.n || 1, 1), k = e.l || 0;
+  return self.LT('quiz_score', { k: k, n: n, p: Math.round(k * 100 / n) }) + ' ' + self.LT(e.d > 0 ? 'quiz_passed' : 'quiz_not_yet');
+}
 function lesson(C, labels, state, id) {
   const info = C.pages[id] || {}, items = needed(info);
   const ticks = (state.pages[id] && typeof state.pages[id] === 'object') ? state.pages[id] : {};
@@ -61,6 +68,8 @@ function lesson(C, labels, state, id) {
       li.appendChild(make('span', 'progress-mark', yes ? '\u2611 ' : '\u2610 '));
       li.appendChild(make('span', 'visually-hidden', LT(yes ? 'item_done' : 'item_not_done') + ' '));
       li.appendChild(document.createTextNode((labels[id] && labels[id][i]) || i));
+      const said = quizScore(i, ticks[i]);
+      if (said) li.appendChild(make('span', 'progress-score', ' \u2014 ' + said));
       ul.appendChild(li);
     });
     sec.appendChild(ul);
