@@ -124,6 +124,15 @@ fn lesson_pages_grow_with_their_module_only() {
 /// The bytes of lesson `page` and of every file it loads: what its `src` and `href`
 /// attributes name under `assets/`, and its module's data file (which `course-data.js` adds).
 fn lesson_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
+    let mut files = page_cost(site, page);
+    let module = page.split('/').next().unwrap();
+    let data = format!("assets/modules/{module}.js");
+    files.push((data.clone(), site.text(&data).unwrap().len()));
+    files
+}
+
+/// The bytes of `page` and of what its `src` and `href` attributes name under `assets/`.
+fn page_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
     let html = site.text(page).unwrap();
     let doc = Html::parse_document(html);
     let selector = Selector::parse("script[src], link[rel=stylesheet][href]").unwrap();
@@ -133,10 +142,44 @@ fn lesson_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
         let path = url.trim_start_matches("../").split('?').next().unwrap();
         files.push((path.to_string(), site.text(path).unwrap().len()));
     }
-    let module = page.split('/').next().unwrap();
-    let data = format!("assets/modules/{module}.js");
-    files.push((data.clone(), site.text(&data).unwrap().len()));
     files
+}
+
+#[test]
+fn the_progress_page_and_what_it_loads_do_not_grow_with_the_course() {
+    // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
+    let (small, large) = (build(&[10; 10]), build(&[10; 200]));
+    let (a, b) = (
+        page_cost(&small, "progress.html"),
+        page_cost(&large, "progress.html"),
+    );
+    assert_eq!(
+        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        b.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for ((file, n), (_, m)) in a.iter().zip(&b) {
+        // the summary and the sidebar's module list hold a line per module; no lesson is here
+        let per_module = match file.as_str() {
+            "assets/course-data.js" => 250,
+            "progress.html" => 130,
+            _ => 0,
+        };
+        assert!(
+            m - n <= per_module * 190 + 16,
+            "{file}: {n} bytes at 100 lessons, {m} at 2,000"
+        );
+    }
+    assert!(!b
+        .iter()
+        .any(|(f, _)| f.contains("course-pages") || f.contains("progress-data")));
+    // a module's labels are in its own file, which the page loads when the module is opened
+    let labels = large.text("assets/modules/m001.labels.js").unwrap();
+    assert!(labels.starts_with("window.lecternLabels({\"m001/lesson-1\":{\"item-0\":\"item 0\""));
+    let data = large.text("assets/modules/m001.js").unwrap();
+    assert!(
+        data.contains(", \"assets/modules/m001.labels.js?v="),
+        "{data}"
+    );
 }
 
 #[test]
