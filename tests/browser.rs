@@ -451,10 +451,11 @@ fn large_course() -> (tempfile::TempDir, PathBuf) {
     common::write_course(&pairs)
 }
 
-/// The progress page of a big course lists modules, and a module's lessons when it is opened,
+/// The progress page of a big course lists modules, and a module's lessons when it is opened;
+/// its home page loads the modules the learner has been in (`progress_large.mjs`),
 /// at a domain root, under a subpath and from file://.
 #[test]
-fn the_progress_page_of_a_big_course_loads_a_modules_lessons_when_opened() {
+fn a_big_courses_progress_and_home_pages_load_only_the_modules_they_show() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let (dir, course) = large_course();

@@ -145,30 +145,67 @@ fn page_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
     files
 }
 
+/// Checks that `page` and the files it loads (`cost`) in `small` and `large` are the same files
+/// and grow by at most `per_page_module` bytes of the page and 250 of `course-data.js` per
+/// module `large` adds (`added`); returns the large course's files.
+fn grows_by_module(
+    (small, large): (&Site, &Site),
+    page: &str,
+    cost: fn(&Site, &str) -> Vec<(String, usize)>,
+    per_page_module: usize,
+    added: usize,
+) -> Vec<(String, usize)> {
+    let (a, b) = (cost(small, page), cost(large, page));
+    let names = |f: &[(String, usize)]| f.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b));
+    for ((file, n), (_, m)) in a.iter().zip(&b) {
+        // the summary and the page's module list hold a line per module; nothing else grows
+        let per_module = match file.as_str() {
+            "assets/course-data.js" => 250,
+            f if f == page => per_page_module,
+            _ => 0,
+        };
+        assert!(
+            m - n <= per_module * added + 16,
+            "{file}: {n} bytes in the small course, {m} in the large one"
+        );
+    }
+    b
+}
+
+#[test]
+fn a_big_courses_home_page_and_what_it_loads_grow_by_module_only() {
+    // modules of 10 lessons: 40 of them (400 lessons) or 200 (2,000 lessons); a module card
+    // on the page, a line in the summary and in the sidebar
+    let (small, large) = (build(&[10; 40]), build(&[10; 200]));
+    let b = grows_by_module((&small, &large), "index.html", page_cost, 400, 160);
+    let whole = ["course-pages", "progress-index", "progress-data"];
+    assert!(
+        !b.iter().any(|(f, _)| whole.iter().any(|w| f.contains(w))),
+        "{b:?}"
+    );
+    // named for a progress code, which loads them when the learner makes or reads one
+    let home = Html::parse_document(large.text("index.html").unwrap());
+    let el = home
+        .select(&Selector::parse("[data-course-pages]").unwrap())
+        .next();
+    let urls = el
+        .expect("the whole course's files, named")
+        .value()
+        .attr("data-course-pages");
+    let urls: Vec<&str> = urls
+        .unwrap()
+        .split(' ')
+        .map(|u| u.split('?').next().unwrap())
+        .collect();
+    assert_eq!(urls, ["assets/course-pages.js", "assets/progress-index.js"]);
+}
+
 #[test]
 fn the_progress_page_and_what_it_loads_do_not_grow_with_the_course() {
     // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
     let (small, large) = (build(&[10; 10]), build(&[10; 200]));
-    let (a, b) = (
-        page_cost(&small, "progress.html"),
-        page_cost(&large, "progress.html"),
-    );
-    assert_eq!(
-        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
-        b.iter().map(|f| &f.0).collect::<Vec<_>>()
-    );
-    for ((file, n), (_, m)) in a.iter().zip(&b) {
-        // the summary and the sidebar's module list hold a line per module; no lesson is here
-        let per_module = match file.as_str() {
-            "assets/course-data.js" => 250,
-            "progress.html" => 130,
-            _ => 0,
-        };
-        assert!(
-            m - n <= per_module * 190 + 16,
-            "{file}: {n} bytes at 100 lessons, {m} at 2,000"
-        );
-    }
+    let b = grows_by_module((&small, &large), "progress.html", page_cost, 130, 190);
     assert!(!b
         .iter()
         .any(|(f, _)| f.contains("course-pages") || f.contains("progress-data")));
@@ -187,21 +224,8 @@ fn a_lesson_page_and_what_it_loads_do_not_grow_with_the_course() {
     // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
     let (small, large) = (build(&[10; 10]), build(&[10; 200]));
     let page = "m001/lesson-5.html";
-    let (a, b) = (lesson_cost(&small, page), lesson_cost(&large, page));
+    let b = grows_by_module((&small, &large), page, lesson_cost, 130, 190);
     let total = |f: &[(String, usize)]| f.iter().map(|(_, n)| n).sum::<usize>();
-    for ((file, n), (_, m)) in a.iter().zip(&b) {
-        // the sidebar's module list and the course summary hold a line per module; the rest
-        // (the page's own text, its module's data, the theme's scripts) is the same
-        let per_module = match file.as_str() {
-            "assets/course-data.js" => 250,
-            f if f == page => 130,
-            _ => 0,
-        };
-        assert!(
-            m - n <= per_module * 190 + 16,
-            "{file}: {n} bytes at 100 lessons, {m} at 2,000"
-        );
-    }
     assert!(
         total(&b) < 150_000,
         "a lesson page loads {} bytes at 2,000 lessons: {b:?}",

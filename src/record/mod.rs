@@ -70,8 +70,9 @@ pub struct CourseData {
 
 /// Ends `course-data.js`: `lecternData`, which merges a module file's data into
 /// `window.LECTERN_COURSE` and tells `lectern.js` (event `lectern:data`), and the loading of
-/// the module file of a page whose sidebar lists a module's lessons, unless the page loads it
-/// (a module page) or the whole course's (`course-pages.js`) itself. The script it adds is
+/// the module file of a page whose sidebar lists a module's lessons, or on a big course's home
+/// page (`[data-course-pages]`) of each module the learner has something stored in, unless the
+/// page loads it (a module page) or the whole course's (`course-pages.js`) itself. The script it adds is
 /// marked `data-added` (`lectern serve`'s page updates leave it out of the page's own).
 const MERGE: &str = r#"window.lecternData = function (id, lessons, pages, labels) {
   const C = window.LECTERN_COURSE, m = C && C.modules.find(x => x.id === id);
@@ -80,14 +81,24 @@ const MERGE: &str = r#"window.lecternData = function (id, lessons, pages, labels
 };
 (() => {
   if (typeof document != 'object' || !document.body) return;
-  const C = window.LECTERN_COURSE, root = document.body.dataset.root || '';
-  const ol = document.querySelector('.nav-lessons'), a = ol && ol.parentElement.querySelector('a');
-  const m = a && C.modules.find(x => root + x.url === a.getAttribute('href'));
-  if (!m || m.lessons || document.querySelector('script[src*="assets/modules/"]:not([data-added]), script[src*="course-pages.js"]')) return;
-  const s = document.createElement('script');
-  s.src = root + m.data;
-  s.dataset.added = '';
-  document.head.appendChild(s);
+  const C = window.LECTERN_COURSE, b = document.body, root = b.dataset.root || '';
+  if (document.querySelector('script[src*="assets/modules/"]:not([data-added]), script[src*="course-pages.js"]')) return;
+  let want = [];
+  if (document.querySelector('[data-course-pages]')) { // a big course's home: the modules the learner has been in
+    let s = null;
+    try { s = JSON.parse(localStorage.getItem('lectern:v2:' + (b.dataset.course || C.id))); } catch (e) { /* none */ }
+    const ps = Object.keys(Object(s && s.pages)).concat(s && s.last || []);
+    want = C.modules.filter(m => ps.some(p => p.indexOf(m.id + '/') === 0));
+  } else {
+    const ol = document.querySelector('.nav-lessons'), a = ol && ol.parentElement.querySelector('a');
+    want = C.modules.filter(x => a && root + x.url === a.getAttribute('href'));
+  }
+  want.filter(m => !m.lessons).forEach(m => {
+    const s = document.createElement('script');
+    s.src = root + m.data;
+    s.dataset.added = '';
+    document.head.appendChild(s);
+  });
 })();
 "#;
 
