@@ -4,7 +4,8 @@
  * - [data-progress-report] (progress.html): lists, from localStorage["lectern:v2:<course id>"]
  *   (the format lectern.js writes; a v1 key not yet migrated is read too), each lesson with its items, ticked or not,
  *   and whether it is complete. Course structure from assets/course-data.js
- *   (window.LECTERN_COURSE), item labels from assets/progress-data.js (window.LECTERN_LABELS).
+ *   (window.LECTERN_COURSE); a module's lessons and item labels from its files under
+ *   assets/modules/, loaded when the learner opens the module (a big course) or at once.
  *   Each lesson's reflections follow its items: the learner's own answers (state `notes`).
  * - [data-my-handout] (my-handout.html): every reflection the learner wrote, by module and
  *   lesson, then the commitments and optional items with their days, to print and keep.
@@ -78,29 +79,87 @@ function lesson(C, labels, state, id) {
   return { sec, complete, counted: items.length > 0 };
 }
 
+/* The progress report: a line per module, its lessons once its data is here. A module's data
+ * (m.data, which names its labels' file) is loaded when the learner opens it, or at once for
+ * every module of a small course, so the page does not grow with the course. */
+const SMALL = 300; // lessons with something to tick: up to this many, every module is shown at once
+const added = {}, ready = {};
+window.lecternLabels = o => Object.assign(window.LECTERN_LABELS || (window.LECTERN_LABELS = {}), o);
+function add(src, done) { // a script of the course's data, once; `done` when it ran or failed
+  if (ready[src]) { done(); return; }
+  if (added[src]) { added[src].push(done); return; }
+  const s = make('script'), q = added[src] = [done];
+  s.onload = s.onerror = () => { ready[src] = true; q.forEach(f => f()); };
+  s.src = (document.body.dataset.root || '') + src;
+  s.dataset.added = ''; // not the page's own (lectern serve's updates leave it out)
+  document.head.appendChild(s);
+}
+function loaded(m) { return !!m.lessons && (!m.labels || !!ready[m.labels]); }
+function loadModule(m, done) {
+  if (loaded(m)) { done(); return; }
+  add(m.data, () => (m.labels && m.lessons ? add(m.labels, done) : done()));
+}
+function finished(C) { // modules' complete lessons as lectern.js last recorded them
+  try { return JSON.parse(localStorage.getItem('lectern:v2:' + C.id + ':done') || '{}') || {}; } catch (e) { return {}; }
+}
+function moduleSection(C, labels, state, fin, m) {
+  const sec = make('section', 'progress-module'), r = { sec, total: 0, complete: 0 };
+  sec.appendChild(make('h2', '', m.title));
+  if (loaded(m)) {
+    m.lessons.forEach(id => {
+      const l = lesson(C, labels, state, id);
+      if (l.counted) { r.total += 1; if (l.complete) r.complete += 1; }
+      sec.appendChild(l.sec);
+    });
+    return r;
+  }
+  r.total = m.count || 0;
+  r.complete = Object.keys(fin[m.id] || {}).filter(p => state.pages[p]).length;
+  sec.appendChild(make('p', 'progress-status', LT('module_summary', { done: r.complete, n: r.total })));
+  const b = sec.appendChild(make('button', 'progress-open', LT('show_lessons')));
+  b.type = 'button';
+  b.dataset.moduleOpen = m.id;
+  return r;
+}
 function report(el) {
   const C = window.LECTERN_COURSE, labels = window.LECTERN_LABELS || {};
   if (!C || !Array.isArray(C.modules)) return;
-  const state = stored(C.id);
+  const state = stored(C.id), fin = finished(C);
   el.textContent = '';
   if (!state) { el.appendChild(make('p', '', LT('no_storage'))); return; }
   const summary = make('p', 'progress-summary');
   el.appendChild(summary);
   let total = 0, complete = 0;
   C.modules.forEach(m => {
-    const sec = make('section', 'progress-module');
-    sec.appendChild(make('h2', '', m.title));
-    (m.lessons || []).forEach(id => {
-      const r = lesson(C, labels, state, id);
-      if (r.counted) { total += 1; if (r.complete) complete += 1; }
-      sec.appendChild(r.sec);
-    });
-    el.appendChild(sec);
+    const r = moduleSection(C, labels, state, fin, m);
+    total += r.total;
+    complete += r.complete;
+    el.appendChild(r.sec);
   });
   const c = commitments(C, labels, state);
   if (c) el.appendChild(c);
   const said = LT('progress_summary', { done: complete, n: total, date: LT.date(new Date(), { dateStyle: 'long' }) });
   summary.textContent = state.learner ? LT('learner_summary', { name: state.learner, summary: said }) : said;
+}
+function startReport(el) {
+  const C = window.LECTERN_COURSE;
+  if (!C || !Array.isArray(C.modules)) return;
+  const draw = () => report(el);
+  el.addEventListener('click', e => {
+    const b = e.target.closest('[data-module-open]'), m = b && C.modules.find(x => x.id === b.dataset.moduleOpen);
+    if (!m) return;
+    b.disabled = true;
+    loadModule(m, () => {
+      draw();
+      const h = Array.from(el.querySelectorAll('.progress-module > h2')).find(x => x.textContent === m.title);
+      if (h) { h.tabIndex = -1; h.focus(); }
+    });
+  });
+  window.addEventListener('storage', draw);
+  const small = C.modules.reduce((n, m) => n + (m.count || 0), 0) <= SMALL;
+  let left = small ? C.modules.length : 0;
+  if (!left) { draw(); return; }
+  C.modules.forEach(m => loadModule(m, () => { left -= 1; if (!left) draw(); }));
 }
 
 /* Every commitment and optional item of the course, apart: done on which day, or not yet. */
@@ -244,10 +303,7 @@ function certificate(el) {
 function init() {
   document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
   const el = document.querySelector('[data-progress-report]');
-  if (el) {
-    report(el);
-    window.addEventListener('storage', () => report(el));
-  }
+  if (el) startReport(el);
   const mine = document.querySelector('[data-my-handout]');
   if (mine) {
     handout(mine);

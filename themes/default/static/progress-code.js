@@ -276,16 +276,41 @@ function importFile(input) {
   r.onerror = () => say(T('file_unreadable'), true);
   r.readAsText(f);
 }
+// A big course's home has only some modules' data: every module's and the items' indexes
+// (course-pages.js and progress-index.js, named by [data-course-pages]) are loaded before a
+// code is made or read.
+let waiting = null;
+function whole(then) {
+  const el = $('[data-course-pages]');
+  if (!el) return then();
+  if (waiting) return waiting.push(then);
+  waiting = [then];
+  const urls = el.dataset.coursePages.split(' ');
+  let left = urls.length;
+  urls.forEach(u => {
+    const s = document.createElement('script');
+    s.src = u;
+    s.dataset.added = '';
+    s.onload = s.onerror = () => {
+      if (--left) return;
+      el.removeAttribute('data-course-pages');
+      const w = waiting;
+      waiting = null;
+      w.forEach(f => f());
+    };
+    document.head.appendChild(s);
+  });
+}
 document.addEventListener('click', e => {
   const b = e.target.closest && e.target.closest('button');
   if (!b || !R()) return;
-  if (b.matches('[data-export]')) doExport(b);
-  else if (b.matches('[data-import]')) importText(($('textarea[data-progress-code]') || {}).value);
+  if (b.matches('[data-export]')) whole(() => doExport(b));
+  else if (b.matches('[data-import]')) whole(() => importText(($('textarea[data-progress-code]') || {}).value));
   else if (b.matches('[data-import-confirm]')) confirmImport();
   else if (b.matches('[data-import-cancel]')) cancelImport();
-  else if (b.matches('[data-copy-code]')) copyCode(b);
+  else if (b.matches('[data-copy-code]')) whole(() => copyCode(b));
 });
-document.addEventListener('change', e => { if (R() && e.target.matches('input[data-import-file]')) importFile(e.target); });
+document.addEventListener('change', e => { if (R() && e.target.matches('input[data-import-file]')) whole(() => importFile(e.target)); });
 // for a SCORM package's runtime (scorm.js), which restores the LMS's code as an import does
 Object.assign(root.LecternCode, { maps: maps, merge: merge });
 })(this);
