@@ -12,6 +12,7 @@ pub mod glossary;
 mod kind;
 pub mod languages;
 pub mod lock;
+pub mod strings;
 pub mod table;
 pub mod theme;
 pub mod walk;
@@ -152,7 +153,8 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         None
     });
     // a course.yaml that could not be read leaves the rest to check
-    let config = config.unwrap_or_else(CourseConfig::placeholder);
+    let mut config = config.unwrap_or_else(CourseConfig::placeholder);
+    strings::apply_theme(&mut config, &theme.strings);
     let source = Some(Source {
         root: root.to_path_buf(),
         config,
@@ -287,31 +289,8 @@ fn nested_key_place(text: &str, parent: &str, key: &str) -> (usize, usize) {
 
 /// An error for each key of `strings:` that no catalog has, with the nearest known key.
 fn unknown_strings(file: &Path, text: &str, config: &CourseConfig) -> Diagnostics {
-    let known: Vec<&str> = crate::i18n::known_keys()
-        .iter()
-        .map(String::as_str)
-        .collect();
-    let mut problems = Diagnostics::default();
-    for key in config
-        .strings
-        .keys()
-        .filter(|k| !known.contains(&k.as_str()))
-    {
-        let (line, col) = nested_key_place(text, "strings", key);
-        let col = col.saturating_sub(key.len() + 2).max(1);
-        let d = Diagnostic::at(
-            file,
-            text,
-            line,
-            col,
-            format!("unknown interface string `{key}` in `strings:`"),
-        );
-        problems.push(match crate::error::did_you_mean(key, &known) {
-            Some(near) => d.help(format!("did you mean `{near}`? The keys are those of the English catalog, listed in the README")),
-            None => d.help("remove it, or use a key of the English catalog (listed in the README)"),
-        });
-    }
-    problems
+    let place = |key: &str| nested_key_place(text, "strings", key);
+    strings::unknown_keys(file, text, &config.strings, ("in `strings:`", &place))
 }
 
 fn bad_id(file: &Path, text: &str, id: &str) -> Diagnostic {

@@ -112,6 +112,12 @@ impl Course {
         crate::i18n::Strings::for_language(&self.config.language, &self.config.strings).0
     }
 
+    /// `minutes` as pages show them, in the course's language; `None` for 0 (no duration).
+    pub fn duration_text(&self, minutes: u32) -> Option<String> {
+        let strings = || crate::i18n::cached(&self.config.language, &self.config.strings);
+        (minutes > 0).then(|| strings().duration(minutes))
+    }
+
     /// Total minutes of all lessons.
     pub fn total_minutes(&self) -> u32 {
         self.pages
