@@ -12,7 +12,8 @@
 //   scripting           lectern.js's own time (sampled CPU profile) and every script's
 //                       (ScriptDuration: parsing and running, data files included)
 //   tick                the checkbox handler's time, median of 5 ticks
-//   progress page       bytes, DOM nodes, main-thread time (TaskDuration until idle)
+//   progress, home page bytes, DOM nodes, main-thread time (TaskDuration until idle), nothing
+//                       stored
 //   search             bytes fetched for each of a few queries, in a new browser each
 // Chromium: /usr/bin/chromium (or $CHROMIUM) through playwright-core.
 import http from 'node:http';
@@ -128,10 +129,11 @@ async function lessonCost(browser, first, next, rate) {
   return { a, b, t };
 }
 
-async function progressCost(browser, base, rate) {
+/** A page (the progress or home page) in a new browser, nothing stored. */
+async function pageCost(browser, url, rate) {
   const context = await browser.newContext();
   const s = await open(context, rate);
-  const p = await visit(s, base + 'progress.html');
+  const p = await visit(s, url);
   await context.close();
   return p;
 }
@@ -164,10 +166,12 @@ try {
     }
     console.log(`${rate}x CPU: lectern.js first / next ${ms(a.lectern)} / ${ms(b.lectern)}; all scripts first / next ${ms(a.scripts)} / ${ms(b.scripts)}; tick ${ms(t)}`);
   }
-  for (const rate of [1, 4]) {
-    const p = await progressCost(browser, base, rate);
-    if (rate === 1) console.log(`progress page: ${kb(p.total)}, ${p.nodes} DOM nodes`);
-    console.log(`${rate}x CPU: progress page main thread ${ms(p.tasks)} (scripts ${ms(p.scripts)})`);
+  for (const name of ['progress', 'home']) {
+    for (const rate of [1, 4]) {
+      const p = await pageCost(browser, base + (name === 'home' ? 'index.html' : 'progress.html'), rate);
+      if (rate === 1) console.log(`${name} page: ${kb(p.total)}, ${p.nodes} DOM nodes`);
+      console.log(`${rate}x CPU: ${name} page main thread ${ms(p.tasks)} (scripts ${ms(p.scripts)})`);
+    }
   }
   const queries = ['seller', 'manager team', 'q'];
   const sizes = [];

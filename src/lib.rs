@@ -15,6 +15,7 @@ pub mod build;
 pub mod error;
 pub mod handouts;
 pub mod i18n;
+pub mod languages;
 pub mod load;
 pub mod model;
 pub mod new;

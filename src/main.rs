@@ -393,6 +393,10 @@ fn package(options: PackageOptions) -> Result<(), Diagnostics> {
             thousands(made.longest_code),
         );
     }
+    let languages = made.languages.split_first();
+    if let Some((default, others)) = languages.filter(|(_, others)| !others.is_empty()) {
+        println!("The LMS tracks the default language ({default}) only: the other languages ({}) are in the package under their folders, for reading, and their progress stays in the learner's browser.", others.join(", "));
+    }
     Ok(())
 }
 

@@ -208,6 +208,11 @@ fn repeating_checklists_start_empty_each_period_and_keep_a_dated_history() {
 }
 
 #[test]
+fn a_french_course_s_scripts_write_french_and_french_dates() {
+    run_on_copy("interface-text", "french.mjs", Caching::Never);
+}
+
+#[test]
 fn quiz_and_sort_give_feedback_count_and_work_by_keyboard() {
     require_tools();
     let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
@@ -430,6 +435,49 @@ fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
     );
 }
 
+/// A course past 300 lessons (four modules of 80 one-item lessons), for `progress_large.mjs`.
+fn large_course() -> (tempfile::TempDir, PathBuf) {
+    let mut files = vec![(
+        "content/_index.md".to_string(),
+        "---\ntitle: Big\n---\n".into(),
+    )];
+    for m in 1..=4 {
+        let overview = format!("---\ntitle: Module {m}\n---\n");
+        files.push((format!("content/m{m:03}/_index.md"), overview));
+        for l in 1..=80 {
+            let text = format!("---\ntitle: Lesson {m}.{l}\n---\n\n- [ ] Read lesson {m}.{l}\n");
+            files.push((format!("content/m{m:03}/{l:03}-lesson-{l}.md"), text));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    common::write_course(&pairs)
+}
+
+/// The progress page of a big course lists modules, and a module's lessons when it is opened;
+/// its home page loads the modules the learner has been in (`progress_large.mjs`),
+/// at a domain root, under a subpath and from file://.
+#[test]
+fn a_big_courses_progress_and_home_pages_load_only_the_modules_they_show() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (dir, course) = large_course();
+    let site = dir.path().join("site");
+    build(&course, &site);
+    let bases = [
+        serve(site.clone()),
+        format!("{}/site", serve(dir.path().to_path_buf())),
+        format!("file://{}", site.display()),
+    ];
+    run_script(
+        "progress_large.mjs",
+        &[("BASES", OsStr::new(&bases.join(" ")))],
+        "",
+    );
+}
+
 /// `certificate.html` before and after the course is complete, printed, and under axe.
 #[test]
 fn certificate_shows_the_day_of_completion_and_is_honest_before_it() {
@@ -587,4 +635,34 @@ fn cmi5_package_reports_to_a_real_lrs_and_keeps_progress_in_the_state_api() {
     let root = unzipped_package(tmp.path(), &course, "cmi5");
     let vars = [("SITE_DIR", root.as_os_str()), ("RALPH", ralph.as_os_str())];
     run_script("cmi5.mjs", &vars, "http://unused.invalid");
+}
+
+/// A course in English and French under a subpath and from file:// (`languages.mjs`): the
+/// language switcher, per-language search and per-language progress.
+#[test]
+fn a_course_in_two_languages_switches_searches_and_keeps_progress_per_language() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let built = build_copy("languages");
+    // the site is the folder `site` of the served one: a subpath
+    let base = serve(built.site.parent().unwrap().to_path_buf());
+    let vars = [("SITE_DIR", built.site.as_os_str())];
+    run_script("languages.mjs", &vars, &format!("{base}/site"));
+}
+
+#[test]
+fn an_assessment_quiz_draws_a_pool_scores_order_and_match_and_locks_after_its_attempts() {
+    run_on_copy("browser-assessment", "assessment.mjs", Caching::Never);
+}
+
+#[test]
+fn scorm12_pooled_assessment_scores_the_drawn_questions() {
+    let v = ("scorm12", "12");
+    in_scorm_again("browser-assessment", |_| {}, v, "scorm_pool.mjs");
+}
+
+#[test]
+fn scorm2004_pooled_assessment_scores_the_drawn_questions() {
+    let v = ("scorm2004", "2004");
+    in_scorm_again("browser-assessment", |_| {}, v, "scorm_pool.mjs");
 }

@@ -426,3 +426,18 @@ fn the_chalk_theme_overrides_colours_and_the_footer_block_only() {
         texts(&lesson, "footer.site-footer")
     );
 }
+
+/// A lesson loads the theme's per-feature scripts only where its content uses the feature.
+#[test]
+fn a_lesson_loads_only_the_feature_scripts_it_uses() {
+    let built = common::build("browser-practice");
+    let features = ["scenario", "reflection", "checklist-days", "terms"];
+    let loaded = |path: &str| -> Vec<&str> {
+        let srcs = common::attrs(&common::page(&built, path), "script[src]", "src");
+        let used = |f: &&str| srcs.iter().any(|s| s.contains(&format!("assets/{f}.js?")));
+        features.iter().copied().filter(used).collect()
+    };
+    assert_eq!(loaded("practice/scenario.html"), ["scenario"]);
+    assert_eq!(loaded("practice/reflection.html"), ["reflection"]);
+    assert_eq!(loaded("practice/commitments.html"), ["checklist-days"]);
+}

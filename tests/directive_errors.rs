@@ -1050,3 +1050,191 @@ fn code_in_ordinary_languages_is_not_a_misspelt_directive() {
         assert!(html.contains(&format!("language-{lang}")), "{lang}");
     }
 }
+
+/// A quiz of three choice questions with `settings` (YAML lines) before its questions.
+fn quiz_with(settings: &str) -> String {
+    let question = |n: u8| format!("  - question: Question {n}?\n{QUIZ_OPTIONS}");
+    lesson_errors(&format!(
+        "```quiz\n{settings}questions:\n{}{}{}```\n",
+        question(1),
+        question(2),
+        question(3)
+    ))
+}
+
+#[test]
+fn quiz_pool_larger_than_the_quiz() {
+    same_text(
+        &quiz_with("pool: 5\n"),
+        r#"error: `pool: 5` draws more questions than the quiz has (3)
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | pool: 5
+  |       ^
+  |
+  = help: draw at most 3, or add 2 more questions"#,
+    );
+}
+
+#[test]
+fn quiz_pool_of_zero() {
+    same_text(
+        &quiz_with("pool: 0\n"),
+        r#"error: `pool: 0` draws no questions
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | pool: 0
+  |       ^
+  |
+  = help: write how many of the 3 questions each attempt draws, from 1 to 3"#,
+    );
+}
+
+#[test]
+fn quiz_pool_not_a_number() {
+    same_text(
+        &quiz_with("pool: eight\n"),
+        r#"error: `pool: eight` is not a number of questions
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | pool: eight
+  |       ^
+  |
+  = help: write how many of the 3 questions each attempt draws, e.g. `pool: 3`"#,
+    );
+}
+
+#[test]
+fn quiz_pass_not_a_percent() {
+    same_text(
+        &quiz_with("pass: 80\n"),
+        r#"error: `80` is not a pass mark
+ --> content/01-module/01-lesson.md:6:7
+  |
+6 | pass: 80
+  |       ^
+  |
+  = help: write a whole percent from 1 to 100, e.g. `pass: 80%`"#,
+    );
+}
+
+#[test]
+fn quiz_attempts_of_zero() {
+    same_text(
+        &quiz_with("attempts: 0\n"),
+        r#"error: `attempts: 0` is not a number of attempts
+ --> content/01-module/01-lesson.md:6:11
+  |
+6 | attempts: 0
+  |           ^
+  |
+  = help: write a whole number from 1 up, e.g. `attempts: 3`, or leave `attempts:` out for no limit"#,
+    );
+}
+
+#[test]
+fn quiz_order_with_one_item() {
+    same_text(
+        &lesson_errors(
+            "```quiz\nquestions:\n  - question: In order?\n    order:\n      - Only\n```\n",
+        ),
+        r#"error: an `order` question needs at least two items
+ --> content/01-module/01-lesson.md:9:7
+  |
+9 |       - Only
+  |       ^
+  |
+  = help: list the items under `order:` in their right order, two or more"#,
+    );
+}
+
+#[test]
+fn quiz_order_with_an_item_twice() {
+    same_text(
+        &lesson_errors("```quiz\nquestions:\n  - question: In order?\n    order:\n      - Plan\n      - Do\n      - Plan\n```\n"),
+        r#"error: `Plan` is in this `order` question twice
+  --> content/01-module/01-lesson.md:11:9
+   |
+11 |       - Plan
+   |         ^
+   |
+   = help: each item appears once: remove the second or reword it"#,
+    );
+}
+
+#[test]
+fn quiz_match_pair_without_a_right_side() {
+    same_text(
+        &lesson_errors("```quiz\nquestions:\n  - question: Pair them\n    match:\n      - left: A\n        right: 1\n      - left: B\n```\n"),
+        r#"error: this pair has no `right:`
+  --> content/01-module/01-lesson.md:11:9
+   |
+11 |       - left: B
+   |         ^
+   |
+   = help: give every pair both sides: `left: …` and `right: …`"#,
+    );
+}
+
+#[test]
+fn quiz_match_with_a_right_side_twice() {
+    same_text(
+        &lesson_errors("```quiz\nquestions:\n  - question: Pair them\n    match:\n      - left: A\n        right: 1\n      - left: B\n        right: 1\n```\n"),
+        r#"error: `1` is in this `match` question twice
+  --> content/01-module/01-lesson.md:12:16
+   |
+12 |         right: 1
+   |                ^
+   |
+   = help: each item appears once: remove the second or reword it"#,
+    );
+}
+
+#[test]
+fn quiz_match_pair_unknown_key() {
+    same_text(
+        &lesson_errors("```quiz\nquestions:\n  - question: Pair them\n    match:\n      - left: A\n        rigth: 1\n      - left: B\n        right: 2\n```\n"),
+        r#"error: unknown key `rigth`
+  --> content/01-module/01-lesson.md:10:9
+   |
+10 |         rigth: 1
+   |         ^
+   |
+   = help: did you mean `right`?"#,
+    );
+}
+
+#[test]
+fn quiz_question_with_options_and_order() {
+    same_text(
+        &lesson_errors(&format!(
+            "```quiz\nquestions:\n  - question: Which?\n{QUIZ_OPTIONS}    order: [A, B]\n```\n"
+        )),
+        r#"error: this question has both `options:` and `order:`
+ --> content/01-module/01-lesson.md:7:15
+  |
+7 |   - question: Which?
+  |               ^
+  |
+  = help: give each question one of: `options:` to choose from, `order:` to put in order, `match:` to pair"#,
+    );
+}
+
+#[test]
+fn quiz_question_with_nothing_to_answer() {
+    same_text(
+        &lesson_errors("```quiz\nquestions:\n  - question: Which?\n```\n"),
+        r#"error: this question has no `options:`, `order:` or `match:`
+ --> content/01-module/01-lesson.md:7:15
+  |
+7 |   - question: Which?
+  |               ^
+  |
+  = help: give each question one of: `options:` to choose from, `order:` to put in order, `match:` to pair"#,
+    );
+}
+
+/// `got` equals `want`; prints `got` in full when not, to read the new text.
+fn same_text(got: &str, want: &str) {
+    assert_eq!(got, want, "\n--- got ---\n{got}\n");
+}

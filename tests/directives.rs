@@ -381,3 +381,70 @@ fn a_task_items_label_is_its_first_paragraph_and_its_blocks_follow_it() {
         ["read-the-table", "plan-the-week", "coach", "observe-a-call"]
     );
 }
+
+#[test]
+fn quiz_settings_and_order_and_match_questions() {
+    let built = build();
+    let html = page(&built, "basics/assessment.html");
+    let form = select(&html, "form.quiz")[0];
+    let settings = ["data-pool", "data-pass", "data-attempts"].map(|a| attr(form, a));
+    assert_eq!(settings, ["2", "80", "3"]);
+    // every question is in the page, for reading without JavaScript
+    assert_eq!(within(form, "fieldset.quiz-question").len(), 3);
+
+    let order = within(form, "fieldset.quiz-arrange[data-kind=order]")[0];
+    assert_eq!(attr(order, "data-question"), "steps");
+    let cards = within(order, "li.sort-item");
+    let mut answers: Vec<(String, String)> = cards
+        .iter()
+        .map(|li| {
+            let text = text(within(*li, "p.sort-text")[0]);
+            (attr(*li, "data-answer").to_string(), text)
+        })
+        .collect();
+    answers.sort();
+    assert_eq!(
+        answers,
+        [
+            ("1", "Prepare"),
+            ("2", "Explain the task"),
+            ("3", "Check in")
+        ]
+        .map(|(a, t)| (a.to_string(), t.to_string()))
+    );
+    for li in &cards {
+        let select = within(*li, "select")[0];
+        let label = within(*li, "label")[0];
+        assert_eq!(attr(label, "for"), attr(select, "id"));
+        assert_eq!(text(label), "Place in the order");
+        let options: Vec<String> = within(select, "option").into_iter().map(text).collect();
+        assert_eq!(options, ["Choose…", "1", "2", "3"]);
+    }
+    let feedback = within(order, "p.quiz-feedback[data-feedback-for=all][hidden]");
+    assert_eq!(
+        text(feedback[0]),
+        "You prepare before you explain, and check in afterwards."
+    );
+
+    let pairs = within(form, "fieldset.quiz-arrange[data-kind=match]")[0];
+    let finance = within(pairs, "li.sort-item")
+        .into_iter()
+        .find(|li| text(within(*li, "p.sort-text")[0]) == "Finance")
+        .unwrap();
+    let select = within(finance, "select")[0];
+    let right = within(select, "option")
+        .into_iter()
+        .find(|o| attr(*o, "value") == attr(finance, "data-answer"))
+        .unwrap();
+    assert_eq!(text(right), "Informs price floors");
+    assert_eq!(within(select, "option").len(), 4);
+    let explain = within(finance, "span.sort-explain[hidden]")[0];
+    assert_eq!(
+        text(explain),
+        "Finance explains the return the business needs."
+    );
+    assert_eq!(
+        progress_items(&built, "basics/assessment"),
+        ["quiz:steps", "quiz:roles", "quiz:coaching", "quiz:@final"]
+    );
+}

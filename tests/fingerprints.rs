@@ -91,7 +91,7 @@ fn the_data_scripts_urls_change_with_a_lessons_items_and_the_rest_do_not() {
     for (rel, data) in [
         ("index.html", "course-data.js"),
         ("index.html", "progress-index.js"),
-        ("progress.html", "progress-data.js"),
+        ("certificate.html", "progress-data.js"),
     ] {
         let (one, two) = (versions_of(&before, rel), versions_of(&after, rel));
         let file = std::fs::read(after.join("assets").join(data)).unwrap();
@@ -110,4 +110,19 @@ fn the_data_scripts_urls_change_with_a_lessons_items_and_the_rest_do_not() {
         assert!(rest(&one).len() >= 2, "{rel}: {one:?}");
         assert_eq!(rest(&one), rest(&two), "{rel}");
     }
+    // the progress page loads a module's labels from the address its module file gives
+    let module = "assets/modules/delegating-for-development";
+    let labels_url = |out: &Path| {
+        let text = std::fs::read_to_string(out.join(format!("{module}.js"))).unwrap();
+        let start = text
+            .rfind(", \"assets/modules/")
+            .expect("the labels' address")
+            + 3;
+        text[start..text.rfind('"').unwrap()].to_string()
+    };
+    let (one, two) = (labels_url(&before), labels_url(&after));
+    let (path, v) = two.split_once("?v=").unwrap();
+    assert_eq!(path, format!("{module}.labels.js"));
+    assert_eq!(v, version(&std::fs::read(after.join(path)).unwrap()));
+    assert_ne!(one, two, "the labels' file kept its version");
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{attrs, build_course, build_error, page, texts, write_course};
+use common::{attrs, build_course, build_error, copy_fixture, page, texts, write_course};
 
 const HOME: (&str, &str) = ("content/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
 const LESSON: (&str, &str) = (
@@ -54,6 +54,50 @@ fn an_unknown_string_key_is_an_error_with_a_did_you_mean() {
     assert_eq!(
         build_error(&root),
         "error: unknown interface string `search_placehlder` in `strings:`\n --> course.yaml:4:3\n  |\n4 |   search_placehlder: Find\n  |   ^\n  |\n  = help: did you mean `search_placeholder`? The keys are those of the English catalog, listed in the README"
+    );
+}
+
+/// A theme's `strings.yaml` with per-language maps.
+const THEME_STRINGS: &str = "en:\n  search_placeholder: Look up\nfr:\n  search_placeholder: Chercher un mot\n  previous: Avant\n";
+
+#[test]
+fn a_theme_rewords_strings_in_its_language_and_course_yaml_wins() {
+    let yaml = "id: c\ntitle: T\nlanguage: fr-CA\ntheme: house\nstrings:\n  previous: Précédente\n";
+    let theme = ("themes/house/strings.yaml", THEME_STRINGS);
+    let (_tmp, root) = write_course(&[("course.yaml", yaml), HOME, LESSON, theme]);
+    let built = build_course(&root, false);
+    let home = page(&built, "index.html");
+    assert_eq!(
+        attrs(&home, "#search-input", "placeholder"),
+        ["Chercher un mot"]
+    );
+    let lesson = page(&built, "m/a.html");
+    assert_eq!(texts(&lesson, ".pager-prev span"), ["Précédente"]);
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\ntheme: house\n"),
+        HOME,
+        LESSON,
+        theme,
+    ]);
+    let home = page(&build_course(&root, false), "index.html");
+    assert_eq!(attrs(&home, "#search-input", "placeholder"), ["Look up"]);
+}
+
+#[test]
+fn an_unknown_string_key_in_a_theme_is_an_error_with_a_did_you_mean() {
+    let theme = (
+        "themes/house/strings.yaml",
+        "fr:\n  search_placeholder: Chercher\n  scenario_restrat: Recommencer\n",
+    );
+    let (_tmp, root) = write_course(&[
+        ("course.yaml", "id: c\ntitle: T\ntheme: house\n"),
+        HOME,
+        LESSON,
+        theme,
+    ]);
+    assert_eq!(
+        build_error(&root),
+        "error: unknown interface string `scenario_restrat` in `fr:` of themes/house/strings.yaml\n --> themes/house/strings.yaml:3:3\n  |\n3 |   scenario_restrat: Recommencer\n  |   ^\n  |\n  = help: did you mean `scenario_restart`? The keys are those of the English catalog, listed in the README"
     );
 }
 
@@ -111,15 +155,75 @@ fn english_left(built: &lectern::Built, phrases: &[String]) -> Vec<String> {
     found
 }
 
+/// The `interface-text` fixture (every feature: scenario, reflections with a template,
+/// repeating checklists, commitments, glossary, quiz, sorts, table, facilitator notes,
+/// durations) copied with `language: tag`.
+fn every_feature(tag: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = copy_fixture("interface-text");
+    let yaml = std::fs::read_to_string(root.join("course.yaml")).unwrap();
+    let yaml = yaml.replace("language: fr", &format!("language: {tag}"));
+    std::fs::write(root.join("course.yaml"), yaml).unwrap();
+    (tmp, root)
+}
+
+/// The fixture really holds every feature, and the build every page and script the check reads.
+#[test]
+fn the_every_feature_fixture_uses_every_feature() {
+    let (_tmp, root) = every_feature("fr");
+    let built = build_course(&root, false);
+    let paths: Vec<&str> = built.site.files.keys().map(|p| p.as_str()).collect();
+    for page in [
+        "facilitator.html",
+        "glossary.html",
+        "progress.html",
+        "certificate.html",
+        "my-handout.html",
+        "handouts/course.html",
+        "404.html",
+    ] {
+        assert!(paths.contains(&page), "{page} in {paths:?}");
+    }
+    let theme = std::fs::read_dir(common::repo_root().join("themes/default/static")).unwrap();
+    for script in theme.filter_map(|e| e.ok()).map(|e| e.file_name()) {
+        let script = script.to_string_lossy().into_owned();
+        if script.ends_with(".js") {
+            let out = format!("assets/{script}");
+            assert!(paths.contains(&out.as_str()), "{out} in {paths:?}");
+        }
+    }
+    let all: String = paths
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .filter_map(|p| built.site.text(p))
+        .collect();
+    for feature in [
+        "data-scenario=",
+        "data-reflection=",
+        "data-field=",
+        "data-repeat=\"daily\"",
+        "data-repeat=\"weekly\"",
+        "data-repeat=\"monthly\"",
+        "data-optional",
+        "class=\"quiz",
+        "data-sort=",
+        "class=\"duration\"",
+        "<table",
+    ] {
+        assert!(all.contains(feature), "no page has {feature}");
+    }
+    let lesson = page(&built, "practice/scenario.html");
+    assert_eq!(texts(&lesson, ".lesson-meta .duration"), ["10 min"]);
+}
+
 #[test]
 fn a_build_in_each_other_language_has_no_english_interface_text() {
     let phrases = english_phrases();
-    assert!(phrases.len() > 40, "{phrases:?}");
+    assert!(phrases.len() > 90, "{phrases:?}");
     for tag in lectern::i18n::built_in_tags()
         .into_iter()
         .filter(|t| *t != "en")
     {
-        let (_tmp, root) = course(&format!("id: c\ntitle: T\nlanguage: {tag}\n"));
+        let (_tmp, root) = every_feature(tag);
         let built = build_course(&root, false);
         let left = english_left(&built, &phrases);
         assert!(left.is_empty(), "{tag}: English left in {left:#?}");

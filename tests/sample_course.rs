@@ -185,6 +185,20 @@ fn the_sample_course_practises_what_it_teaches() {
     );
     let quizzes = count(&lessons, "form.quiz", "data-quiz");
     assert!(quizzes.contains("final-check"), "quizzes: {quizzes:?}");
+    let final_check =
+        "form.quiz[data-quiz=final-check][data-pool='8'][data-pass='80'][data-attempts='3']";
+    let kinds = count(
+        &lessons,
+        &format!("{final_check} fieldset.quiz-arrange"),
+        "data-kind",
+    );
+    assert_eq!(kinds, ["match".to_string(), "order".to_string()].into());
+    let questions = count(
+        &lessons,
+        &format!("{final_check} fieldset"),
+        "data-question",
+    );
+    assert!(questions.len() >= 12, "the pool draws 8 of: {questions:?}");
     let linked = count(&lessons, "a.term", "href");
     assert!(linked.len() >= 15, "glossary terms linked: {linked:?}");
     let glossary = Html::parse_document(&fs::read_to_string(site.join("glossary.html")).unwrap());

@@ -124,6 +124,15 @@ fn lesson_pages_grow_with_their_module_only() {
 /// The bytes of lesson `page` and of every file it loads: what its `src` and `href`
 /// attributes name under `assets/`, and its module's data file (which `course-data.js` adds).
 fn lesson_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
+    let mut files = page_cost(site, page);
+    let module = page.split('/').next().unwrap();
+    let data = format!("assets/modules/{module}.js");
+    files.push((data.clone(), site.text(&data).unwrap().len()));
+    files
+}
+
+/// The bytes of `page` and of what its `src` and `href` attributes name under `assets/`.
+fn page_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
     let html = site.text(page).unwrap();
     let doc = Html::parse_document(html);
     let selector = Selector::parse("script[src], link[rel=stylesheet][href]").unwrap();
@@ -133,10 +142,81 @@ fn lesson_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
         let path = url.trim_start_matches("../").split('?').next().unwrap();
         files.push((path.to_string(), site.text(path).unwrap().len()));
     }
-    let module = page.split('/').next().unwrap();
-    let data = format!("assets/modules/{module}.js");
-    files.push((data.clone(), site.text(&data).unwrap().len()));
     files
+}
+
+/// Checks that `page` and the files it loads (`cost`) in `small` and `large` are the same files
+/// and grow by at most `per_page_module` bytes of the page and 250 of `course-data.js` per
+/// module `large` adds (`added`); returns the large course's files.
+fn grows_by_module(
+    (small, large): (&Site, &Site),
+    page: &str,
+    cost: fn(&Site, &str) -> Vec<(String, usize)>,
+    per_page_module: usize,
+    added: usize,
+) -> Vec<(String, usize)> {
+    let (a, b) = (cost(small, page), cost(large, page));
+    let names = |f: &[(String, usize)]| f.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b));
+    for ((file, n), (_, m)) in a.iter().zip(&b) {
+        // the summary and the page's module list hold a line per module; nothing else grows
+        let per_module = match file.as_str() {
+            "assets/course-data.js" => 250,
+            f if f == page => per_page_module,
+            _ => 0,
+        };
+        assert!(
+            m - n <= per_module * added + 16,
+            "{file}: {n} bytes in the small course, {m} in the large one"
+        );
+    }
+    b
+}
+
+#[test]
+fn a_big_courses_home_page_and_what_it_loads_grow_by_module_only() {
+    // modules of 10 lessons: 40 of them (400 lessons) or 200 (2,000 lessons); a module card
+    // on the page, a line in the summary and in the sidebar
+    let (small, large) = (build(&[10; 40]), build(&[10; 200]));
+    let b = grows_by_module((&small, &large), "index.html", page_cost, 400, 160);
+    let whole = ["course-pages", "progress-index", "progress-data"];
+    assert!(
+        !b.iter().any(|(f, _)| whole.iter().any(|w| f.contains(w))),
+        "{b:?}"
+    );
+    // named for a progress code, which loads them when the learner makes or reads one
+    let home = Html::parse_document(large.text("index.html").unwrap());
+    let el = home
+        .select(&Selector::parse("[data-course-pages]").unwrap())
+        .next();
+    let urls = el
+        .expect("the whole course's files, named")
+        .value()
+        .attr("data-course-pages");
+    let urls: Vec<&str> = urls
+        .unwrap()
+        .split(' ')
+        .map(|u| u.split('?').next().unwrap())
+        .collect();
+    assert_eq!(urls, ["assets/course-pages.js", "assets/progress-index.js"]);
+}
+
+#[test]
+fn the_progress_page_and_what_it_loads_do_not_grow_with_the_course() {
+    // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
+    let (small, large) = (build(&[10; 10]), build(&[10; 200]));
+    let b = grows_by_module((&small, &large), "progress.html", page_cost, 130, 190);
+    assert!(!b
+        .iter()
+        .any(|(f, _)| f.contains("course-pages") || f.contains("progress-data")));
+    // a module's labels are in its own file, which the page loads when the module is opened
+    let labels = large.text("assets/modules/m001.labels.js").unwrap();
+    assert!(labels.starts_with("window.lecternLabels({\"m001/lesson-1\":{\"item-0\":\"item 0\""));
+    let data = large.text("assets/modules/m001.js").unwrap();
+    assert!(
+        data.contains(", \"assets/modules/m001.labels.js?v="),
+        "{data}"
+    );
 }
 
 #[test]
@@ -144,21 +224,8 @@ fn a_lesson_page_and_what_it_loads_do_not_grow_with_the_course() {
     // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
     let (small, large) = (build(&[10; 10]), build(&[10; 200]));
     let page = "m001/lesson-5.html";
-    let (a, b) = (lesson_cost(&small, page), lesson_cost(&large, page));
+    let b = grows_by_module((&small, &large), page, lesson_cost, 130, 190);
     let total = |f: &[(String, usize)]| f.iter().map(|(_, n)| n).sum::<usize>();
-    for ((file, n), (_, m)) in a.iter().zip(&b) {
-        // the sidebar's module list and the course summary hold a line per module; the rest
-        // (the page's own text, its module's data, the theme's scripts) is the same
-        let per_module = match file.as_str() {
-            "assets/course-data.js" => 250,
-            f if f == page => 130,
-            _ => 0,
-        };
-        assert!(
-            m - n <= per_module * 190 + 16,
-            "{file}: {n} bytes at 100 lessons, {m} at 2,000"
-        );
-    }
     assert!(
         total(&b) < 150_000,
         "a lesson page loads {} bytes at 2,000 lessons: {b:?}",

@@ -49,6 +49,7 @@ fuzz_target!(|body: &str| {
         unreadable: Default::default(),
         lock: None,
         glossary: None,
+        translated_glossaries: Default::default(),
     };
     let options = lectern::model::ModelOptions { drafts: false };
     let result = lectern::model::build(source, options)

@@ -18,7 +18,7 @@ use super::live::{Aggregates, Live};
 use crate::error::{relative, Diagnostics};
 use crate::load::{self, frontmatter, table, MarkdownFile, Source};
 use crate::model::{self, ModelOptions};
-use crate::site::{Output, Site};
+use crate::site::{Collect, Output, Site};
 use crate::BuildOptions;
 
 /// A course kept in memory between rebuilds.
@@ -97,6 +97,11 @@ impl Session {
     /// every change is one (else `None`: a full rebuild).
     fn edits(&self, changed: &[PathBuf]) -> Option<Vec<(usize, MarkdownFile)>> {
         let (live, source) = (self.live.as_ref()?, self.source.as_ref()?);
+        // a course in several languages is rebuilt whole: an original's edit shows in the
+        // other languages that have not translated it
+        if source.config.languages.len() > 1 {
+            return None;
+        }
         let root = &self.options.root;
         let content = root.join("content");
         let mut edits = Vec::new();
@@ -161,19 +166,20 @@ impl Session {
                 return Err(self.every_problem(e));
             }
         }
-        let source = self.source.clone().expect("loaded above");
-        let drafts = self.options.drafts;
-        let mut course =
-            model::build(source, ModelOptions { drafts }).map_err(|e| self.every_problem(e))?;
-        crate::record::moves::relocate(&mut course);
-        let warnings = std::mem::take(&mut course.warnings);
+        let mut courses = self.languages()?;
+        let mut course = courses.remove(0);
+        let mut warnings = std::mem::take(&mut course.warnings);
         // after the first good build the whole-course files (search index, handouts) are made
         // after the pages are served
         let whole = self.live.is_none();
-        let (live, pages, aggregates) =
+        let (live, mut pages, aggregates) =
             Live::full(course, self.live.take(), &mut self.cache, whole)?;
         self.reuse = live.reuse;
         self.live = Some(live);
+        // the other languages are rendered whole each time (see `edits`)
+        let translated = Collect::default();
+        warnings.extend(super::render_translations(courses, &translated)?.1);
+        pages.files.extend(translated.into_site().files);
         Ok(Update::Full {
             pages,
             aggregates,
@@ -183,6 +189,26 @@ impl Session {
 }
 
 impl Session {
+    /// The loaded source modelled in each of its languages, the default first (see
+    /// [`crate::languages`]).
+    fn languages(&self) -> Result<Vec<crate::model::Course>, Diagnostics> {
+        let source = self.source.clone().expect("loaded above");
+        let split = crate::languages::split(source);
+        if !split.problems.is_empty() {
+            return Err(self.every_problem(split.problems));
+        }
+        let drafts = self.options.drafts;
+        let mut courses = Vec::with_capacity(split.sources.len());
+        for source in split.sources {
+            let mut course =
+                model::build(source, ModelOptions { drafts }).map_err(|e| self.every_problem(e))?;
+            crate::record::moves::relocate(&mut course);
+            courses.push(course);
+        }
+        crate::languages::link(&mut courses, &split.translated, split.warnings);
+        Ok(courses)
+    }
+
     /// Every problem of the course, as a build reports them, when a rebuild stopped at
     /// `first` (a file that could not be read, or the model): the rest of the course is
     /// read, modelled and rendered once more to find the others (see

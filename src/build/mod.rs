@@ -64,6 +64,8 @@ pub struct Built {
     pub id: String,
     /// The assessment lessons and the pass mark (for LMS packages).
     pub assessment: Assessment,
+    /// The course's languages (`languages:`), the default first; empty for one language.
+    pub languages: Vec<String>,
 }
 
 /// What a build to disk made, for the summary line.
@@ -105,11 +107,14 @@ pub enum LockOutcome {
 /// Loads, models and renders the course into memory, and says what a build would leave in
 /// `lectern.lock` without writing it.
 pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let course = load_and_model(options)?;
+    let mut courses = load_and_model_languages(options)?;
+    let course = courses.remove(0);
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let (title, id) = (course.config.title.clone(), course.id.clone());
+    let languages = course.config.languages.clone();
     // a problem with the assessments does not hide the pages' own
-    let (assessment, rendered) = (assessment::of(&course), render_with_lock(course));
+    let assessment = assessment::of(&course);
+    let rendered = render_with_lock(course, courses);
     let ((site, lock, warnings), assessment) = match (rendered, assessment) {
         (Ok(r), Ok(a)) => (r, a),
         (r, a) => {
@@ -130,25 +135,63 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
         title,
         id,
         assessment,
+        languages,
     })
 }
 
 /// Renders a modelled course, its pages and search index, into memory.
 pub fn render_site(course: Course) -> Result<Site, Diagnostics> {
-    render_with_lock(course).map(|(site, _, _)| site)
+    render_with_lock(course, Vec::new()).map(|(site, _, _)| site)
 }
 
 /// The site, what `lectern.lock` becomes, and every warning (the model's and the render's).
+/// `translations` (the course's other languages) go under their folders.
 fn render_with_lock(
     mut course: Course,
+    translations: Vec<Course>,
 ) -> Result<(Site, LockUpdate, Vec<Diagnostic>), Diagnostics> {
     let sink = Collect::default();
     let templates = Arc::new(templates_or_every_problem(&course)?);
     let markdown = markdown_of_every_page;
     let done = render_all(&mut course, templates, markdown, true, &sink, Some(&sink))?;
     background::drop_in_background(done.prepared);
-    let warnings = std::mem::take(&mut course.warnings);
+    let mut warnings = std::mem::take(&mut course.warnings);
+    warnings.extend(render_translations(translations, &sink)?.1);
     Ok((sink.into_site(), done.lock, warnings))
+}
+
+/// Renders each of a course's other languages under its folder (`fr/`) into `sink`: the
+/// number of pages, and the warnings of their own (a reading time's, say).
+pub(crate) fn render_translations(
+    translations: Vec<Course>,
+    sink: &dyn Sink,
+) -> Result<(usize, Vec<Diagnostic>), Diagnostics> {
+    let (mut pages, mut warnings) = (0, Vec::new());
+    for mut course in translations {
+        let templates = Arc::new(templates_or_every_problem(&course)?);
+        let prefix = format!("{}/", course.config.language);
+        let prefixed = crate::languages::Prefixed {
+            prefix,
+            inner: sink,
+        };
+        let markdown = markdown_of_every_page;
+        let done = render_all(
+            &mut course,
+            templates,
+            markdown,
+            true,
+            &prefixed,
+            Some(&prefixed),
+        )?;
+        background::drop_in_background(done.prepared);
+        pages += done.pages;
+        for warning in course.warnings {
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+        }
+    }
+    Ok((pages, warnings))
 }
 
 /// Builds the course and writes it into `out` atomically. Pages are written into the staging
@@ -156,7 +199,8 @@ fn render_with_lock(
 pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnostics> {
     check_output_folder(&options.root, out)?;
     let removed_leftovers = write::remove_leftovers(out);
-    let mut course = load_and_model(options)?;
+    let mut courses = load_and_model_languages(options)?;
+    let mut course = courses.remove(0);
     timing::mark("loaded and modelled");
     let templates = Arc::new(templates_or_every_problem(&course)?);
     timing::mark("templates compiled");
@@ -168,7 +212,9 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
         background::drop_in_background(done.prepared);
-        Ok(done.pages)
+        let (more, warnings) = render_translations(std::mem::take(&mut courses), sink)?;
+        course.warnings.extend(warnings);
+        Ok(done.pages + more)
     })?;
     timing::mark("written and swapped into place");
     // after the site: a failed build leaves the lock file as it was
@@ -440,7 +486,14 @@ pub(crate) fn whole_course(
 /// found problems, the rest of the course is still modelled and rendered (into memory, then
 /// dropped), so that one run reports every problem: broken front matter in one lesson, two
 /// lessons of the same name and a broken link in another.
+/// The dev server's course: the default language's (see [`load_and_model_languages`]).
 pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnostics> {
+    load_and_model_languages(options).map(|mut courses| courses.swap_remove(0))
+}
+
+/// [`load_and_model`] of every language of the course (see [`crate::languages`]), the
+/// default language's first.
+pub(crate) fn load_and_model_languages(options: &BuildOptions) -> Result<Vec<Course>, Diagnostics> {
     let (source, mut problems) = load::load_partial(&options.root);
     let Some(source) = source else {
         return Err(problems.sorted());
@@ -449,14 +502,23 @@ pub(crate) fn load_and_model(options: &BuildOptions) -> Result<Course, Diagnosti
     let model_options = model::ModelOptions {
         drafts: options.drafts,
     };
-    let (mut course, more) = model::build_partial(source, model_options);
-    problems.extend(more);
-    record::moves::relocate(&mut course);
-    if problems.is_empty() {
-        return Ok(course);
-    }
-    if let Err(more) = render_site(course) {
+    let split = crate::languages::split(source);
+    problems.extend(split.problems);
+    let mut courses = Vec::with_capacity(split.sources.len());
+    for source in split.sources {
+        let (mut course, more) = model::build_partial(source, model_options);
         problems.extend(more);
+        record::moves::relocate(&mut course);
+        courses.push(course);
+    }
+    if problems.is_empty() {
+        crate::languages::link(&mut courses, &split.translated, split.warnings);
+        return Ok(courses);
+    }
+    for course in courses {
+        if let Err(more) = render_site(course) {
+            problems.extend(more);
+        }
     }
     Err(problems.sorted())
 }

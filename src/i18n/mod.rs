@@ -79,6 +79,20 @@ impl Strings {
         self.format(key, &[]).unwrap_or_else(|| key.to_string())
     }
 
+    /// A duration as pages show it: `10 min`, `2 h`, `1 h 35 min` in English.
+    pub fn duration(&self, minutes: u32) -> String {
+        let (h, m) = (minutes / 60, minutes % 60);
+        let (key, args) = match (h, m) {
+            (0, m) => ("duration_min", [("m", m.to_string()), ("n", m.to_string())]),
+            (h, 0) => ("duration_h", [("h", h.to_string()), ("n", h.to_string())]),
+            (h, m) => (
+                "duration_h_min",
+                [("h", h.to_string()), ("m", m.to_string())],
+            ),
+        };
+        self.format(key, &args).unwrap_or_default()
+    }
+
     /// `dir` for `<html>`: `rtl` for right-to-left languages, else `ltr`.
     pub fn direction(language: &str) -> &'static str {
         let primary = language.split(['-', '_']).next().unwrap_or("");

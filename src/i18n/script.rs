@@ -1,13 +1,15 @@
 //! `assets/strings.js`: the catalog's script entries for the theme's scripts, with the one
-//! function they read them through, `LT(key, values)`: it fills `{name}` placeholders and
-//! picks a plural form by `values.n` with `Intl.PluralRules` in the page's language.
+//! function they read them through, `LT(key, values)`: it fills `{name}` placeholders (numbers
+//! formatted with `Intl.NumberFormat`) and picks a plural form by `values.n` with
+//! `Intl.PluralRules`. `LT.date(date, options)` formats a date with `Intl.DateTimeFormat`; both
+//! use the page's language (`<html lang>`, else the catalog's).
 
 use std::collections::BTreeMap;
 
 use super::{Entry, Strings};
 
 /// The lookup function every script calls; a missing key shows the key itself.
-const LOOKUP: &str = "self.LT = function (k, v) {\n  v = v || {};\n  let s = LT.s[k];\n  if (s === undefined) return k;\n  if (typeof s !== 'string') s = s[new Intl.PluralRules(LT.lang).select(v.n || 0)] || s.other;\n  return s.replace(/\\{(\\w+)\\}/g, (m, name) => name in v ? v[name] : m);\n};\n";
+const LOOKUP: &str = "self.LT = function (k, v) {\n  v = v || {};\n  let s = LT.s[k];\n  if (s === undefined) return k;\n  if (typeof s !== 'string') s = s[new Intl.PluralRules(LT.lang).select(v.n || 0)] || s.other;\n  return s.replace(/\\{(\\w+)\\}/g, (m, name) => name in v ? LT.num(v[name]) : m);\n};\nLT.loc = () => { try { return Intl.getCanonicalLocales(document.documentElement.lang)[0] || LT.lang; } catch (e) { return LT.lang; } };\nLT.num = x => typeof x === 'number' ? new Intl.NumberFormat(LT.loc()).format(x) : x;\nLT.date = (d, o) => new Intl.DateTimeFormat(LT.loc(), o).format(d);\n";
 
 /// The text of `assets/strings.js` for `strings`.
 pub fn strings_js(strings: &Strings) -> String {

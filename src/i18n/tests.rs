@@ -133,3 +133,64 @@ fn overrides_replace_entries() {
         Some("Find")
     );
 }
+
+#[test]
+fn counts_take_their_language_s_plural_form() {
+    let forms = |tag: &str, key: &str| -> Vec<String> {
+        let (strings, _) = Strings::for_language(tag, &BTreeMap::new());
+        [0, 1, 2, 5, 22]
+            .map(|n| strings.format(key, &[("n", n.to_string())]).unwrap())
+            .to_vec()
+    };
+    assert_eq!(
+        forms("en", "n_ticks"),
+        ["0 ticks", "1 tick", "2 ticks", "5 ticks", "22 ticks"]
+    );
+    assert_eq!(
+        forms("fr", "n_ticks"),
+        [
+            "0 case cochée",
+            "1 case cochée",
+            "2 cases cochées",
+            "5 cases cochées",
+            "22 cases cochées"
+        ]
+    );
+    assert_eq!(
+        forms("pl", "n_ticks"),
+        [
+            "0 zaznaczeń",
+            "1 zaznaczenie",
+            "2 zaznaczenia",
+            "5 zaznaczeń",
+            "22 zaznaczenia"
+        ]
+    );
+    assert_eq!(
+        forms("ar", "n_ticks"),
+        ["لا علامات", "علامة واحدة", "علامتان", "5 علامات", "22 علامة"]
+    );
+    assert_eq!(
+        forms("ja", "n_ticks"),
+        [
+            "0件のチェック",
+            "1件のチェック",
+            "2件のチェック",
+            "5件のチェック",
+            "22件のチェック"
+        ]
+    );
+}
+
+#[test]
+fn durations_read_in_the_course_language() {
+    let (en, _) = Strings::for_language("en", &BTreeMap::new());
+    let (de, _) = Strings::for_language("de", &BTreeMap::new());
+    let (ja, _) = Strings::for_language("ja", &BTreeMap::new());
+    assert_eq!(
+        [10, 60, 95].map(|m| en.duration(m)),
+        ["10 min", "1 h", "1 h 35 min"]
+    );
+    assert_eq!(de.duration(95), "1 Std. 35 Min.");
+    assert_eq!(ja.duration(95), "1時間35分");
+}

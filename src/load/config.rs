@@ -42,6 +42,27 @@ pub struct CourseConfig {
     /// over the built-in catalog of `language`.
     #[serde(default)]
     pub strings: BTreeMap<String, Entry>,
+    /// The course's languages, the default first (`languages: [en, fr]`): each other one is
+    /// built under its own folder from the `NAME.LANG.md`/`.yaml` files beside the originals.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The title and description in each other language.
+    #[serde(default)]
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// The course's title and description in another language (`translations: {fr: {title: …}}`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The author's wording of interface strings in this language (the course's `strings:`
+    /// are the default language's).
+    #[serde(default)]
+    pub strings: BTreeMap<String, Entry>,
 }
 
 /// Restyling the default theme without touching templates.
@@ -71,6 +92,8 @@ impl CourseConfig {
             brand: Brand::default(),
             favicon: None,
             strings: BTreeMap::new(),
+            languages: Vec::new(),
+            translations: BTreeMap::new(),
         }
     }
 }

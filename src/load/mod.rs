@@ -10,7 +10,9 @@ mod fast_front;
 pub mod frontmatter;
 pub mod glossary;
 mod kind;
+pub mod languages;
 pub mod lock;
+pub mod strings;
 pub mod table;
 pub mod theme;
 pub mod walk;
@@ -54,6 +56,8 @@ pub struct Source {
     pub lock: Option<lock::Lock>,
     /// `content/glossary.yaml`, when the course has one (and it could be read).
     pub glossary: Option<glossary::Glossary>,
+    /// `content/glossary.LANG.yaml` of each other language of `languages:` that has one.
+    pub translated_glossaries: std::collections::BTreeMap<String, glossary::Glossary>,
 }
 
 /// A Markdown file with its front matter parsed.
@@ -121,6 +125,18 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
             unreadable.insert(glossary::FILE.to_string());
             None
         });
+    let languages = config.as_ref().map_or(&[][..], |c| &c.languages[..]);
+    let translated_glossaries = (languages.iter().skip(1))
+        .filter_map(|lang| {
+            let name = languages::file_name(glossary::FILE, lang);
+            read_glossary_named(root, &content, &name, &mut listing.yaml, &mut problems)
+                .unwrap_or_else(|()| {
+                    unreadable.insert(name.clone());
+                    None
+                })
+                .map(|g| (lang.clone(), g))
+        })
+        .collect();
     let tables = read_tables(
         root,
         &content,
@@ -137,7 +153,8 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         None
     });
     // a course.yaml that could not be read leaves the rest to check
-    let config = config.unwrap_or_else(CourseConfig::placeholder);
+    let mut config = config.unwrap_or_else(CourseConfig::placeholder);
+    strings::apply_theme(&mut config, &theme.strings);
     let source = Some(Source {
         root: root.to_path_buf(),
         config,
@@ -149,6 +166,7 @@ pub fn load_partial(root: &Path) -> (Option<Source>, Diagnostics) {
         unreadable,
         lock,
         glossary,
+        translated_glossaries,
     });
     (source, problems)
 }
@@ -161,7 +179,18 @@ fn read_glossary(
     yaml: &mut Vec<PathBuf>,
     problems: &mut Diagnostics,
 ) -> Result<Option<glossary::Glossary>, ()> {
-    let Some(at) = yaml.iter().position(|p| p == Path::new(glossary::FILE)) else {
+    read_glossary_named(root, content, glossary::FILE, yaml, problems)
+}
+
+/// [`read_glossary`] of the glossary file `name` (`glossary.fr.yaml` for a translation).
+fn read_glossary_named(
+    root: &Path,
+    content: &Path,
+    name: &str,
+    yaml: &mut Vec<PathBuf>,
+    problems: &mut Diagnostics,
+) -> Result<Option<glossary::Glossary>, ()> {
+    let Some(at) = yaml.iter().position(|p| p == Path::new(name)) else {
         return Ok(None);
     };
     let path = content.join(yaml.remove(at));
@@ -204,6 +233,8 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     if let Some(id) = config.id.as_deref().filter(|id| !config::is_course_id(id)) {
         return Err(bad_id(&file, &text, id).into());
     }
+    let mut config = config;
+    languages::settle(&file, &text, &mut config)?;
     let unknown = unknown_strings(&file, &text, &config);
     if !unknown.is_empty() {
         return Err(unknown);
@@ -258,31 +289,8 @@ fn nested_key_place(text: &str, parent: &str, key: &str) -> (usize, usize) {
 
 /// An error for each key of `strings:` that no catalog has, with the nearest known key.
 fn unknown_strings(file: &Path, text: &str, config: &CourseConfig) -> Diagnostics {
-    let known: Vec<&str> = crate::i18n::known_keys()
-        .iter()
-        .map(String::as_str)
-        .collect();
-    let mut problems = Diagnostics::default();
-    for key in config
-        .strings
-        .keys()
-        .filter(|k| !known.contains(&k.as_str()))
-    {
-        let (line, col) = nested_key_place(text, "strings", key);
-        let col = col.saturating_sub(key.len() + 2).max(1);
-        let d = Diagnostic::at(
-            file,
-            text,
-            line,
-            col,
-            format!("unknown interface string `{key}` in `strings:`"),
-        );
-        problems.push(match crate::error::did_you_mean(key, &known) {
-            Some(near) => d.help(format!("did you mean `{near}`? The keys are those of the English catalog, listed in the README")),
-            None => d.help("remove it, or use a key of the English catalog (listed in the README)"),
-        });
-    }
-    problems
+    let place = |key: &str| nested_key_place(text, "strings", key);
+    strings::unknown_keys(file, text, &config.strings, ("in `strings:`", &place))
 }
 
 fn bad_id(file: &Path, text: &str, id: &str) -> Diagnostic {

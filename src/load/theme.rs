@@ -1,5 +1,6 @@
 //! The theme: the built-in default (embedded in the binary from `themes/default/`) and the
-//! course's own `themes/<name>/`, whose files replace built-in ones of the same path.
+//! course's own `themes/<name>/`, whose files replace built-in ones of the same path, and
+//! whose `strings.yaml` rewords interface strings (see [`super::strings`]).
 
 use std::borrow::Cow;
 use std::fs;
@@ -45,6 +46,8 @@ pub struct ThemeAsset {
 pub struct Theme {
     pub templates: Vec<TemplateFile>,
     pub assets: Vec<ThemeAsset>,
+    /// The course theme's `strings.yaml`, by language (empty without one).
+    pub strings: super::strings::ThemeStrings,
 }
 
 /// Loads the built-in theme and, when `name` is given, the course's `themes/<name>/`.
@@ -127,6 +130,12 @@ fn overlay(root: &Path, dir: &Path, theme: &mut Theme) -> Result<(), Diagnostics
             match super::read_text(root, entry.path()) {
                 Ok(text) => replace_template(theme, name, text, file),
                 Err(d) => problems.push(d),
+            }
+        } else if rel == "strings.yaml" {
+            let text = super::read_text(root, entry.path()).map_err(Diagnostics::from);
+            match text.and_then(|t| super::strings::parse_theme(&file, &t)) {
+                Ok(strings) => theme.strings = strings,
+                Err(e) => problems.extend(e),
             }
         } else if let Some(path) = rel.strip_prefix("static/") {
             match fs::read(entry.path()) {

@@ -37,7 +37,7 @@ pub fn pass_mark(file: &MarkdownFile) -> Result<Option<u8>, Diagnostic> {
 }
 
 /// `80%` (or `80 %`) as 80; `None` for anything else or outside 1 to 100.
-fn percent(text: &str) -> Option<u8> {
+pub(crate) fn percent(text: &str) -> Option<u8> {
     let digits = text.trim().strip_suffix('%')?.trim_end();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 3 {
         return None;

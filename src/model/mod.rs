@@ -102,12 +102,20 @@ pub struct Course {
     pub moves: crate::load::lock::Moves,
     /// `content/glossary.yaml`, when the course has one.
     pub glossary: Option<crate::load::glossary::Glossary>,
+    /// The course's languages, for the language switcher (`None`: one language).
+    pub alternates: Option<std::sync::Arc<crate::languages::Alternates>>,
 }
 
 impl Course {
     /// The interface text: the catalog of the course's language with its `strings:`.
     pub fn strings(&self) -> crate::i18n::Strings {
         crate::i18n::Strings::for_language(&self.config.language, &self.config.strings).0
+    }
+
+    /// `minutes` as pages show them, in the course's language; `None` for 0 (no duration).
+    pub fn duration_text(&self, minutes: u32) -> Option<String> {
+        let strings = || crate::i18n::cached(&self.config.language, &self.config.strings);
+        (minutes > 0).then(|| strings().duration(minutes))
     }
 
     /// Total minutes of all lessons.
@@ -208,6 +216,7 @@ pub fn build_partial(mut source: Source, options: ModelOptions) -> (Course, Diag
         draft_ids,
         moves: Default::default(),
         glossary: source.glossary,
+        alternates: None,
     };
     (course, problems)
 }

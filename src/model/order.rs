@@ -120,15 +120,6 @@ fn split_tokens(s: &str) -> Vec<String> {
     tokens
 }
 
-/// `1 h 30 min` style text for a number of minutes.
-pub fn format_minutes(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +183,5 @@ mod tests {
         assert_eq!(duration_minutes("0 min"), None);
         assert_eq!(duration_minutes(" min"), None);
         assert_eq!(duration_minutes("1234567 min"), Some(1_234_567));
-        assert_eq!(format_minutes(95), "1 h 35 min");
     }
 }

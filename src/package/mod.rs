@@ -63,6 +63,9 @@ pub struct Packages {
     pub warnings: Vec<Diagnostic>,
     /// Whether `lectern.lock` is out of date (a build would write it).
     pub lock_changed: bool,
+    /// The course's languages, the default first (empty for one language): the LMS tracks
+    /// the default language's progress only.
+    pub languages: Vec<String>,
 }
 
 /// The runtime of both SCORM versions (and of cmi5, through [`CMI5_RUNTIME`]), in the
@@ -117,6 +120,7 @@ pub fn package(options: &PackageOptions) -> Result<Packages, Diagnostics> {
         longest_code,
         warnings: built.warnings,
         lock_changed: built.lock.changed(),
+        languages: built.languages,
     })
 }
 

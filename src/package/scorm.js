@@ -78,9 +78,12 @@ function lessons() { // the lessons that have items to do
 function counts(s) { // [items done, items] over the lessons with items to do
   const pages = (window.LECTERN_COURSE || {}).pages || {};
   let n = 0, all = 0;
-  lessons().forEach(p => pages[p].items.forEach(i => { all++; if (did(s, p, i)) n++; }));
+  lessons().forEach(p => needed(pages[p]).forEach(i => { all++; if (did(s, p, i)) n++; }));
   return [n, all];
 }
+// a page's items needed for completion: not the optional ones (commitments, and the questions
+// of a quiz scored as a whole by its `quiz:@<id>` item, see the theme's quiz.js)
+function needed(info) { const opt = info.optional || []; return (info.items || []).filter(i => !opt.includes(i)); }
 function exercise(i) { return i.indexOf('quiz:') === 0 || i.indexOf('sort:') === 0; }
 function did(s, p, i) { // done; on an assessment, a quiz or sort tried counts, right or wrong
   const e = (s.pages[p] || {})[i];
@@ -89,7 +92,7 @@ function did(s, p, i) { // done; on an assessment, a quiz or sort tried counts, 
 function score(s) { // the assessments' score in percent (each quiz question and sort by its last try), once all are tried
   const pages = (window.LECTERN_COURSE || {}).pages || {};
   let sum = 0, n = 0, all = true;
-  SCORED.forEach(p => ((pages[p] || {}).items || []).filter(exercise).forEach(i => {
+  SCORED.forEach(p => needed(pages[p] || {}).filter(exercise).forEach(i => {
     const e = (s.pages[p] || {})[i];
     n++;
     if (e && e.t > 0) sum += Math.min(e.l / Math.max(e.n, 1), 1); else all = false;

@@ -42,7 +42,7 @@ pub fn files(
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     sink.put("assets/course-data.js".into(), Output::Text(data.summary))?;
-    for (path, text) in data.modules {
+    for (path, text) in data.modules.into_iter().chain(data.labels) {
         sink.put(format!("assets/{path}"), Output::Text(text))?;
     }
     sink.put("assets/course-pages.js".into(), Output::Text(data.all))?;
@@ -57,8 +57,12 @@ pub struct CourseData {
     /// file's address, versioned); `moved` (old page id → new); `pages` for pages in no module.
     pub summary: String,
     /// Per module, `modules/<module id>.js` and its text: `window.lecternData(id, lesson ids,
-    /// pages)`, each page's items, `ix`, `optional`, title and url (as [`page_entry`] writes).
+    /// pages, labels)`, each page's items, `ix`, `optional`, title and url (as [`page_entry`]
+    /// writes) and the address of its labels' file.
     pub modules: Vec<(String, String)>,
+    /// Per module, `modules/<module id>.labels.js`: `window.lecternLabels({page id: {progress
+    /// id: label}})`, what the progress page shows of a module it opens.
+    pub labels: Vec<(String, String)>,
     /// `assets/course-pages.js`: every module's text, for the pages that show the whole course
     /// (home, progress, certificate, my handout, SCORM).
     pub all: String,
@@ -66,24 +70,35 @@ pub struct CourseData {
 
 /// Ends `course-data.js`: `lecternData`, which merges a module file's data into
 /// `window.LECTERN_COURSE` and tells `lectern.js` (event `lectern:data`), and the loading of
-/// the module file of a page whose sidebar lists a module's lessons, unless the page loads it
-/// (a module page) or the whole course's (`course-pages.js`) itself. The script it adds is
+/// the module file of a page whose sidebar lists a module's lessons, or on a big course's home
+/// page (`[data-course-pages]`) of each module the learner has something stored in, unless the
+/// page loads it (a module page) or the whole course's (`course-pages.js`) itself. The script it adds is
 /// marked `data-added` (`lectern serve`'s page updates leave it out of the page's own).
-const MERGE: &str = r#"window.lecternData = function (id, lessons, pages) {
+const MERGE: &str = r#"window.lecternData = function (id, lessons, pages, labels) {
   const C = window.LECTERN_COURSE, m = C && C.modules.find(x => x.id === id);
-  if (m) { m.lessons = lessons; Object.assign(C.pages, pages); }
+  if (m) { m.lessons = lessons; m.labels = labels; Object.assign(C.pages, pages); }
   if (typeof document == 'object') document.dispatchEvent(new Event('lectern:data'));
 };
 (() => {
   if (typeof document != 'object' || !document.body) return;
-  const C = window.LECTERN_COURSE, root = document.body.dataset.root || '';
-  const ol = document.querySelector('.nav-lessons'), a = ol && ol.parentElement.querySelector('a');
-  const m = a && C.modules.find(x => root + x.url === a.getAttribute('href'));
-  if (!m || m.lessons || document.querySelector('script[src*="assets/modules/"]:not([data-added]), script[src*="course-pages.js"]')) return;
-  const s = document.createElement('script');
-  s.src = root + m.data;
-  s.dataset.added = '';
-  document.head.appendChild(s);
+  const C = window.LECTERN_COURSE, b = document.body, root = b.dataset.root || '';
+  if (document.querySelector('script[src*="assets/modules/"]:not([data-added]), script[src*="course-pages.js"]')) return;
+  let want = [];
+  if (document.querySelector('[data-course-pages]')) { // a big course's home: the modules the learner has been in
+    let s = null;
+    try { s = JSON.parse(localStorage.getItem('lectern:v2:' + (b.dataset.course || C.id))); } catch (e) { /* none */ }
+    const ps = Object.keys(Object(s && s.pages)).concat(s && s.last || []);
+    want = C.modules.filter(m => ps.some(p => p.indexOf(m.id + '/') === 0));
+  } else {
+    const ol = document.querySelector('.nav-lessons'), a = ol && ol.parentElement.querySelector('a');
+    want = C.modules.filter(x => a && root + x.url === a.getAttribute('href'));
+  }
+  want.filter(m => !m.lessons).forEach(m => {
+    const s = document.createElement('script');
+    s.src = root + m.data;
+    s.dataset.added = '';
+    document.head.appendChild(s);
+  });
 })();
 "#;
 
@@ -113,6 +128,7 @@ pub fn course_data(
     let mut in_module = vec![false; course.pages.len()];
     let mut summaries = Vec::new();
     let mut modules = Vec::new();
+    let mut labels = Vec::new();
     for m in &course.modules {
         let page = &course.pages[m.page];
         let members: Vec<usize> = std::iter::once(m.page)
@@ -127,22 +143,22 @@ pub fn course_data(
             .iter()
             .map(|&i| course.pages[i].id.as_str())
             .collect();
+        let (labels_path, labels_text) = module_labels(&page.id, &members, course, rendered);
         let text = format!(
-            "window.lecternData({}, {}, {object});\n",
+            "window.lecternData({}, {}, {object}, {});\n",
             json!(page.id),
-            json!(lessons)
+            json!(lessons),
+            json!(versioned(&labels_path, &labels_text))
         );
         let path = format!("modules/{}.js", page.id);
-        let data = format!(
-            "assets/{path}?v={}",
-            crate::render::asset_urls::version(text.as_bytes())
-        );
+        let data = versioned(&path, &text);
         let count = m.lessons.iter().filter(|&&i| required(i) > 0).count();
         let items: usize = m.lessons.iter().map(|&i| required(i)).sum();
         summaries.push(json!({"id": page.id, "title": page.title, "url": page.out,
             "count": count, "items": items, "data": data}));
         members.iter().for_each(|&i| in_module[i] = true);
         modules.push((path, text));
+        labels.push((labels_path, labels_text));
     }
     let others = (course.pages.iter().zip(&entries).zip(&in_module))
         .filter(|(_, &inside)| !inside)
@@ -163,8 +179,42 @@ pub fn course_data(
     CourseData {
         summary,
         modules,
+        labels,
         all,
     }
+}
+
+/// A file's address under `assets/`, versioned by its text's hash.
+fn versioned(path: &str, text: &str) -> String {
+    let v = crate::render::asset_urls::version(text.as_bytes());
+    format!("assets/{path}?v={v}")
+}
+
+/// Module `id`'s labels file (`modules/<id>.labels.js`) and its text: the labels of its
+/// `members`' items, by page id, as `progress-data.js` has them.
+fn module_labels(
+    id: &str,
+    members: &[usize],
+    course: &Course,
+    rendered: &[Arc<RenderedMarkdown>],
+) -> (String, String) {
+    let pages = (members.iter())
+        .filter(|&&i| !rendered[i].items.is_empty())
+        .map(|&i| (course.pages[i].id.as_str(), page_labels(&rendered[i])));
+    let mut text = "window.lecternLabels(".to_string();
+    push_object(&mut text, pages.collect());
+    text.push_str(");\n");
+    (format!("modules/{id}.labels.js"), text)
+}
+
+/// A page's labels, `{progress id: label}`, as JSON text.
+fn page_labels(r: &RenderedMarkdown) -> String {
+    let ids: Vec<String> = r.items.iter().map(TrackedItem::progress_id).collect();
+    let labels = ids.iter().zip(&r.items);
+    let labels = labels.map(|(id, item)| (id.as_str(), json_str(&item.label)));
+    let mut object = String::new();
+    push_object(&mut object, labels.collect());
+    object
 }
 
 /// One page of `course-data.js`, as `json!({"title", "url", "items", "ix", "optional"})` writes
@@ -223,14 +273,7 @@ fn page_entry(title: &str, url: &str, items: &[TrackedItem], ix: &[Option<u32>])
 
 /// `assets/progress-data.js`: page id → progress id → label.
 pub fn labels_script(course: &Course, rendered: &[Arc<RenderedMarkdown>]) -> String {
-    per_page_script("LECTERN_LABELS", course, rendered, |_, r| {
-        let ids: Vec<String> = r.items.iter().map(TrackedItem::progress_id).collect();
-        let labels = ids.iter().zip(&r.items);
-        let labels = labels.map(|(id, item)| (id.as_str(), json_str(&item.label)));
-        let mut object = String::new();
-        push_object(&mut object, labels.collect());
-        object
-    })
+    per_page_script("LECTERN_LABELS", course, rendered, |_, r| page_labels(r))
 }
 
 /// `window.<global> = {page id: value};` for the pages with tracked items, each value the JSON

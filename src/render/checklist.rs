@@ -5,6 +5,7 @@
 
 use super::inline::escape;
 use super::markup::Markup;
+use crate::i18n::Strings;
 
 /// One checklist item ready to render.
 #[derive(Debug, Clone)]
@@ -57,16 +58,21 @@ pub fn item_open(item_id: &str, checked: bool, optional: bool) -> Markup {
 /// Markup after an item's text.
 pub const ITEM_CLOSE: &str = "</label></li>\n";
 
-/// The periods a checklist can repeat over (`repeat:`), each with its noun.
-pub const PERIODS: [(&str, &str); 3] = [("daily", "day"), ("weekly", "week"), ("monthly", "month")];
+/// The periods a checklist can repeat over (`repeat:`); its note is the catalog's
+/// `repeat_note_<period>`.
+pub const PERIODS: [&str; 3] = ["daily", "weekly", "monthly"];
 
 /// A whole checklist; `repeat` (one of [`PERIODS`]) makes it start empty each period, with a
 /// line for this period's count against the last one's (`lectern.js` writes it).
 /// A list of optional items only (commitments, repeating lists) says so once, under its title;
 /// an optional item in a list of required ones says so in its label.
-pub fn render(title: Option<&str>, repeat: Option<&str>, items: &[Item]) -> Markup {
+pub fn render(
+    (title, strings): (Option<&str>, &Strings),
+    repeat: Option<&str>,
+    items: &[Item],
+) -> Markup {
     let all_optional = items.iter().all(|i| i.optional);
-    let noun = PERIODS.iter().find(|p| Some(p.0) == repeat).map(|p| p.1);
+    let noun = PERIODS.iter().find(|p| Some(**p) == repeat);
     let mut opening = String::from("<div class=\"checklist\" data-checklist");
     if let (Some(period), Some(_)) = (repeat, noun) {
         opening.push_str(&format!(" data-repeat=\"{period}\""));
@@ -76,8 +82,16 @@ pub fn render(title: Option<&str>, repeat: Option<&str>, items: &[Item]) -> Mark
         opening.push_str(&format!("<p class=\"checklist-title\">{}</p>\n", escape(t)));
     }
     match noun {
-        Some(noun) => opening.push_str(&format!("<p class=\"checklist-note\">Starts empty each {noun}: tick what you did this {noun}. Not needed to complete the lesson.</p>\n<p class=\"checklist-period\"></p>\n")),
-        None if all_optional => opening.push_str("<p class=\"checklist-note\">Not needed to complete the lesson: tick each one once you have done it, and the day is kept.</p>\n"),
+        Some(period) => {
+            let note = escape(&strings.text(&format!("repeat_note_{period}")));
+            opening.push_str(&format!(
+                "<p class=\"checklist-note\">{note}</p>\n<p class=\"checklist-period\"></p>\n"
+            ));
+        }
+        None if all_optional => {
+            let note = escape(&strings.text("optional_note"));
+            opening.push_str(&format!("<p class=\"checklist-note\">{note}</p>\n"));
+        }
         None => {}
     }
     opening.push_str("<ul class=\"checklist-items\">\n");
@@ -86,7 +100,8 @@ pub fn render(title: Option<&str>, repeat: Option<&str>, items: &[Item]) -> Mark
         out.append(&item_open(&item.id, item.checked, item.optional));
         out.push(&item.html);
         if item.optional && !all_optional {
-            out.push(" <span class=\"item-optional\">(optional)</span>");
+            let optional = escape(&strings.text("optional_item"));
+            out.push(&format!(" <span class=\"item-optional\">{optional}</span>"));
         }
         out.push(if item.optional {
             "</label> <span class=\"item-date\"></span></li>\n"

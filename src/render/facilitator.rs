@@ -20,7 +20,7 @@ struct Section<'a> {
     title: &'a str,
     url: &'a str,
     module: Option<&'a str>,
-    duration: Option<&'a str>,
+    duration: Option<String>,
     notes: &'a [String],
 }
 
@@ -44,7 +44,7 @@ pub fn render(
                 title: &page.title,
                 url: &page.out,
                 module: module.filter(|_| i != 0 && !course.modules.iter().any(|m| m.page == i)),
-                duration: page.duration.as_deref(),
+                duration: course.duration_text(page.minutes),
                 notes: &markdown[i].facilitator,
             }
         })

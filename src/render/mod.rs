@@ -69,6 +69,8 @@ struct SiteInfo<'a> {
     glossary: bool,
     /// The tab icon's address from the site root.
     favicon: &'a str,
+    /// The course's languages, for the language switcher (`None`: one language).
+    alternates: Option<&'a crate::languages::Alternates>,
 }
 
 /// What every page is made from: the compiled templates, every page's Markdown, checked, the
@@ -255,6 +257,7 @@ fn site_info(course: &Course) -> SiteInfo<'_> {
         logo: c.brand.logo.as_deref(),
         glossary: course.glossary.is_some(),
         favicon: favicon::url(c),
+        alternates: course.alternates.as_deref(),
     }
 }
 

@@ -6,7 +6,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
-use crate::model::order::format_minutes;
 use crate::model::{Course, Page};
 
 /// A link to a page, relative to the site root.
@@ -82,7 +81,7 @@ impl Nav {
             modules: Value::from(module.clone()),
             module,
             lesson_count: Value::from(course.lesson_count()),
-            total_time: Value::from((total > 0).then(|| format_minutes(total))),
+            total_time: Value::from(course.duration_text(total)),
             closed,
         };
         Nav {
@@ -104,13 +103,13 @@ impl Nav {
     }
 }
 
-fn page_link(page: &Page) -> PageLink {
+fn page_link(course: &Course, page: &Page) -> PageLink {
     PageLink {
         id: page.id.clone(),
         title: page.title.clone(),
         url: page.out.clone(),
         description: page.description.clone(),
-        duration: page.duration.clone(),
+        duration: course.duration_text(page.minutes),
         draft: page.is_draft(),
     }
 }
@@ -127,14 +126,15 @@ fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
         title: page.title.clone(),
         url: page.out.clone(),
         description: page.description.clone(),
-        duration: page
-            .duration
-            .clone()
-            .or_else(|| (minutes > 0).then(|| format_minutes(minutes))),
+        duration: course.duration_text(
+            (page.duration.as_deref())
+                .and_then(crate::model::order::duration_minutes)
+                .unwrap_or(minutes),
+        ),
         lessons: module
             .lessons
             .iter()
-            .map(|&i| page_link(&course.pages[i]))
+            .map(|&i| page_link(course, &course.pages[i]))
             .collect(),
         current: false,
     }

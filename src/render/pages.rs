@@ -18,7 +18,7 @@ pub(super) struct PageInfo<'a> {
     pub title: &'a str,
     pub description: Option<&'a str>,
     pub objectives: &'a [String],
-    pub duration: Option<&'a str>,
+    pub duration: Option<String>,
     pub url: &'a str,
     pub canonical: Option<String>,
     pub items: usize,
@@ -79,7 +79,33 @@ pub fn page_context(course: &Course, nav: &Nav, index: usize, md: &RenderedMarkd
     ctx.insert_value("modules", shared.modules.clone());
     ctx.insert_value("lesson_count", shared.lesson_count.clone());
     ctx.insert_value("total_time", shared.total_time.clone());
+    ctx.insert("uses", &Uses::of(&md.html));
     ctx
+}
+
+/// Which of the theme's per-feature scripts a page's content needs (`uses` in the templates),
+/// from the markup each feature writes, so a lesson loads only those.
+#[derive(serde::Serialize)]
+struct Uses {
+    scenario: bool,
+    /// quizzes (`quiz.js`: order and match questions, pools, pass marks and attempts)
+    quiz: bool,
+    reflection: bool,
+    /// optional items, commitments and repeating checklists (`checklist-days.js`)
+    days: bool,
+    terms: bool,
+}
+
+impl Uses {
+    fn of(html: &str) -> Uses {
+        Uses {
+            scenario: html.contains("<section class=\"scenario\""),
+            quiz: html.contains("<form class=\"quiz\""),
+            reflection: html.contains(" data-reflection"),
+            days: html.contains(" data-optional") || html.contains(" data-repeat"),
+            terms: html.contains("class=\"term-wrap"),
+        }
+    }
 }
 
 fn page_info<'a>(course: &Course, page: &'a Page, items: usize) -> PageInfo<'a> {
@@ -93,7 +119,7 @@ fn page_info<'a>(course: &Course, page: &'a Page, items: usize) -> PageInfo<'a> 
         title: &page.title,
         description: page.description.as_deref(),
         objectives: &page.objectives,
-        duration: page.duration.as_deref(),
+        duration: course.duration_text(page.minutes),
         url: &page.out,
         canonical: canonical(course, &page.out),
         items,

@@ -27,7 +27,22 @@ pub fn files(course: &Course, extra_pages: &[String]) -> Vec<(String, String)> {
         sitemap.push_str(&format!("<url><loc>{}</loc></url>\n", escape(&url)));
     }
     sitemap.push_str("</urlset>\n");
-    let robots = format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n");
+    let Some(alternates) = &course.alternates else {
+        let robots = format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n");
+        return vec![
+            ("sitemap.xml".into(), sitemap),
+            ("robots.txt".into(), robots),
+        ];
+    };
+    // a course in several languages: each language's folder has its sitemap, and the
+    // robots.txt at the output root (the only one read) names them all
+    if !alternates.up.is_empty() {
+        return vec![("sitemap.xml".into(), sitemap)];
+    }
+    let mut robots = format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n");
+    for language in alternates.languages.iter().filter(|l| !l.prefix.is_empty()) {
+        robots.push_str(&format!("Sitemap: {base}/{}sitemap.xml\n", language.prefix));
+    }
     vec![
         ("sitemap.xml".into(), sitemap),
         ("robots.txt".into(), robots),

@@ -83,6 +83,17 @@
       return r.text().then(function (t) { morph(new DOMParser().parseFromString(t, "text/html")); });
     }).catch(reload);
   }
+  // the site's interface text (assets/strings.js) when the page has it, else English
+  function say(key, english, values) {
+    return window.LT && LT.s && LT.s[key] !== undefined ? LT(key, values) : english;
+  }
+  function localise() {
+    document.querySelectorAll(".error-overlay [data-lt]").forEach(function (p) {
+      p.textContent = say(p.dataset.lt, p.textContent);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", localise);
+  else localise();
   function toast(page) {
     var old = document.getElementById("lectern-updated");
     if (old) old.remove();
@@ -91,8 +102,8 @@
     box.setAttribute("role", "status");
     box.style.cssText = "position:fixed;bottom:1rem;inset-inline-end:1rem;z-index:2147483646;padding:.6rem .9rem;border-radius:.4rem;background:#1f2937;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3)";
     var title = new DOMParser().parseFromString(page.title, "text/html").documentElement.textContent;
-    box.textContent = "Updated: " + title + " \u2014 ";
-    a.href = page.url; a.textContent = "open"; a.style.color = "#9cd3ff";
+    box.textContent = say("serve_updated", "Updated: " + title, { title: title }) + " \u2014 ";
+    a.href = page.url; a.textContent = say("serve_open", "open"); a.style.color = "#9cd3ff";
     box.appendChild(a);
     document.body.appendChild(box);
     setTimeout(function () { box.remove(); }, 8000);
@@ -118,5 +129,6 @@
     var old = document.querySelector(".error-overlay");
     if (old) old.remove();
     document.body.insertAdjacentHTML("beforeend", e.data);
+    localise();
   });
 })();

@@ -88,12 +88,13 @@ fn title_of(html: &str) -> Option<&str> {
     Some(&html[start..end])
 }
 
-/// The overlay that shows a build error (the Diagnostics' text) on a page. Its lines are never
+/// The overlay that shows a build error (the Diagnostics' text) on a page; `live.js` puts its
+/// chrome in the page's language (`serve_failed` from `assets/strings.js`). Its lines are never
 /// wrapped (they scroll sideways), so a caret stays under the column it points at.
 pub fn overlay(error: &str) -> String {
     format!(
         "<div class=\"error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 ui-monospace,monospace\">\
-<p style=\"margin:0 0 1rem;font-weight:bold;color:#ff8a80\">Lectern could not build the course. The last good version is shown underneath; fix the file and save.</p>\
+<p data-lt=\"serve_failed\" style=\"margin:0 0 1rem;font-weight:bold;color:#ff8a80\">Lectern could not build the course. The last good version is shown underneath; fix the file and save.</p>\
 <pre style=\"white-space:pre;overflow-x:auto;margin:0\">{}</pre></div>",
         escape(error)
     )

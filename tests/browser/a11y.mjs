@@ -68,23 +68,34 @@ async function bothSchemes(page, path, what, scope) {
 
 const wrongOf = (v, values) => values.find((x) => x !== v) || v;
 
-/** Quiz feedback, wrong then right: every question answered wrong and checked, then retried
- * and answered right. Returns the states checked. */
-async function quizStates(page, path) {
-  const forms = await page.$$('form.quiz');
-  if (!forms.length) return [];
-  for (const form of forms) {
-    for (const fs of await form.$$('fieldset.quiz-question')) {
+/** The drawn questions of a quiz answered, all wrong or all right (order and match questions
+ * by their selects), and checked. */
+async function answerQuiz(form, right) {
+  for (const fs of await form.$$('fieldset.quiz-question:not([hidden])')) {
+    if (right) for (const input of await fs.$$('input[data-correct="true"]')) await input.check();
+    else {
       const wrong = await fs.$('input[data-correct="false"]');
       if (wrong) await wrong.check();
     }
-    await (await form.$('[data-quiz-check]')).click();
+    for (const li of await fs.$$('li.sort-item')) {
+      const sel = await li.$('select'), answer = await li.getAttribute('data-answer');
+      const values = await sel.$$eval('option', (os) => os.map((o) => o.value).filter(Boolean));
+      await sel.selectOption(right ? answer : wrongOf(answer, values));
+    }
   }
+  await (await form.$('[data-quiz-check]')).click();
+}
+
+/** Quiz feedback, wrong then right: every question answered wrong and checked, then retried
+ * (a pool draws anew) and answered right. Returns the states checked. */
+async function quizStates(page, path) {
+  const forms = await page.$$('form.quiz');
+  if (!forms.length) return [];
+  for (const form of forms) await answerQuiz(form, false);
   const done = [await bothSchemes(page, path, 'quiz answered wrong', 'form.quiz')];
   for (const form of forms) {
     await (await form.$('[data-quiz-retry]')).click();
-    for (const input of await form.$$('input[data-correct="true"]')) await input.check();
-    await (await form.$('[data-quiz-check]')).click();
+    await answerQuiz(form, true);
   }
   done.push(await bothSchemes(page, path, 'quiz answered right', 'form.quiz'));
   return done;

@@ -129,7 +129,7 @@ await check('a code brings back ticks, their days and quiz and sort results, not
   await a.page.reload();
   assert.equal(await stored(a.page, EX_KEY), null);
   await load(a.page, code);
-  assert.equal(await textOf(a.page, '[data-import-summary]'), 'This adds 3 ticks in 2 lessons, 2 quiz results, 1 sort result and your name.');
+  assert.equal(await textOf(a.page, '[data-import-summary]'), 'This adds 3 ticks in 2 lessons, 2 quiz results, 1 sort result, and your name.');
   await a.page.click('[data-import-confirm]');
   assert.deepEqual(await stored(a.page, EX_KEY), DONE);
   await a.page.goto(`${EX}/practice/quiz.html`);
@@ -148,7 +148,7 @@ await check('importing a code merges: earliest days, most attempts, best scores;
   } };
   const b = await browserWith(mine, [], EX, EX_KEY);
   await load(b.page, code);
-  assert.equal(await textOf(b.page, '[data-import-summary]'), 'This adds 2 ticks in 1 lesson, 2 quiz results, 1 sort result and your name.');
+  assert.equal(await textOf(b.page, '[data-import-summary]'), 'This adds 2 ticks in 1 lesson, 2 quiz results, 1 sort result, and your name.');
   await b.page.click('[data-import-confirm]');
   assert.deepEqual(await stored(b.page, EX_KEY), { v: 2, course: 'exercise-checks', learner: 'Zoë', last: 'practice/quiz', pages: {
     'practice/quiz': {

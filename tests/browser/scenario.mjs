@@ -93,7 +93,7 @@ await check('an ending counts for the lesson, shows its rating and debrief, and 
   const e = await entry(page);
   assert.deepEqual([e.t, e.l, e.b, e.n, e.r, e.p], [1, 1, 1, 2, 0, [2]]);
   assert.ok(e.d > 0, 'the day the ending was reached');
-  assert.match(await textOf(page, '.scenario-record'), /^Done: you first reached an ending on .+\. Your best ending so far: okay\.$/);
+  assert.match(await textOf(page, '.scenario-record'), /^Done: you first reached an ending on .+\. Your best ending so far: Okay outcome\.$/);
   await axe(page, 'an ending');
   await page.reload();
   assert.equal(await heading(page), 'Ending: Closed at a discount', 'the reload restores where the learner was');

@@ -136,11 +136,11 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         });
     }
     let title = match (&raw.title, commitment) {
-        (Some(t), _) => Some(t.as_str()),
-        (None, true) => Some("This month I will…"),
+        (Some(t), _) => Some(t.clone()),
+        (None, true) => Some(input.strings.text("commitment_title")),
         (None, false) => None,
     };
-    let markup = checklist::render(title, repeat, &items);
+    let markup = checklist::render((title.as_deref(), input.strings), repeat, &items);
     problems.into_result(Rendered {
         markup,
         items: tracked,
@@ -153,7 +153,7 @@ fn repeat<'r>(input: &Input, raw: &'r RawChecklist) -> Result<Option<&'r str>, D
         return Ok(None);
     };
     let period = r.value.trim();
-    if checklist::PERIODS.iter().any(|p| p.0 == period) {
+    if checklist::PERIODS.contains(&period) {
         return Ok(Some(period));
     }
     let message = format!("`repeat: {period}` is not a period");

@@ -11,6 +11,8 @@
 
 mod checklist;
 mod quiz;
+mod quiz_arrange;
+mod quiz_rules;
 mod reflection;
 mod scenario;
 mod select;

@@ -13,6 +13,7 @@ use serde_saphyr::Spanned;
 use super::text_or::TextOr;
 use super::{claim, error_at, place_of, Claim, Input, Rendered};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use crate::load::yaml;
 use crate::render::ids::item_slug;
 use crate::render::inline::{escape, inline_markdown};
@@ -76,15 +77,14 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         help: "give one of the reflections its own `id: …` or another title",
     };
     claim(input.ids, input.at, &at, &id, what).map_err(Diagnostics::from)?;
-    let title = inline_markdown(raw.title.as_deref().unwrap_or("Reflection"));
+    let title = match raw.title.as_deref() {
+        Some(t) => inline_markdown(t),
+        None => escape(&input.strings.text("reflection")),
+    };
     let prompt = raw.template.as_ref().and(raw.prompt.as_ref());
     let prompt = prompt.map(|p| inline_markdown(&p.value));
-    Ok(Rendered::markup(section(
-        &id,
-        &title,
-        prompt.as_deref(),
-        &fields,
-    )))
+    let text = (prompt.as_deref(), input.strings);
+    Ok(Rendered::markup(section(&id, &title, text, &fields)))
 }
 
 /// The fields: the template's, or one answering the prompt.
@@ -162,16 +162,23 @@ fn words<T>(
 }
 
 /// What the guide says: "Aim for 50 to 150 words." or "Aim for about 100 words."
-fn guide_text((least, most): (u32, u32)) -> String {
-    if least == most {
-        format!("Aim for about {least} words.")
+fn guide_text((least, most): (u32, u32), strings: &Strings) -> String {
+    let text = if least == most {
+        strings.format("words_about", &[("n", least.to_string())])
     } else {
-        format!("Aim for {least} to {most} words.")
-    }
+        let args = [("least", least.to_string()), ("most", most.to_string())];
+        strings.format("words_range", &args)
+    };
+    escape(&text.unwrap_or_default())
 }
 
 /// The reflection's markup (see themes/default/MARKUP.md).
-fn section(id: &str, title: &str, prompt: Option<&str>, fields: &[Field]) -> Markup {
+fn section(
+    id: &str,
+    title: &str,
+    (prompt, strings): (Option<&str>, &Strings),
+    fields: &[Field],
+) -> Markup {
     let id = escape(id);
     let mut out = Markup::plain(format!(
         "<section class=\"reflection\" data-reflection=\"{id}\" "
@@ -215,11 +222,14 @@ fn section(id: &str, title: &str, prompt: Option<&str>, fields: &[Field]) -> Mar
             out.fill("<p class=\"reflection-words\" id=\"{#}-words\" ", &fid);
             out.push(&format!(
                 "data-least=\"{least}\" data-most=\"{most}\">{}</p>\n",
-                guide_text((least, most))
+                guide_text((least, most), strings)
             ));
         }
         out.push("</div>\n");
     }
-    out.push("<p class=\"reflection-status\">Without JavaScript nothing you write here is kept: copy it somewhere before you leave the page.</p>\n</section>\n");
+    let status = escape(&strings.text("reflection_no_js"));
+    out.push(&format!(
+        "<p class=\"reflection-status\">{status}</p>\n</section>\n"
+    ));
     out
 }

@@ -15,6 +15,7 @@ use serde_saphyr::Spanned;
 
 use super::{claim, line_at, Claim, Input, Rendered};
 use crate::error::Diagnostics;
+use crate::i18n::Strings;
 use crate::load::yaml;
 use crate::render::ids::item_slug;
 use crate::render::inline::{escape, inline_markdown};
@@ -60,12 +61,8 @@ struct RawEnding {
     debrief: String,
 }
 
-/// The ratings an ending can have, best first, with what the learner reads.
-const RATINGS: [(&str, &str); 3] = [
-    ("best", "Best outcome"),
-    ("okay", "Okay outcome"),
-    ("poor", "Poor outcome"),
-];
+/// The ratings an ending can have, best first; the learner reads the catalog's `rating_<it>`.
+const RATINGS: [&str; 3] = ["best", "okay", "poor"];
 
 pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     let raw: RawScenario = yaml::parse(input.body, input.at)?;
@@ -84,57 +81,81 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
     claim(input.ids, input.at, id_at, &id, what).map_err(Diagnostics::from)?;
     let title = inline_markdown(text);
     Ok(Rendered {
-        markup: section(&id, &title, &raw),
+        markup: section(&id, &title, &raw, input.strings),
         items: vec![TrackedItem::new(ItemKind::Scenario, id, &title)],
     })
 }
 
 /// Where a choice leads: the anchor of its row and the words of its link.
-fn target(raw: &RawScenario, next: &str) -> (String, String) {
+fn target(raw: &RawScenario, next: &str, strings: &Strings) -> (String, String) {
     let steps = &raw.steps.value;
     if let Some(i) = steps.iter().position(|s| s.value.id.value.trim() == next) {
-        return (format!("step-{}", i + 1), format!("Go to step {}", i + 1));
+        let words = strings.format("scenario_go_to", &[("n", (i + 1).to_string())]);
+        return (
+            format!("step-{}", i + 1),
+            escape(&words.unwrap_or_default()),
+        );
     }
     let endings = &raw.endings.value;
     let j = endings.iter().position(|e| e.value.id.value.trim() == next);
     let j = j.unwrap_or(0);
-    let name = ending_title(&endings[j].value, j);
-    (format!("end-{}", j + 1), format!("Ending: {name}"))
+    let name = ending_title(&endings[j].value, j, strings);
+    let words = escape(&strings.text("scenario_ending")).replace("{title}", &name);
+    (format!("end-{}", j + 1), words)
 }
 
 /// An ending's title (inline HTML): its own, else "Ending N".
-fn ending_title(ending: &RawEnding, j: usize) -> String {
+fn ending_title(ending: &RawEnding, j: usize, strings: &Strings) -> String {
     match &ending.title {
         Some(t) if !t.trim().is_empty() => inline_markdown(t),
-        _ => format!("Ending {}", j + 1),
+        _ => escape(
+            &(strings.format("scenario_ending_n", &[("n", (j + 1).to_string())]))
+                .unwrap_or_default(),
+        ),
     }
 }
 
 /// The scenario's markup (see themes/default/MARKUP.md), titled `title` (inline HTML).
-fn section(id: &str, title: &str, raw: &RawScenario) -> Markup {
+fn section(id: &str, title: &str, raw: &RawScenario, strings: &Strings) -> Markup {
+    let t = |key: &str| escape(&strings.text(key));
     let id = escape(id);
     let mut out = Markup::plain(format!(
         "<section class=\"scenario\" data-scenario=\"{id}\" "
     ));
     out.fill("aria-labelledby=\"{#}-title\">\n<h2 id=\"{#}-title\">", &id);
-    out.push(&format!("{title}</h2>\n<p class=\"scenario-help\">A branching scenario: start at step 1, choose what you would do, and follow the link to where it leads until you reach an ending.</p>\n<div class=\"scenario-map\">\n<table class=\"scenario-steps\">\n<caption>Steps</caption>\n<thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Situation</th><th scope=\"col\">Choices</th></tr></thead>\n<tbody>\n"));
+    let [help, steps, step, situation, choices] = [
+        "scenario_map_help",
+        "scenario_steps",
+        "scenario_step_col",
+        "scenario_situation",
+        "scenario_choices",
+    ]
+    .map(t);
+    out.push(&format!("{title}</h2>\n<p class=\"scenario-help\">{help}</p>\n<div class=\"scenario-map\">\n<table class=\"scenario-steps\">\n<caption>{steps}</caption>\n<thead><tr><th scope=\"col\">{step}</th><th scope=\"col\">{situation}</th><th scope=\"col\">{choices}</th></tr></thead>\n<tbody>\n"));
     for (i, step) in raw.steps.value.iter().enumerate() {
-        step_row(&mut out, &id, raw, i, &step.value);
+        step_row(&mut out, &id, raw, i, (&step.value, strings));
     }
-    out.push("</tbody>\n</table>\n<table class=\"scenario-endings\">\n<caption>Endings</caption>\n<thead><tr><th scope=\"col\">Ending</th><th scope=\"col\">Rating</th><th scope=\"col\">Debrief</th></tr></thead>\n<tbody>\n");
+    let [endings, ending, rating, debrief] = [
+        "scenario_endings",
+        "scenario_ending_col",
+        "scenario_rating_col",
+        "scenario_debrief",
+    ]
+    .map(t);
+    out.push(&format!("</tbody>\n</table>\n<table class=\"scenario-endings\">\n<caption>{endings}</caption>\n<thead><tr><th scope=\"col\">{ending}</th><th scope=\"col\">{rating}</th><th scope=\"col\">{debrief}</th></tr></thead>\n<tbody>\n"));
     for (j, ending) in raw.endings.value.iter().enumerate() {
         let e = &ending.value;
         let rating = e.rating.value.trim();
-        let said = RATINGS
-            .iter()
-            .find(|r| r.0 == rating)
-            .map_or(rating, |r| r.1);
+        let said = match RATINGS.contains(&rating) {
+            true => t(&format!("rating_{rating}")),
+            false => escape(rating),
+        };
         out.fill(&format!("<tr id=\"{{#}}-end-{}\" ", j + 1), &id);
         out.push(&format!(
             "data-ending=\"{}\" data-rating=\"{}\"><th scope=\"row\" class=\"scenario-ending-title\">{}</th><td class=\"scenario-rating\">{said}</td><td class=\"scenario-debrief\">{}</td></tr>\n",
             escape(e.id.value.trim()),
             escape(rating),
-            ending_title(e, j),
+            ending_title(e, j, strings),
             inline_markdown(&e.debrief)
         ));
     }
@@ -143,7 +164,13 @@ fn section(id: &str, title: &str, raw: &RawScenario) -> Markup {
 }
 
 /// Step `i`'s row: its number, situation and choices, each linking to where it leads.
-fn step_row(out: &mut Markup, id: &str, raw: &RawScenario, i: usize, step: &RawStep) {
+fn step_row(
+    out: &mut Markup,
+    id: &str,
+    raw: &RawScenario,
+    i: usize,
+    (step, strings): (&RawStep, &Strings),
+) {
     out.fill(&format!("<tr id=\"{{#}}-step-{}\" ", i + 1), id);
     out.push(&format!(
         "data-step=\"{}\"><th scope=\"row\">{}</th><td class=\"scenario-situation\">{}</td><td><ol class=\"scenario-choices\">\n",
@@ -154,7 +181,7 @@ fn step_row(out: &mut Markup, id: &str, raw: &RawScenario, i: usize, step: &RawS
     for choice in step.choices.iter().flat_map(|c| &c.value) {
         let c = &choice.value;
         let next = c.next.as_ref().map_or("", |n| n.value.trim());
-        let (anchor, words) = target(raw, next);
+        let (anchor, words) = target(raw, next, strings);
         out.push(&format!(
             "<li data-next=\"{}\"><span class=\"scenario-choice\">{}</span>",
             escape(next),

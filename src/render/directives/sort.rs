@@ -87,11 +87,10 @@ pub fn render(input: Input) -> Result<Rendered, Diagnostics> {
         }
     }
     shuffle(&mut cards, seed(&id));
-    let title = raw
-        .title
-        .as_ref()
-        .map_or("Who does this?", |t| t.value.as_str());
-    let title = inline_markdown(title);
+    let title = match &raw.title {
+        Some(t) => inline_markdown(&t.value),
+        None => escape(&input.strings.text("sort_ask")),
+    };
     Ok(Rendered {
         markup: section(
             (&id, &title),
@@ -191,7 +190,8 @@ fn section(
     strings: &crate::i18n::Strings,
 ) -> Markup {
     let id = escape(id);
-    let mut options = String::from("<option value=\"\">Choose…</option>");
+    let choose = escape(&strings.text("sort_choose"));
+    let mut options = format!("<option value=\"\">{choose}</option>");
     for column in columns {
         options.push_str(&format!(
             "<option value=\"{}\">{}</option>",
@@ -202,60 +202,82 @@ fn section(
     let mut out = Markup::plain(format!("<section class=\"sort\" data-sort=\"{id}\" "));
     out.fill("aria-labelledby=\"{#}-title\">\n<h2 id=\"{#}-title\">", &id);
     let (help, ask) = match ask {
-        Some(ask) => (
-            "Answer for each card, then check your answers.",
-            escape(ask),
-        ),
+        Some(ask) => (escape(&strings.text("sort_help_ask")), escape(ask)),
         None => (
-            "Choose who does each task, then check your answers.",
-            "Who does this?".to_string(),
+            escape(&strings.text("sort_help")),
+            escape(&strings.text("sort_ask")),
         ),
     };
     out.push(&format!(
         "{title}</h2>\n<p class=\"sort-help\">{help}</p>\n<ol class=\"sort-items\">\n"
     ));
     for card in cards {
-        let item = escape(&card.id);
-        out.push(&format!(
-            "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n",
-            escape(&card.answer.id)
-        ));
-        out.fill("<p class=\"sort-text\" id=\"{#}-text\">", &item);
-        out.push(&card.html);
-        out.fill("</p>\n<label for=\"{#}-choice\">", &item);
-        out.push(&ask);
-        out.fill(
-            "</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">",
-            &item,
-        );
-        out.push(&options);
-        out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\">");
-        if let Some(explain) = &card.explain {
-            // hidden until checked; inside the live region, so it is read with the verdict
-            out.push("<span class=\"sort-verdict\"></span> ");
-            out.fill(
-                "<span class=\"sort-explain\" id=\"{#}-explain\" hidden>",
-                &item,
-            );
-            out.push(explain);
-            out.push("</span>");
-        }
-        out.push("</p>\n</li>\n");
+        let view = CardView {
+            item: &card.id,
+            answer: &card.answer.id,
+            html: &card.html,
+            ask: &ask,
+            options: &options,
+            explain: card.explain.as_deref(),
+        };
+        self::card(&mut out, &view);
     }
     let [check, reset] = ["check_answers", "start_again"].map(|k| escape(&strings.text(k)));
     out.push(&format!("</ol>\n<div class=\"sort-actions\"><button type=\"button\" data-sort-check>{check}</button>\n<button type=\"button\" data-sort-reset>{reset}</button></div>\n<p class=\"sort-result\" aria-live=\"polite\"></p>\n</section>\n"));
     out
 }
 
+/// One card to answer with a select: shared by sorts and by a quiz's `order` and `match`
+/// questions. Texts are HTML: `html` and `explain` inline, `ask` escaped, `options` the
+/// select's `<option>`s.
+pub(super) struct CardView<'a> {
+    pub item: &'a str,
+    pub answer: &'a str,
+    pub html: &'a str,
+    pub ask: &'a str,
+    pub options: &'a str,
+    pub explain: Option<&'a str>,
+}
+
+/// A card's `<li>` (see themes/default/MARKUP.md), appended to `out`.
+pub(super) fn card(out: &mut Markup, card: &CardView) {
+    let item = escape(card.item);
+    out.push(&format!(
+        "<li class=\"sort-item\" data-answer=\"{}\" data-item=\"{item}\">\n",
+        escape(card.answer)
+    ));
+    out.fill("<p class=\"sort-text\" id=\"{#}-text\">", &item);
+    out.push(card.html);
+    out.fill("</p>\n<label for=\"{#}-choice\">", &item);
+    out.push(card.ask);
+    out.fill(
+        "</label>\n<select id=\"{#}-choice\" aria-describedby=\"{#}-text\">",
+        &item,
+    );
+    out.push(card.options);
+    out.push("</select>\n<p class=\"sort-feedback\" aria-live=\"polite\">");
+    if let Some(explain) = card.explain {
+        // hidden until checked; inside the live region, so it is read with the verdict
+        out.push("<span class=\"sort-verdict\"></span> ");
+        out.fill(
+            "<span class=\"sort-explain\" id=\"{#}-explain\" hidden>",
+            &item,
+        );
+        out.push(explain);
+        out.push("</span>");
+    }
+    out.push("</p>\n</li>\n");
+}
+
 /// FNV-1a hash of the sort id: the shuffle's seed.
-fn seed(id: &str) -> u64 {
+pub(super) fn seed(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
 /// Fisher–Yates with xorshift64: the same seed always gives the same order.
-fn shuffle<T>(items: &mut [T], seed: u64) {
+pub(super) fn shuffle<T>(items: &mut [T], seed: u64) {
     let mut state = seed.max(1);
     for i in (1..items.len()).rev() {
         state ^= state << 13;

@@ -6,8 +6,7 @@
  * Plain ES2017, no network, works from file://. */
 (() => {
 'use strict';
-const NOUNS = { daily: ['today', 'yesterday', 'Earlier days', ''], weekly: ['this week', 'last week', 'Earlier weeks', 'Week of '],
-  monthly: ['this month', 'last month', 'Earlier months', ''] };
+const KINDS = ['daily', 'weekly', 'monthly'];
 function $$(sel, root) { return Array.from((root || document).querySelectorAll(sel)); }
 function R() { return window.LecternRecord; }
 function text(el, t) { if (el) el.textContent = t; }
@@ -33,10 +32,10 @@ function mark(box) {
   r.put(id, h.length ? { d: h[h.length - 1], h: h } : null);
 }
 function counts(list) { // "8 of 12 this week, 6 last week."
-  const kind = list.dataset.repeat, ids = $$('input[data-item]', list).map(i => i.dataset.item), noun = NOUNS[kind];
+  const kind = list.dataset.repeat, ids = $$('input[data-item]', list).map(i => i.dataset.item), known = KINDS.includes(kind);
   const n = back => ids.filter(i => inPeriod(kind, R().entry(i), back)).length;
-  text(list.querySelector('.checklist-period'), noun ? n(0) + ' of ' + ids.length + ' ' + noun[0] + ', ' + n(1) + ' ' + noun[1] + '.' : '');
-  if (noun) earlier(list, kind, ids);
+  text(list.querySelector('.checklist-period'), known ? LT('repeat_' + kind, { done: n(0), n: ids.length, last: n(1) }) : '');
+  if (known) earlier(list, kind, ids);
 }
 /* The dated history: each earlier period with a tick (up to 12, latest first) and its count. */
 function earlier(list, kind, ids) {
@@ -48,20 +47,20 @@ function earlier(list, kind, ids) {
   if (!box) {
     box = list.querySelector('.checklist-period').insertAdjacentElement('afterend', document.createElement('details'));
     box.className = 'checklist-history';
-    box.appendChild(document.createElement('summary')).textContent = NOUNS[kind][2];
+    box.appendChild(document.createElement('summary')).textContent = LT('earlier_' + kind);
     box.appendChild(document.createElement('ul'));
   }
   box.querySelector('ul').replaceChildren(...ps.map(p => {
     const li = document.createElement('li');
-    li.textContent = name(kind, p) + ': ' + by[p].size + ' of ' + ids.length;
+    li.textContent = LT('period_count', { date: name(kind, p), done: by[p].size, n: ids.length });
     return li;
   }));
 }
 function name(kind, p) { // a period as the learner reads it
   const r = R();
   if (kind === 'daily') return r.dayText(p);
-  if (kind === 'weekly') return NOUNS.weekly[3] + r.dayText(p * 7 - 3); // its Monday
-  return new Date(Math.floor(p / 12), p % 12, 1).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+  if (kind === 'weekly') return LT('week_of', { date: r.dayText(p * 7 - 3) }); // its Monday
+  return LT.date(new Date(Math.floor(p / 12), p % 12, 1), { month: 'long', year: 'numeric' });
 }
 function draw() {
   const r = R();
@@ -69,7 +68,7 @@ function draw() {
   $$('[data-checklist] input[data-optional]').forEach(box => {
     const kind = repeatOf(box), e = r.entry(box.dataset.item), d = kind ? inPeriod(kind, e) : (e && e.d) || 0;
     if (kind) box.checked = d > 0;
-    text(box.closest('li').querySelector('.item-date'), d ? '(done on ' + r.dayText(d) + ')' : '');
+    text(box.closest('li').querySelector('.item-date'), d ? LT('done_on', { date: r.dayText(d) }) : '');
   });
   $$('[data-checklist][data-repeat]').forEach(counts);
 }

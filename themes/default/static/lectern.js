@@ -18,7 +18,7 @@ function warn() { warned = true; const p = $('[data-storage-warning]'); if (p) p
 function today() { const d = new Date(); return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5); }
 function dayText(day) {
   const u = new Date(day * 864e5);
-  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()).toLocaleDateString(undefined, { dateStyle: 'long' });
+  return LT.date(new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()), { dateStyle: 'long' });
 }
 function entry(p, id) { const e = page(p)[id]; return e && typeof e === 'object' ? e : undefined; }
 function isDone(e) { return !!e && e.d > 0; }
@@ -36,8 +36,8 @@ function v1entry(p, id, d) { // v1 `true` -> a v2 entry dated d
 function v2entry(id, e) { // stored entry -> a valid entry, or null
   if (!e || typeof e !== 'object') return null;
   const ex = exercise(id), x = ex ? { t: day(e.t), l: day(e.l), b: day(e.b), n: Math.max(day(e.n), 1), d: day(e.d), r: day(e.r) } : { d: day(e.d) };
-  // h: a repeating item's days; p: a scenario's path
-  const h = ex ? [] : list(e.h, v => v > 0).sort((a, b) => a - b), p = ex ? list(e.p, c => c < 4) : [];
+  // h: a repeating item's days; p: a scenario's path, a quiz's drawn questions
+  const h = ex ? [] : list(e.h, v => v > 0).sort((a, b) => a - b), p = ex ? list(e.p, c => c < 1e3) : [];
   if (h.length) x.h = h;
   if (p.length) x.p = p;
   return x.t || x.d || x.r || p.length ? x : null;

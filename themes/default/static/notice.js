@@ -39,7 +39,7 @@ function started(s, m) { // anything done in the module's lessons, counted now o
 function news(s) {
   const home = body.classList.contains('page-home');
   const told = [];
-  C.modules.filter(m => home || m.id === body.dataset.page).forEach(m => {
+  C.modules.filter(m => m.lessons && (home || m.id === body.dataset.page)).forEach(m => {
     const its = items(m), max = top(its), was = s.seen[m.id];
     const fresh = typeof was === 'number' ? its.filter(i => i[0] > was && !done(s, i[1], i[2])) : [];
     if (fresh.length && started(s, m)) told.push([m, fresh.length, max]);
@@ -69,9 +69,13 @@ function show(told) {
   setTimeout(() => { box.querySelector('[data-course-news-text]').textContent = said.join(' '); }, 50);
 }
 
-const s = load();
-if (!s) return;
-const before = JSON.stringify(s.seen), told = news(s);
-if (JSON.stringify(s.seen) !== before) save(s);
-if (told.length) show(told);
+function run() { // now, and again as modules' data arrive (a big course's home loads them)
+  const s = load();
+  if (!s || box.classList.contains('is-shown')) return;
+  const before = JSON.stringify(s.seen), told = news(s);
+  if (JSON.stringify(s.seen) !== before) save(s);
+  if (told.length) show(told);
+}
+run();
+document.addEventListener('lectern:data', run);
 })();

@@ -203,8 +203,8 @@ function merge(a, b) { // the union of two states; a's name kept unless empty, a
   if (Object.keys(notes).length) s.notes = notes;
   return s;
 }
-function count(n, one) { return n + ' ' + one + (n === 1 ? '' : 's'); }
-function listText(parts) { return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1] : parts[0]; }
+function count(n, key) { return LT('n_' + key, { n: n }); }
+function listText(parts) { try { return new Intl.ListFormat(LT.loc()).format(parts); } catch (e) { return parts.join(', '); } }
 function changes(a, b) { // what merging b into a changes, as a sentence; '' when nothing
   const n = { tick: 0, lesson: 0, quiz: 0, sort: 0, scenario: 0, date: 0 };
   Object.keys(b.pages).forEach(p => {
@@ -218,15 +218,15 @@ function changes(a, b) { // what merging b into a changes, as a sentence; '' whe
     n.tick += ticks; if (ticks) n.lesson++;
   });
   const parts = [];
-  if (n.tick) parts.push(count(n.tick, 'tick') + ' in ' + count(n.lesson, 'lesson'));
-  if (n.quiz) parts.push(count(n.quiz, 'quiz result'));
-  if (n.sort) parts.push(count(n.sort, 'sort result'));
-  if (n.scenario) parts.push(count(n.scenario, 'scenario result'));
-  if (n.date) parts.push('earlier days for ' + count(n.date, 'tick'));
+  if (n.tick) parts.push(LT('ticks_in', { ticks: count(n.tick, 'ticks'), lessons: LT('lessons', { n: n.lesson }) }));
+  if (n.quiz) parts.push(count(n.quiz, 'quiz_results'));
+  if (n.sort) parts.push(count(n.sort, 'sort_results'));
+  if (n.scenario) parts.push(count(n.scenario, 'scenario_results'));
+  if (n.date) parts.push(LT('earlier_days_for', { ticks: count(n.date, 'ticks') }));
   const notes = Object.keys(b.notes || {}).reduce((k, p) => k + Object.keys(b.notes[p]).filter(r => !((a.notes || {})[p] || {})[r]).length, 0);
-  if (notes) parts.push(count(notes, 'reflection'));
-  if (!a.learner && b.learner) parts.push('your name');
-  return parts.length ? 'This adds ' + listText(parts) + '.' : '';
+  if (notes) parts.push(count(notes, 'reflections'));
+  if (!a.learner && b.learner) parts.push(LT('your_name_part'));
+  return parts.length ? LT('this_adds', { list: listText(parts) }) : '';
 }
 function preview(t) { // the import's changes, shown before anything changes
   const box = $('[data-import-preview]');
@@ -276,16 +276,41 @@ function importFile(input) {
   r.onerror = () => say(T('file_unreadable'), true);
   r.readAsText(f);
 }
+// A big course's home has only some modules' data: every module's and the items' indexes
+// (course-pages.js and progress-index.js, named by [data-course-pages]) are loaded before a
+// code is made or read.
+let waiting = null;
+function whole(then) {
+  const el = $('[data-course-pages]');
+  if (!el) return then();
+  if (waiting) return waiting.push(then);
+  waiting = [then];
+  const urls = el.dataset.coursePages.split(' ');
+  let left = urls.length;
+  urls.forEach(u => {
+    const s = document.createElement('script');
+    s.src = u;
+    s.dataset.added = '';
+    s.onload = s.onerror = () => {
+      if (--left) return;
+      el.removeAttribute('data-course-pages');
+      const w = waiting;
+      waiting = null;
+      w.forEach(f => f());
+    };
+    document.head.appendChild(s);
+  });
+}
 document.addEventListener('click', e => {
   const b = e.target.closest && e.target.closest('button');
   if (!b || !R()) return;
-  if (b.matches('[data-export]')) doExport(b);
-  else if (b.matches('[data-import]')) importText(($('textarea[data-progress-code]') || {}).value);
+  if (b.matches('[data-export]')) whole(() => doExport(b));
+  else if (b.matches('[data-import]')) whole(() => importText(($('textarea[data-progress-code]') || {}).value));
   else if (b.matches('[data-import-confirm]')) confirmImport();
   else if (b.matches('[data-import-cancel]')) cancelImport();
-  else if (b.matches('[data-copy-code]')) copyCode(b);
+  else if (b.matches('[data-copy-code]')) whole(() => copyCode(b));
 });
-document.addEventListener('change', e => { if (R() && e.target.matches('input[data-import-file]')) importFile(e.target); });
+document.addEventListener('change', e => { if (R() && e.target.matches('input[data-import-file]')) whole(() => importFile(e.target)); });
 // for a SCORM package's runtime (scorm.js), which restores the LMS's code as an import does
 Object.assign(root.LecternCode, { maps: maps, merge: merge });
 })(this);

@@ -11,14 +11,13 @@ function R() { return window.LecternRecord; }
 function words(t) { const m = t.trim().match(/\S+/g); return m ? m.length : 0; }
 function label(div) { return $('label', div).textContent.trim(); }
 
-function count(div) { // "Aim for 50 to 150 words. 12 words so far."
+function count(div) { // the guide, then the words written so far
   const w = $('.reflection-words', div), n = words($('textarea', div).value);
-  if (w) w.textContent = w.dataset.guide + ' ' + (n === 1 ? '1 word' : n + ' words') + ' so far.';
+  if (w) w.textContent = w.dataset.guide + ' ' + LT('words_so_far', { n: n });
 }
 function status(sec, r) {
   const s = $('.reflection-status', sec), rec = R();
-  s.textContent = 'What you write is saved in this browser only, and never sent anywhere.'
-    + (r && r.d && rec ? ' Last changed on ' + rec.dayText(r.d) + '.' : '');
+  s.textContent = LT('reflection_saved') + (r && r.d && rec ? ' ' + LT('reflection_changed', { date: rec.dayText(r.d) }) : '');
 }
 function load(sec) {
   const rec = R(), r = rec && rec.notes()[sec.dataset.reflection], f = r && Array.isArray(r.f) ? r.f : [];

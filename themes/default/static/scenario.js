@@ -64,10 +64,10 @@ function draw(sec, focus) {
   now.textContent = ''; opts.textContent = '';
   const prev = w.nodes.length > 1 && m.steps[w.nodes[w.nodes.length - 2]];
   const how = prev && prev.choices[w.taken[w.taken.length - 1]];
-  const h = now.appendChild(make('h3', 'scenario-heading', ending ? 'Ending: ' + ending.title.textContent.trim() : 'Step ' + w.nodes.length));
+  const h = now.appendChild(make('h3', 'scenario-heading', ending ? LT('scenario_ending', { title: ending.title.textContent.trim() }) : LT('scenario_step', { n: w.nodes.length })));
   h.tabIndex = -1;
   if (how) {
-    const said = now.appendChild(make('p', 'scenario-you', 'You chose: '));
+    const said = now.appendChild(make('p', 'scenario-you', LT('scenario_you_chose') + ' '));
     said.appendChild(copy('span', '', how.text));
     if (how.consequence) now.appendChild(copy('p', 'scenario-outcome', how.consequence));
   }
@@ -94,7 +94,7 @@ function record(sec, player) {
   if (!e || !e.d || !r) { box.hidden = true; return; }
   const best = Object.keys(SCORE).find(k => SCORE[k] === e.b) || 'poor';
   box.hidden = false;
-  box.textContent = 'Done: you first reached an ending on ' + r.dayText(e.d) + '. Your best ending so far: ' + best + '.';
+  box.textContent = LT('scenario_record', { date: r.dayText(e.d), best: LT('rating_' + best) });
 }
 function choose(sec, i) {
   const m = model(sec), w = walk(m, current(sec)), at = w.nodes[w.nodes.length - 1], step = m.steps[at];
@@ -113,8 +113,8 @@ function player() {
   now.setAttribute('aria-live', 'polite');
   box.appendChild(make('ul', 'scenario-options'));
   const acts = box.appendChild(make('div', 'scenario-actions'));
-  acts.appendChild(make('button', '', 'Go back one step')).dataset.scenarioBack = '';
-  acts.appendChild(make('button', '', 'Try again from the start')).dataset.scenarioRestart = '';
+  acts.appendChild(make('button', '', LT('scenario_back'))).dataset.scenarioBack = '';
+  acts.appendChild(make('button', '', LT('scenario_restart'))).dataset.scenarioRestart = '';
   $$('button', acts).forEach(b => { b.type = 'button'; });
   const rec = box.appendChild(make('p', 'scenario-record'));
   rec.hidden = true;
@@ -132,7 +132,7 @@ function init() {
   if (!all.length) return;
   all.forEach(sec => {
     const help = $('.scenario-help', sec);
-    if (help) help.textContent = 'Choose what you would do at each step. Your path is saved in this browser.';
+    if (help) help.textContent = LT('scenario_play_help');
     $('.scenario-map', sec).after(player());
     sec.classList.add('is-playing');
     draw(sec, false);

@@ -35,7 +35,7 @@ pub(super) fn check(at: Fragment, raw: &RawScenario) -> Result<(), Diagnostics> 
     let names = names(at, raw, &mut problems);
     for ending in &raw.endings.value {
         let rating = &ending.value.rating;
-        if !RATINGS.iter().any(|r| r.0 == rating.value.trim()) {
+        if !RATINGS.contains(&rating.value.trim()) {
             let message = format!("`{}` is not a rating", rating.value.trim());
             problems.push(
                 error_at(at, rating, message).help("rate each ending `best`, `okay` or `poor`"),
