@@ -184,6 +184,35 @@ fn the_launch_page_holds_the_course_in_a_frame_with_the_runtime() {
     assert!(!out.join("assets/scorm.js").exists() && !out.join("scorm.html").exists());
 }
 
+/// A course in Arabic: the launch page reads right to left in Arabic, and cmi5.xml's titles
+/// say they are Arabic.
+#[test]
+fn the_launch_page_and_cmi5_titles_are_in_the_course_language() {
+    let (tmp, course) = copy_fixture("browser-checklist");
+    let yaml = fs::read_to_string(course.join("course.yaml")).unwrap();
+    fs::write(
+        course.join("course.yaml"),
+        yaml.replace("language: en", "language: ar"),
+    )
+    .unwrap();
+    let zip = package(&course, &tmp.path().join("out.zip"));
+    let page = &zip.iter().find(|(n, _)| n == "scorm.html").unwrap().1;
+    let html = scraper::Html::parse_document(std::str::from_utf8(page).unwrap());
+    assert_eq!(common::attrs(&html, "html", "lang"), ["ar"]);
+    assert_eq!(common::attrs(&html, "html", "dir"), ["rtl"]);
+    let out = tmp.path().join("cmi5.zip");
+    let (code, _, stderr) = run_format(&course, "cmi5", &out);
+    assert_eq!(code, Some(0), "{stderr}");
+    let zip = unzip(&out);
+    let doc = Document::parse(std::str::from_utf8(&zip[0].1).unwrap()).unwrap();
+    let langs: BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((CMI5_CS, "langstring")))
+        .filter_map(|n| n.attribute("lang"))
+        .collect();
+    assert_eq!(langs, BTreeSet::from(["ar"]));
+}
+
 #[test]
 fn the_package_goes_beside_public_by_default_and_titles_are_escaped() {
     let (_tmp, course) = copy_fixture("browser-checklist");

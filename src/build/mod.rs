@@ -66,6 +66,8 @@ pub struct Built {
     pub assessment: Assessment,
     /// The course's languages (`languages:`), the default first; empty for one language.
     pub languages: Vec<String>,
+    /// The course's (default) language, as a tag (`en`, `fr`).
+    pub language: String,
 }
 
 /// What a build to disk made, for the summary line.
@@ -112,6 +114,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
     let (lessons, modules) = (course.lesson_count(), course.modules.len());
     let (title, id) = (course.config.title.clone(), course.id.clone());
     let languages = course.config.languages.clone();
+    let language = course.config.language.clone();
     // a problem with the assessments does not hide the pages' own
     let assessment = assessment::of(&course);
     let rendered = render_with_lock(course, courses);
@@ -136,6 +139,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, Diagnostics> {
         id,
         assessment,
         languages,
+        language,
     })
 }
 

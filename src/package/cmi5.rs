@@ -6,9 +6,17 @@ use std::fmt::Write;
 
 use super::manifest::xml;
 
-/// The course structure of a course `id` titled `title`, launching `launch`.
-pub fn course_structure(id: &str, title: &str, pass: Option<u8>, launch: &str) -> String {
-    let (id, title) = (xml(id), xml(title));
+/// The course structure of a course `id` titled `title` in language `lang`, launching
+/// `launch`.
+pub fn course_structure(
+    id: &str,
+    title: &str,
+    lang: &str,
+    pass: Option<u8>,
+    launch: &str,
+) -> String {
+    let (id, title, lang) = (xml(id), xml(title), xml(lang));
+    let langstring = |name: &str, text: &str| langstring(name, &lang, text);
     let mut out = String::with_capacity(1024);
     out.push_str(concat!(
         r#"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -38,9 +46,9 @@ pub fn course_structure(id: &str, title: &str, pass: Option<u8>, launch: &str) -
     out
 }
 
-/// `<name><langstring lang="en">text</langstring></name>`, `text` already escaped.
-fn langstring(name: &str, text: &str) -> String {
-    format!(r#"<{name}><langstring lang="en">{text}</langstring></{name}>"#)
+/// `<name><langstring lang="en">text</langstring></name>`, `lang` and `text` already escaped.
+fn langstring(name: &str, lang: &str, text: &str) -> String {
+    format!(r#"<{name}><langstring lang="{lang}">{text}</langstring></{name}>"#)
 }
 
 #[cfg(test)]
@@ -49,14 +57,19 @@ mod tests {
 
     #[test]
     fn one_au_with_the_mastery_score_only_with_a_pass_mark() {
-        let doc = course_structure("c", "Q&A", Some(80), "cmi5.html");
+        let doc = course_structure("c", "Q&A", "fr", Some(80), "cmi5.html");
         let tree = roxmltree::Document::parse(&doc).unwrap();
         let au = tree.descendants().find(|n| n.has_tag_name("au")).unwrap();
         assert_eq!(au.attribute("masteryScore"), Some("0.8"));
         assert_eq!(au.attribute("moveOn"), Some("CompletedAndPassed"));
         let url = au.children().find(|n| n.has_tag_name("url")).unwrap();
         assert_eq!(url.text(), Some("cmi5.html"));
-        let plain = course_structure("c", "T", None, "cmi5.html");
+        let title = tree
+            .descendants()
+            .find(|n| n.has_tag_name("langstring"))
+            .unwrap();
+        assert_eq!(title.attribute("lang"), Some("fr"));
+        let plain = course_structure("c", "T", "en", None, "cmi5.html");
         assert!(!plain.contains("masteryScore") && plain.contains(r#"moveOn="Completed""#));
     }
 }

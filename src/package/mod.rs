@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use crate::model::assessment::Assessment;
 use crate::record::code::check_budget_of;
 use crate::site::{Output, Site};
@@ -102,6 +103,7 @@ pub fn package(options: &PackageOptions) -> Result<Packages, Diagnostics> {
             format,
             title: &built.title,
             id: &built.id,
+            language: &built.language,
             site: &built.site,
             assessment: &built.assessment,
         };
@@ -129,6 +131,8 @@ struct Zip<'a> {
     format: Format,
     title: &'a str,
     id: &'a str,
+    /// the course's language: the launch page's and `cmi5.xml`'s
+    language: &'a str,
     site: &'a Site,
     assessment: &'a Assessment,
 }
@@ -142,7 +146,7 @@ impl Zip<'_> {
         let pass = self.assessment.pass;
         let manifest = match self.format {
             Format::Cmi5 => {
-                let text = cmi5::course_structure(self.id, self.title, pass, launch);
+                let text = cmi5::course_structure(self.id, self.title, self.language, pass, launch);
                 ("cmi5.xml", text)
             }
             format => {
@@ -193,6 +197,7 @@ fn launch_page(zip: &Zip, version: &str) -> String {
         out
     };
     let (t, course) = (escape(zip.title), escape(zip.id));
+    let (lang, dir) = (escape(zip.language), Strings::direction(zip.language));
     let runtime = zip.format.launch().1.unwrap_or("assets/scorm.js");
     // the assessment lessons and the pass mark, for the score (none without assessments)
     let a = zip.assessment;
@@ -206,7 +211,7 @@ fn launch_page(zip: &Zip, version: &str) -> String {
     }
     format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
