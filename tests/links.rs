@@ -129,12 +129,13 @@ fn the_link_check_catches_what_breaks_file_urls() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let out = tmp.path();
     fs::create_dir_all(out.join("m")).expect("folder");
-    fs::write(out.join("m/index.html"), "<p id=here>x</p>").expect("write");
+    fs::write(out.join("m/index.html"), "<p id=here>x</p><p id=été>y</p>").expect("write");
     fs::write(
         out.join("index.html"),
         r##"<a href="/m/index.html">a</a><a href="m/">b</a><a href="m">c</a>
 <a href="m/missing.html">d</a><a href="m/index.html#gone">e</a><a href="#nowhere">f</a>
-<a href="https://elsewhere.example/">g</a><img src="m/index.html#here"><a href="m/index.html#here">ok</a>"##,
+<a href="https://elsewhere.example/">g</a><img src="m/index.html#here"><a href="m/index.html#here">ok</a>
+<a href="m/index.html#%C3%A9t%C3%A9">ok, decoded</a><a href="m/index.html#%C3%A9">h</a>"##,
     )
     .expect("write");
     let problems = check_site("", &common::fixture("links"), out);
@@ -146,6 +147,7 @@ fn the_link_check_catches_what_breaks_file_urls() {
         "index.html: `m/index.html#gone`: no element has id `gone`",
         "index.html: `#nowhere`: no element has id `nowhere`",
         "index.html: `https://elsewhere.example/` leaves the site and is not in the course's content",
+        "index.html: `m/index.html#%C3%A9`: no element has id `%C3%A9`",
     ];
     assert_eq!(problems, expected);
 }
@@ -220,7 +222,30 @@ fn check_reference(
     };
     let fragment = fragment.filter(|f| !f.is_empty())?;
     let known = ids.entry(target.clone()).or_insert_with(|| ids_of(&target));
-    (!known.contains(fragment)).then(|| format!("`{url}`: no element has id `{fragment}`"))
+    // a browser looks for the fragment as written, then percent-decoded (`#%C3%A9tape` → `étape`)
+    let found = known.contains(fragment) || known.contains(&percent_decoded(fragment));
+    (!found).then(|| format!("`{url}`: no element has id `{fragment}`"))
+}
+
+/// `text` with its `%XX` escapes decoded as UTF-8.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = text.get(i + 1..i + 3).filter(|_| bytes[i] == b'%');
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn ids_of(file: &Path) -> BTreeSet<String> {
