@@ -106,16 +106,21 @@ impl Strings {
     /// The entry `key` with `{name}` placeholders filled from `args`; a plural entry takes its
     /// form from `n` (0 when not given). `None` for an unknown key.
     pub fn format(&self, key: &str, args: &[(&str, String)]) -> Option<String> {
-        let text = match self.entries.get(key)? {
-            Entry::Text(t) => t.clone(),
-            Entry::Plural(forms) => {
-                let n = args.iter().find(|(k, _)| *k == "n");
-                let n = n.and_then(|(_, v)| v.parse::<f64>().ok()).unwrap_or(0.0);
-                plural::form(&self.language, forms, n).to_string()
-            }
-        };
-        Some(fill(&text, args))
+        Some(format_entry(&self.language, self.entries.get(key)?, args))
     }
+}
+
+/// `entry` in `language` with `args` filled in: a plural entry's form is chosen by `n`.
+pub fn format_entry(language: &str, entry: &Entry, args: &[(&str, String)]) -> String {
+    let text = match entry {
+        Entry::Text(t) => t.as_str(),
+        Entry::Plural(forms) => {
+            let n = args.iter().find(|(k, _)| *k == "n");
+            let n = n.and_then(|(_, v)| v.parse::<f64>().ok()).unwrap_or(0.0);
+            plural::form(language, forms, n)
+        }
+    };
+    fill(text, args)
 }
 
 /// [`Strings::for_language`], kept for the last language and overrides asked for: the
@@ -175,8 +180,18 @@ pub fn known_keys() -> &'static [String] {
     KEYS.get_or_init(|| parse("en").entries.into_keys().collect())
 }
 
-/// The built-in catalog `tag`, parsed (they are tested to parse and to be complete).
+/// The built-in catalog `tag`, parsed (they are tested to parse and to be complete); each
+/// catalog is parsed once per process.
 pub fn parse(tag: &str) -> Strings {
+    static PARSED: Mutex<BTreeMap<String, Arc<Strings>>> = Mutex::new(BTreeMap::new());
+    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    let strings = parsed
+        .entry(tag.to_string())
+        .or_insert_with(|| Arc::new(parse_catalog(tag)));
+    Strings::clone(strings)
+}
+
+fn parse_catalog(tag: &str) -> Strings {
     let yaml = BUILT_IN
         .iter()
         .find(|(t, _)| *t == tag)

@@ -98,12 +98,27 @@ struct Uses {
 
 impl Uses {
     fn of(html: &str) -> Uses {
+        use memchr::memmem::Finder;
+        use std::sync::LazyLock;
+        // searchers made once: every page is scanned for each mark
+        static MARKS: LazyLock<[Finder<'static>; 6]> = LazyLock::new(|| {
+            [
+                "<section class=\"scenario\"",
+                "<form class=\"quiz\"",
+                " data-reflection",
+                " data-optional",
+                " data-repeat",
+                "class=\"term-wrap",
+            ]
+            .map(Finder::new)
+        });
+        let has = |i: usize| MARKS[i].find(html.as_bytes()).is_some();
         Uses {
-            scenario: html.contains("<section class=\"scenario\""),
-            quiz: html.contains("<form class=\"quiz\""),
-            reflection: html.contains(" data-reflection"),
-            days: html.contains(" data-optional") || html.contains(" data-repeat"),
-            terms: html.contains("class=\"term-wrap"),
+            scenario: has(0),
+            quiz: has(1),
+            reflection: has(2),
+            days: has(3) || has(4),
+            terms: has(5),
         }
     }
 }

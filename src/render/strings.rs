@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, TeraResult, Value};
 
-use crate::i18n::{Entry, Strings};
+use crate::i18n::{format_entry, Entry, Strings};
 
 /// `tr`: an entry, formatted, as safe markup.
 struct Translate(Arc<Strings>);
@@ -23,20 +23,17 @@ impl tera::Function<TeraResult<Value>> for Translate {
             };
             let text = value.to_string();
             match name.strip_suffix("_html") {
-                Some(name) => args.push((name.to_string(), text)),
-                None => args.push((name.to_string(), escape(&text))),
+                Some(name) => args.push((name, text)),
+                None => args.push((name, escape(&text))),
             }
         }
         let escaped = escaped_entry(&self.0, key)
             .ok_or_else(|| Error::message(format!("there is no interface string `{key}`")))?;
-        let strings = Strings {
-            entries: [(key.to_string(), escaped)].into(),
-            ..Strings::clone(&self.0)
-        };
-        let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        Ok(Value::safe_string(
-            &strings.format(key, &args).unwrap_or_default(),
-        ))
+        Ok(Value::safe_string(&format_entry(
+            &self.0.language,
+            &escaped,
+            &args,
+        )))
     }
 
     fn is_safe(&self) -> bool {
