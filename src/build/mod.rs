@@ -375,6 +375,7 @@ pub(crate) fn render_all(
     let durations = render::reading::warnings(course, &markdown);
     course.warnings.extend(durations);
     let lock = record::lock::update(course.lock.take(), course, &markdown);
+    timing::mark("reading times and lectern.lock matched");
     if once {
         drop_claims(&mut markdown);
     }
