@@ -8,14 +8,21 @@
 //! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
 //! the [`RenderCache`] and the compiled templates from the previous render when the theme is
 //! unchanged ([`Update::Full`]); after the first build its whole-course files are left to
-//! [`Session::aggregates`] too. After a failed build the next one is a full one. Pages plus
-//! aggregates are always what [`crate::build_site`] would produce.
+//! [`Session::aggregates`] too. A change to copied files alone (`static/`, the theme's static
+//! files) puts those files in ([`Update::Files`]); when a theme file changed, the pages that
+//! name its version are made again from [`Session::aggregates`] too. After a failed build the
+//! next one is a full one. Pages plus aggregates are always what [`crate::build_site`] would
+//! produce.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use super::cache::RenderCache;
-use super::live::{Aggregates, Live};
+use super::copied::{self, Copied};
+use super::live::{Aggregates, Live, PagesDue};
 use crate::error::{relative, Diagnostics};
+use crate::load::theme::ThemeAsset;
 use crate::load::{self, frontmatter, table, MarkdownFile, Source};
 use crate::model::{self, ModelOptions};
 use crate::site::{Collect, Output, Site};
@@ -30,6 +37,10 @@ pub struct Session {
     live: Option<Live>,
     cache: RenderCache,
     reuse: (usize, usize),
+    /// Theme files changed without a full rebuild so far, and up to which of those changes
+    /// the pages made from [`Session::aggregates`] are served.
+    theme_changes: u64,
+    pages_served: Arc<AtomicU64>,
 }
 
 /// What a rebuild changed in the site.
@@ -44,6 +55,13 @@ pub enum Update {
     },
     /// Only these pages changed; the whole-course files are stale until made again.
     Pages(Vec<(String, Output)>),
+    /// Only these copied files changed (see [`super::copied`]). When `pages_stale` (a theme
+    /// file changed), every page names its old version until the pages and whole-course
+    /// files are made again from [`Session::aggregates`]; else nothing else changed.
+    Files {
+        files: Vec<(String, Output)>,
+        pages_stale: bool,
+    },
 }
 
 impl Update {
@@ -54,6 +72,10 @@ impl Update {
             Update::Pages(_)
                 | Update::Full {
                     aggregates: None,
+                    ..
+                }
+                | Update::Files {
+                    pages_stale: true,
                     ..
                 }
         )
@@ -68,6 +90,8 @@ impl Session {
             live: None,
             cache: RenderCache::default(),
             reuse: (0, 0),
+            theme_changes: 0,
+            pages_served: Arc::default(),
         }
     }
 
@@ -76,16 +100,28 @@ impl Session {
         self.reuse
     }
 
-    /// What the whole-course files of the last good build need.
+    /// What the whole-course files of the last good build need, and every page too while
+    /// the served ones may name a theme file's old version.
     pub fn aggregates(&self) -> Option<Aggregates> {
-        self.live.as_ref().map(Live::aggregates)
+        let mut job = self.live.as_ref().map(Live::aggregates)?;
+        if self.pages_served.load(Ordering::Acquire) < self.theme_changes {
+            job.pages = Some(PagesDue {
+                change: self.theme_changes,
+                served: self.pages_served.clone(),
+            });
+        }
+        Some(job)
     }
 
     /// Rebuilds after `changed` (absolute or root-relative paths; empty: load everything).
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
-        let result = match self.edits(changed) {
-            Some(edits) => self.edit_pages(edits),
-            None => self.full(changed),
+        let result = if let Some(copied) = self.copied(changed) {
+            self.copy_files(copied)
+        } else {
+            match self.edits(changed) {
+                Some(edits) => self.edit_pages(edits),
+                None => self.full(changed),
+            }
         };
         if result.is_err() {
             self.live = None;
@@ -146,6 +182,56 @@ impl Session {
         Ok(Update::Pages(files))
     }
 
+    /// The changed files as copied files alone, when every change is one (see
+    /// [`super::copied`]).
+    fn copied(&self, changed: &[PathBuf]) -> Option<Vec<Copied>> {
+        let source = self.source.as_ref().filter(|_| self.live.is_some())?;
+        // the other languages are rendered whole each time (see `edits`)
+        if source.config.languages.len() > 1 {
+            return None;
+        }
+        copied::classify(&self.options.root, source, changed)
+    }
+
+    fn copy_files(&mut self, copied: Vec<Copied>) -> Result<Update, Diagnostics> {
+        let (Some(live), Some(source)) = (self.live.as_mut(), self.source.as_mut()) else {
+            unreachable!("copied() needs both");
+        };
+        let (mut files, mut theme) = (Vec::with_capacity(copied.len()), false);
+        for file in copied {
+            match file {
+                Copied::Static(rel) => {
+                    let out = rel.to_string_lossy().replace('\\', "/");
+                    let copy = Output::Copy(source.root.join("static").join(&rel));
+                    if let Err(at) = source.static_files.binary_search(&rel) {
+                        source.static_files.insert(at, rel);
+                        live.set_static_files(&source.static_files);
+                    }
+                    files.push((out, copy));
+                }
+                Copied::Theme(path, bytes) => {
+                    let assets = &mut source.theme.assets;
+                    match assets.iter_mut().find(|a| a.path == path) {
+                        Some(asset) => asset.bytes = bytes.clone(),
+                        None => assets.push(ThemeAsset {
+                            path: path.clone(),
+                            bytes: bytes.clone(),
+                        }),
+                    }
+                    live.set_theme_asset(&path, bytes.clone())?;
+                    files.push((format!("assets/{path}"), Output::Bytes(bytes)));
+                    theme = true;
+                }
+            }
+        }
+        self.theme_changes += u64::from(theme);
+        self.reuse = (live.page_count(), 0);
+        Ok(Update::Files {
+            files,
+            pages_stale: theme,
+        })
+    }
+
     fn full(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let root = self.options.root.clone();
         let patched = match self.source.as_mut() {
@@ -176,6 +262,8 @@ impl Session {
             Live::full(course, self.live.take(), &mut self.cache, whole)?;
         self.reuse = live.reuse;
         self.live = Some(live);
+        // every page is made again here
+        (self.pages_served).fetch_max(self.theme_changes, Ordering::AcqRel);
         // the other languages are rendered whole each time (see `edits`)
         let translated = Collect::default();
         warnings.extend(super::render_translations(courses, &translated)?.1);

@@ -8,16 +8,20 @@
 //! are too): it renders that page's Markdown and HTML and checks the links into and out of it,
 //! in time that does not grow with the course. The whole-course files read every page;
 //! [`Live::aggregates`] snapshots what they need (shared, not copied) so the server can make
-//! them after the reload event, on another thread. Pages plus aggregates equal
-//! [`super::build_site`]'s site, file for file.
+//! them after the reload event, on another thread. A changed file in `static/` or of the
+//! theme changes no page's Markdown ([`Live::set_static_files`], [`Live::set_theme_asset`]);
+//! a theme file's new version is in every page, which the aggregates then make again too.
+//! Pages plus aggregates equal [`super::build_site`]'s site, file for file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use super::cache::RenderCache;
 use crate::error::Diagnostics;
+use crate::load::theme::ThemeAsset;
 use crate::load::MarkdownFile;
 use crate::model::Course;
 use crate::render::markdown::RenderedMarkdown;
@@ -43,6 +47,15 @@ pub struct Live {
 pub struct Aggregates {
     course: Arc<Course>,
     prepared: Prepared,
+    /// Set when every page is to be made again too (a theme file's version changed).
+    pub(super) pages: Option<PagesDue>,
+}
+
+/// Pages made again for the theme change numbered `change`: once they are served, `served`
+/// says so (see [`super::Session::aggregates`]).
+pub(super) struct PagesDue {
+    pub change: u64,
+    pub served: Arc<AtomicU64>,
 }
 
 impl Live {
@@ -148,7 +161,34 @@ impl Live {
         Aggregates {
             course: self.course.clone(),
             prepared: self.prepared.clone(),
+            pages: None,
         }
+    }
+
+    /// Takes `files` as the course's files in `static/` (one was added).
+    pub fn set_static_files(&mut self, files: &[PathBuf]) {
+        Arc::make_mut(&mut self.course).static_files = files.to_vec();
+    }
+
+    /// Gives theme asset `path` (below `assets/`) its new `bytes`. The pages made after this,
+    /// by [`Live::edit`] or from [`Live::aggregates`], name its new version.
+    pub fn set_theme_asset(
+        &mut self,
+        path: &str,
+        bytes: Cow<'static, [u8]>,
+    ) -> Result<(), Diagnostics> {
+        let course = Arc::make_mut(&mut self.course);
+        let assets = &mut course.theme.assets;
+        match assets.iter_mut().find(|a| a.path == path) {
+            Some(asset) => asset.bytes = bytes.clone(),
+            None => assets.push(ThemeAsset {
+                path: path.to_string(),
+                bytes: bytes.clone(),
+            }),
+        }
+        let course = &*self.course;
+        self.prepared.set_theme_asset(course, path, &bytes)?;
+        Ok(())
     }
 }
 
@@ -162,6 +202,22 @@ impl Aggregates {
         let data = super::DataScripts::new(&self.course, &self.prepared.markdown, &lock);
         super::whole_course(&self.course, &self.prepared, data, &sink)?;
         Ok(sink.into_site())
+    }
+
+    /// Every page and copied file, when a theme file's change left the served pages naming
+    /// its old version (`None`: the pages are current).
+    pub fn pages(&self) -> Option<Result<Site, Diagnostics>> {
+        self.pages.as_ref()?;
+        let sink = Collect::default();
+        let made = render::render_pages(&self.course, &self.prepared, &sink);
+        Some(made.map(|()| sink.into_site()))
+    }
+
+    /// Says that the pages of [`Aggregates::pages`] are served.
+    pub fn served(&self) {
+        if let Some(due) = &self.pages {
+            due.served.fetch_max(due.change, Ordering::AcqRel);
+        }
     }
 }
 

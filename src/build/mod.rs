@@ -24,6 +24,7 @@
 //! Timings (`LECTERN_TIMINGS=1`) are marked here, not in the stages.
 
 pub mod cache;
+mod copied;
 pub mod incremental;
 mod live;
 

@@ -145,6 +145,19 @@ impl Prepared {
         Arc::make_mut(&mut self.templates)
     }
 
+    /// Gives theme asset `path` (below `assets/`) its new `bytes`' version and makes the
+    /// sidebars again (a theme's sidebar may name it). The pages made after this name it.
+    pub fn set_theme_asset(
+        &mut self,
+        course: &Course,
+        path: &str,
+        bytes: &[u8],
+    ) -> Result<(), Diagnostic> {
+        self.templates_mut().set_asset_version(path, bytes);
+        self.bars = Arc::new(sidebars(&self.nav, &self.templates, course)?);
+        Ok(())
+    }
+
     /// The compiled templates, for the next render when the theme is unchanged.
     pub fn into_templates(self) -> Arc<Templates> {
         self.templates

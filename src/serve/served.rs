@@ -48,21 +48,30 @@ impl Served {
                     changed,
                 }
             }
-            Update::Pages(files) => {
-                let mut changed = Vec::new();
-                let mut replaced = Vec::new();
-                for (path, output) in files {
-                    let old = self.site.files.insert(path.clone(), output);
-                    if path.ends_with(".html")
-                        && old.as_ref().map(bytes) != self.site.files.get(&path).map(bytes)
-                    {
-                        changed.push(path);
-                    }
-                    replaced.extend(old);
-                }
-                Applied { replaced, changed }
-            }
+            Update::Pages(files) | Update::Files { files, .. } => self.put(files),
         }
+    }
+
+    /// Puts `files` in, in place of the files of the same paths.
+    fn put(&mut self, files: impl IntoIterator<Item = (String, Output)>) -> Applied {
+        let mut changed = Vec::new();
+        let mut replaced = Vec::new();
+        for (path, output) in files {
+            let old = self.site.files.insert(path.clone(), output);
+            if path.ends_with(".html")
+                && old.as_ref().map(bytes) != self.site.files.get(&path).map(bytes)
+            {
+                changed.push(path);
+            }
+            replaced.extend(old);
+        }
+        Applied { replaced, changed }
+    }
+
+    /// Puts in every page and copied file made again after a theme file changed (see
+    /// [`crate::build::Aggregates::pages`]).
+    pub fn set_pages(&mut self, pages: Site) -> Applied {
+        self.put(pages.files)
     }
 
     /// Moves the whole-course files from `old` into the site, where the new pages left none.
