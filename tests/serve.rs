@@ -602,6 +602,9 @@ fn static_and_theme_files_are_put_in_alone_and_equal_full_builds() {
     let root = dir.path();
     write(root, "course.yaml", "title: Serve test\ntheme: t\n");
     write(root, "themes/t/static/theme.css", "body { color: red }\n");
+    // a sidebar that names a theme file's version too
+    let sidebar = "{% include \"builtin/sidebar.html\" %}<!-- {{ asset_v[\"theme.css\"] }} -->";
+    write(root, "themes/t/templates/sidebar.html", sidebar);
     write(root, "static/notes.txt", "Notes.\n");
     let options = BuildOptions {
         root: root.to_path_buf(),

@@ -218,7 +218,7 @@ impl Session {
                             bytes: bytes.clone(),
                         }),
                     }
-                    live.set_theme_asset(&path, bytes.clone())?;
+                    live.set_theme_asset(&path, bytes.clone());
                     files.push((format!("assets/{path}"), Output::Bytes(bytes)));
                     theme = true;
                 }

@@ -41,6 +41,9 @@ pub struct Live {
     incoming: Vec<Vec<usize>>,
     /// Pages taken from the cache and pages rendered by the last render.
     pub reuse: (usize, usize),
+    /// Whether a theme file's version changed since the sidebars were made (made again
+    /// before the next page, not on the way to serving the file).
+    sidebars_stale: bool,
 }
 
 /// What the whole-course files need, shared with the [`Live`] render it was taken from.
@@ -49,6 +52,7 @@ pub struct Aggregates {
     prepared: Prepared,
     /// Set when every page is to be made again too (a theme file's version changed).
     pub(super) pages: Option<PagesDue>,
+    sidebars_stale: bool,
 }
 
 /// Pages made again for the theme change numbered `change`: once they are served, `served`
@@ -101,6 +105,7 @@ impl Live {
             by_source: by_source(&course),
             incoming: incoming(&prepared.markdown),
             reuse: (prepared.markdown.len() - misses, misses),
+            sidebars_stale: false,
             course: Arc::new(course),
             prepared,
         };
@@ -133,6 +138,10 @@ impl Live {
         index: usize,
         file: MarkdownFile,
     ) -> Result<(String, Output), Diagnostics> {
+        if self.sidebars_stale {
+            self.prepared.remake_sidebars(&self.course)?;
+            self.sidebars_stale = false;
+        }
         let md = Arc::new(super::page_markdown(&self.course, index, Some(&file)));
         self.edited.insert(index, file);
         self.relink(index, &md);
@@ -162,6 +171,7 @@ impl Live {
             course: self.course.clone(),
             prepared: self.prepared.clone(),
             pages: None,
+            sidebars_stale: self.sidebars_stale,
         }
     }
 
@@ -172,11 +182,7 @@ impl Live {
 
     /// Gives theme asset `path` (below `assets/`) its new `bytes`. The pages made after this,
     /// by [`Live::edit`] or from [`Live::aggregates`], name its new version.
-    pub fn set_theme_asset(
-        &mut self,
-        path: &str,
-        bytes: Cow<'static, [u8]>,
-    ) -> Result<(), Diagnostics> {
+    pub fn set_theme_asset(&mut self, path: &str, bytes: Cow<'static, [u8]>) {
         let course = Arc::make_mut(&mut self.course);
         let assets = &mut course.theme.assets;
         match assets.iter_mut().find(|a| a.path == path) {
@@ -186,9 +192,8 @@ impl Live {
                 bytes: bytes.clone(),
             }),
         }
-        let course = &*self.course;
-        self.prepared.set_theme_asset(course, path, &bytes)?;
-        Ok(())
+        self.prepared.set_asset_version(path, &bytes);
+        self.sidebars_stale = true;
     }
 }
 
@@ -208,8 +213,14 @@ impl Aggregates {
     /// its old version (`None`: the pages are current).
     pub fn pages(&self) -> Option<Result<Site, Diagnostics>> {
         self.pages.as_ref()?;
+        let mut prepared = self.prepared.clone();
+        if self.sidebars_stale {
+            if let Err(e) = prepared.remake_sidebars(&self.course) {
+                return Some(Err(e.into()));
+            }
+        }
         let sink = Collect::default();
-        let made = render::render_pages(&self.course, &self.prepared, &sink);
+        let made = render::render_pages(&self.course, &prepared, &sink);
         Some(made.map(|()| sink.into_site()))
     }
 

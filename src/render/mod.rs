@@ -145,15 +145,15 @@ impl Prepared {
         Arc::make_mut(&mut self.templates)
     }
 
-    /// Gives theme asset `path` (below `assets/`) its new `bytes`' version and makes the
-    /// sidebars again (a theme's sidebar may name it). The pages made after this name it.
-    pub fn set_theme_asset(
-        &mut self,
-        course: &Course,
-        path: &str,
-        bytes: &[u8],
-    ) -> Result<(), Diagnostic> {
+    /// Gives theme asset `path` (below `assets/`) its new `bytes`' version. The pages made
+    /// after this name it; a theme's sidebar may name it too, so the caller makes the
+    /// sidebars again ([`Prepared::remake_sidebars`]) before the next page.
+    pub fn set_asset_version(&mut self, path: &str, bytes: &[u8]) {
         self.templates_mut().set_asset_version(path, bytes);
+    }
+
+    /// Makes the sidebars again, from the templates' values as they are now.
+    pub fn remake_sidebars(&mut self, course: &Course) -> Result<(), Diagnostic> {
         self.bars = Arc::new(sidebars(&self.nav, &self.templates, course)?);
         Ok(())
     }
