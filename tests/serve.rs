@@ -550,11 +550,19 @@ fn incremental_rebuilds_equal_full_builds() {
             vec![root.join("course.yaml")],
         ),
     ];
-    let mut partial = 0;
+    let (mut partial, mut stale) = (0, 0);
     for (edit, changed) in steps {
         edit();
         let update = inc.rebuild(&changed).unwrap();
         partial += usize::from(matches!(update, Update::Pages(_)));
+        let some_pages = matches!(
+            update,
+            Update::Full {
+                rest_stale: true,
+                ..
+            }
+        );
+        stale += usize::from(some_pages);
         // after the first build, the whole-course files always come after the pages
         assert!(update.aggregates_pending());
         served.apply(update);
@@ -563,11 +571,27 @@ fn incremental_rebuilds_equal_full_builds() {
             served.site != full.site,
             "before its aggregates a rebuild differs (handouts, search)"
         );
-        served.set_aggregates(inc.aggregates().unwrap().render().unwrap());
-        let full = build_site(&options).unwrap();
+        if some_pages {
+            // the edited page and its module's are made first
+            for page in [
+                "basics/first.html",
+                "basics/second.html",
+                "basics/index.html",
+            ] {
+                assert!(full.site.text(page).is_some(), "{page}");
+                assert_eq!(served.site.text(page), full.site.text(page), "{page}");
+            }
+        }
+        let job = inc.aggregates().unwrap();
+        if let Some(pages) = job.pages() {
+            served.set_pages(pages.unwrap());
+        }
+        served.set_aggregates(job.render().unwrap());
+        job.served();
         same_site(&served.site, &full.site);
     }
     assert_eq!(partial, 2, "the two body edits re-render one page each");
+    assert_eq!(stale, 1, "a new title makes its module's pages first");
     let (hits, _) = inc.last_reuse();
     write(
         root,

@@ -37,9 +37,9 @@ pub struct Session {
     live: Option<Live>,
     cache: RenderCache,
     reuse: (usize, usize),
-    /// Theme files changed without a full rebuild so far, and up to which of those changes
-    /// the pages made from [`Session::aggregates`] are served.
-    theme_changes: u64,
+    /// Rebuilds so far that left pages to make from [`Session::aggregates`] (a theme file's
+    /// change, a front-matter edit), and up to which of them those pages are served.
+    stale_changes: u64,
     pages_served: Arc<AtomicU64>,
 }
 
@@ -50,6 +50,9 @@ pub enum Update {
     Full {
         pages: Site,
         aggregates: Option<Site>,
+        /// Whether `pages` holds some pages alone (see [`super::nearby`]): the others keep
+        /// their last version until made again from [`Session::aggregates`].
+        rest_stale: bool,
         /// What the author should know but that did not stop the build.
         warnings: Vec<crate::Diagnostic>,
     },
@@ -90,7 +93,7 @@ impl Session {
             live: None,
             cache: RenderCache::default(),
             reuse: (0, 0),
-            theme_changes: 0,
+            stale_changes: 0,
             pages_served: Arc::default(),
         }
     }
@@ -104,9 +107,9 @@ impl Session {
     /// the served ones may name a theme file's old version.
     pub fn aggregates(&self) -> Option<Aggregates> {
         let mut job = self.live.as_ref().map(Live::aggregates)?;
-        if self.pages_served.load(Ordering::Acquire) < self.theme_changes {
+        if self.pages_served.load(Ordering::Acquire) < self.stale_changes {
             job.pages = Some(PagesDue {
-                change: self.theme_changes,
+                change: self.stale_changes,
                 served: self.pages_served.clone(),
             });
         }
@@ -224,7 +227,7 @@ impl Session {
                 }
             }
         }
-        self.theme_changes += u64::from(theme);
+        self.stale_changes += u64::from(theme);
         self.reuse = (live.page_count(), 0);
         Ok(Update::Files {
             files,
@@ -234,6 +237,7 @@ impl Session {
 
     fn full(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let root = self.options.root.clone();
+        let edited = self.known_pages(changed).unwrap_or_default();
         let patched = match self.source.as_mut() {
             Some(source) if !changed.is_empty() => patch(source, &root, changed),
             _ => Patch::Reload,
@@ -258,12 +262,17 @@ impl Session {
         // after the first good build the whole-course files (search index, handouts) are made
         // after the pages are served
         let whole = self.live.is_none();
-        let (live, mut pages, aggregates) =
-            Live::full(course, self.live.take(), &mut self.cache, whole)?;
+        let previous = self.live.take();
+        let (live, mut pages, aggregates, rest_stale) =
+            Live::full(course, previous, &mut self.cache, (whole, &edited))?;
         self.reuse = live.reuse;
         self.live = Some(live);
-        // every page is made again here
-        (self.pages_served).fetch_max(self.theme_changes, Ordering::AcqRel);
+        if rest_stale {
+            self.stale_changes += 1;
+        } else {
+            // every page is made again here
+            (self.pages_served).fetch_max(self.stale_changes, Ordering::AcqRel);
+        }
         // the other languages are rendered whole each time (see `edits`)
         let translated = Collect::default();
         warnings.extend(super::render_translations(courses, &translated)?.1);
@@ -271,8 +280,26 @@ impl Session {
         Ok(Update::Full {
             pages,
             aggregates,
+            rest_stale,
             warnings,
         })
+    }
+
+    /// The changed files relative to `content/`, when every one is a page of the last good
+    /// build in the one language.
+    fn known_pages(&self, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
+        let live = self.live.as_ref()?;
+        let source = self.source.as_ref()?;
+        if source.config.languages.len() > 1 {
+            return None;
+        }
+        let content = self.options.root.join("content");
+        let rel = |path: &PathBuf| {
+            let rel = self.options.root.join(path);
+            let rel = rel.strip_prefix(&content).ok()?.to_path_buf();
+            live.page_of(&rel).map(|_| rel)
+        };
+        changed.iter().map(rel).collect()
     }
 }
 

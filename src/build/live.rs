@@ -65,13 +65,18 @@ pub(super) struct PagesDue {
 impl Live {
     /// Renders the whole course. Returns the pages and copied files, and the whole-course
     /// files when `whole` (else they are left to [`Live::aggregates`]). `previous`'s
-    /// templates are kept when the theme's are unchanged.
+    /// templates are kept when the theme's are unchanged. When only the front matter of
+    /// `edited` pages changed and the pages are the same, the pages are those of
+    /// [`super::nearby`] alone, and the last value is `true`: the others are to be made from
+    /// [`Live::aggregates`].
     pub fn full(
         mut course: Course,
         previous: Option<Live>,
         cache: &mut RenderCache,
-        whole: bool,
-    ) -> Result<(Live, Site, Option<Site>), Diagnostics> {
+        (whole, edited): (bool, &[PathBuf]),
+    ) -> Result<(Live, Site, Option<Site>, bool), Diagnostics> {
+        let first = (previous.as_ref().filter(|_| !whole))
+            .and_then(|p| super::nearby::pages_first(&course, &p.course, edited));
         let kept = previous
             .filter(|p| same_templates(&p.course, &course))
             .and_then(|p| Arc::try_unwrap(p.prepared.into_templates()).ok());
@@ -96,7 +101,15 @@ impl Live {
         // edits render pages again with the lock's ids: the course keeps it
         let lock = course.lock.clone();
         let sink = whole.then_some(&files as &dyn crate::site::Sink);
-        let done = super::render_all(&mut course, templates, markdown, false, &pages, sink)?;
+        let only = first.as_deref();
+        let done = super::render_all(
+            &mut course,
+            templates,
+            markdown,
+            (false, only),
+            &pages,
+            sink,
+        )?;
         course.lock = lock;
         let prepared = done.prepared;
         let misses = misses.into_inner();
@@ -109,7 +122,8 @@ impl Live {
             course: Arc::new(course),
             prepared,
         };
-        Ok((live, pages.into_site(), whole.then(|| files.into_site())))
+        let files = whole.then(|| files.into_site());
+        Ok((live, pages.into_site(), files, first.is_some()))
     }
 
     /// Number of pages (home, modules and lessons).

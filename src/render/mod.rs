@@ -188,11 +188,22 @@ pub fn render_pages(
     prepared: &Prepared,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostics> {
+    render_pages_of(course, prepared, None, sink)
+}
+
+/// [`render_pages`], of the pages `only` marks (every page: `None`) and the copied files.
+pub fn render_pages_of(
+    course: &Course,
+    prepared: &Prepared,
+    only: Option<&[bool]>,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostics> {
     let home = course.modules.len();
     let problems: Vec<Diagnostic> = prepared
         .markdown
         .par_iter()
         .enumerate()
+        .filter(|(i, _)| only.is_none_or(|only| only[*i]))
         .filter_map(|(i, md)| {
             let page = &course.pages[i];
             let bar = &prepared.bars[page.module.unwrap_or(home)];

@@ -29,8 +29,20 @@ impl Served {
         match update {
             Update::Full {
                 pages,
+                rest_stale: true,
+                warnings,
+                ..
+            } => {
+                // the same pages as before, some of them made again (the whole-course files
+                // come after them)
+                self.warnings = warnings;
+                self.put(pages.files)
+            }
+            Update::Full {
+                pages,
                 aggregates,
                 warnings,
+                ..
             } => {
                 self.warnings = warnings;
                 let mut old = std::mem::replace(&mut self.site, pages);
