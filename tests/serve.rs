@@ -550,11 +550,19 @@ fn incremental_rebuilds_equal_full_builds() {
             vec![root.join("course.yaml")],
         ),
     ];
-    let mut partial = 0;
+    let (mut partial, mut stale) = (0, 0);
     for (edit, changed) in steps {
         edit();
         let update = inc.rebuild(&changed).unwrap();
         partial += usize::from(matches!(update, Update::Pages(_)));
+        let some_pages = matches!(
+            update,
+            Update::Full {
+                rest_stale: true,
+                ..
+            }
+        );
+        stale += usize::from(some_pages);
         // after the first build, the whole-course files always come after the pages
         assert!(update.aggregates_pending());
         served.apply(update);
@@ -563,11 +571,27 @@ fn incremental_rebuilds_equal_full_builds() {
             served.site != full.site,
             "before its aggregates a rebuild differs (handouts, search)"
         );
-        served.set_aggregates(inc.aggregates().unwrap().render().unwrap());
-        let full = build_site(&options).unwrap();
+        if some_pages {
+            // the edited page and its module's are made first
+            for page in [
+                "basics/first.html",
+                "basics/second.html",
+                "basics/index.html",
+            ] {
+                assert!(full.site.text(page).is_some(), "{page}");
+                assert_eq!(served.site.text(page), full.site.text(page), "{page}");
+            }
+        }
+        let job = inc.aggregates().unwrap();
+        if let Some(pages) = job.pages() {
+            served.set_pages(pages.unwrap());
+        }
+        served.set_aggregates(job.render().unwrap());
+        job.served();
         same_site(&served.site, &full.site);
     }
     assert_eq!(partial, 2, "the two body edits re-render one page each");
+    assert_eq!(stale, 1, "a new title makes its module's pages first");
     let (hits, _) = inc.last_reuse();
     write(
         root,
@@ -579,4 +603,134 @@ fn incremental_rebuilds_equal_full_builds() {
     let (reused, rendered) = inc.last_reuse();
     assert_eq!(rendered, 1, "a body edit re-renders one page");
     assert!(reused > hits.min(1));
+}
+
+/// Applies a rebuild as the dev server does, then what it makes after the reload event:
+/// the whole-course files, and every page when a theme file changed.
+fn apply_with_background(inc: &Session, served: &mut Served, update: Update) {
+    let pending = update.aggregates_pending();
+    served.apply(update);
+    if pending {
+        let job = inc.aggregates().unwrap();
+        if let Some(pages) = job.pages() {
+            served.set_pages(pages.unwrap());
+        }
+        served.set_aggregates(job.render().unwrap());
+        job.served();
+    }
+}
+
+#[test]
+fn static_and_theme_files_are_put_in_alone_and_equal_full_builds() {
+    let dir = course();
+    let root = dir.path();
+    write(root, "course.yaml", "title: Serve test\ntheme: t\n");
+    write(root, "themes/t/static/theme.css", "body { color: red }\n");
+    // a sidebar that names a theme file's version too
+    let sidebar = "{% include \"builtin/sidebar.html\" %}<!-- {{ asset_v[\"theme.css\"] }} -->";
+    write(root, "themes/t/templates/sidebar.html", sidebar);
+    write(root, "static/notes.txt", "Notes.\n");
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        drafts: false,
+    };
+    let mut inc = Session::new(options.clone());
+    let mut served = Served::default();
+    served.apply(inc.rebuild(&[]).unwrap());
+    let first = "content/01-basics/01-first.md";
+    // (file, text, whether the pages are made again)
+    let steps = [
+        ("static/notes.txt", "Changed notes.\n", Some(false)),
+        ("static/sub/new.txt", "A new file.\n", Some(false)),
+        (
+            "themes/t/static/theme.css",
+            "body { color: blue }\n",
+            Some(true),
+        ),
+        (
+            "themes/t/static/extra.js",
+            "// a new theme file\n",
+            Some(true),
+        ),
+        ("static/sub/new.txt", "Changed again.\n", Some(false)),
+        // a body edit while the pages are still to be made again after a theme change
+        (
+            "themes/t/static/theme.css",
+            "body { color: green }\n",
+            Some(true),
+        ),
+        (
+            first,
+            &lesson("First lesson", "[Notes](/static/sub/new.txt)."),
+            None,
+        ),
+        (
+            "themes/t/static/lectern.css",
+            "/* replaces the built-in one */\n",
+            Some(true),
+        ),
+    ];
+    let mut skip_background = true;
+    for (file, text, pages_stale) in steps {
+        write(root, file, text);
+        let update = inc.rebuild(&[root.join(file)]).unwrap();
+        match (&update, pages_stale) {
+            (Update::Files { files, pages_stale }, Some(stale)) => {
+                assert_eq!(*pages_stale, stale, "{file}");
+                assert_eq!(files.len(), 1, "{file} alone is put in");
+            }
+            (Update::Pages(pages), None) => assert_eq!(pages.len(), 1),
+            _ => panic!("{file}: not the rebuild expected"),
+        }
+        if skip_background && pages_stale == Some(true) {
+            // the next rebuild comes before the pages are made again
+            skip_background = false;
+            served.apply(update);
+            let full = build_site(&options).unwrap();
+            let page = "basics/first.html";
+            assert_ne!(
+                served.site.text(page),
+                full.site.text(page),
+                "the old ?v= until then"
+            );
+            continue;
+        }
+        apply_with_background(&inc, &mut served, update);
+        let full = build_site(&options).unwrap();
+        same_site(&served.site, &full.site);
+    }
+    assert!(
+        inc.aggregates().unwrap().pages().is_none(),
+        "once served, the pages are not made again"
+    );
+}
+
+#[test]
+fn a_theme_stylesheet_is_swapped_at_once_and_the_pages_follow() {
+    let dir = course();
+    let root = dir.path();
+    write(root, "course.yaml", "title: Serve test\ntheme: t\n");
+    write(root, "themes/t/static/theme.css", "p { color: red }");
+    let server = serve(root);
+    let mut events = Events::open(server.addr);
+    write(root, "static/added.txt", "added");
+    events.next_event("reload");
+    assert_eq!(get(server.addr, "/added.txt").body, "added");
+    write(root, "themes/t/static/theme.css", "p { color: blue }");
+    events.next_event("css");
+    assert_eq!(
+        get(server.addr, "/assets/theme.css").body,
+        "p { color: blue }"
+    );
+    // then the pages, which name the stylesheet's new version
+    events.next_event("reload");
+    let full = build_site(&BuildOptions {
+        root: root.to_path_buf(),
+        drafts: false,
+    })
+    .unwrap();
+    for path in ["basics/first.html", "index.html", "progress.html"] {
+        let built = lectern::serve::reload::inject(full.site.text(path).unwrap(), None);
+        wait_until(path, || get(server.addr, &format!("/{path}")).body == built);
+    }
 }

@@ -8,14 +8,21 @@
 //! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
 //! the [`RenderCache`] and the compiled templates from the previous render when the theme is
 //! unchanged ([`Update::Full`]); after the first build its whole-course files are left to
-//! [`Session::aggregates`] too. After a failed build the next one is a full one. Pages plus
-//! aggregates are always what [`crate::build_site`] would produce.
+//! [`Session::aggregates`] too. A change to copied files alone (`static/`, the theme's static
+//! files) puts those files in ([`Update::Files`]); when a theme file changed, the pages that
+//! name its version are made again from [`Session::aggregates`] too. After a failed build the
+//! next one is a full one. Pages plus aggregates are always what [`crate::build_site`] would
+//! produce.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use super::cache::RenderCache;
-use super::live::{Aggregates, Live};
+use super::copied::{self, Copied};
+use super::live::{Aggregates, Live, PagesDue};
 use crate::error::{relative, Diagnostics};
+use crate::load::theme::ThemeAsset;
 use crate::load::{self, frontmatter, table, MarkdownFile, Source};
 use crate::model::{self, ModelOptions};
 use crate::site::{Collect, Output, Site};
@@ -30,6 +37,10 @@ pub struct Session {
     live: Option<Live>,
     cache: RenderCache,
     reuse: (usize, usize),
+    /// Rebuilds so far that left pages to make from [`Session::aggregates`] (a theme file's
+    /// change, a front-matter edit), and up to which of them those pages are served.
+    stale_changes: u64,
+    pages_served: Arc<AtomicU64>,
 }
 
 /// What a rebuild changed in the site.
@@ -39,11 +50,21 @@ pub enum Update {
     Full {
         pages: Site,
         aggregates: Option<Site>,
+        /// Whether `pages` holds some pages alone (see [`super::nearby`]): the others keep
+        /// their last version until made again from [`Session::aggregates`].
+        rest_stale: bool,
         /// What the author should know but that did not stop the build.
         warnings: Vec<crate::Diagnostic>,
     },
     /// Only these pages changed; the whole-course files are stale until made again.
     Pages(Vec<(String, Output)>),
+    /// Only these copied files changed (see [`super::copied`]). When `pages_stale` (a theme
+    /// file changed), every page names its old version until the pages and whole-course
+    /// files are made again from [`Session::aggregates`]; else nothing else changed.
+    Files {
+        files: Vec<(String, Output)>,
+        pages_stale: bool,
+    },
 }
 
 impl Update {
@@ -54,6 +75,10 @@ impl Update {
             Update::Pages(_)
                 | Update::Full {
                     aggregates: None,
+                    ..
+                }
+                | Update::Files {
+                    pages_stale: true,
                     ..
                 }
         )
@@ -68,6 +93,8 @@ impl Session {
             live: None,
             cache: RenderCache::default(),
             reuse: (0, 0),
+            stale_changes: 0,
+            pages_served: Arc::default(),
         }
     }
 
@@ -76,16 +103,28 @@ impl Session {
         self.reuse
     }
 
-    /// What the whole-course files of the last good build need.
+    /// What the whole-course files of the last good build need, and every page too while
+    /// the served ones may name a theme file's old version.
     pub fn aggregates(&self) -> Option<Aggregates> {
-        self.live.as_ref().map(Live::aggregates)
+        let mut job = self.live.as_ref().map(Live::aggregates)?;
+        if self.pages_served.load(Ordering::Acquire) < self.stale_changes {
+            job.pages = Some(PagesDue {
+                change: self.stale_changes,
+                served: self.pages_served.clone(),
+            });
+        }
+        Some(job)
     }
 
     /// Rebuilds after `changed` (absolute or root-relative paths; empty: load everything).
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
-        let result = match self.edits(changed) {
-            Some(edits) => self.edit_pages(edits),
-            None => self.full(changed),
+        let result = if let Some(copied) = self.copied(changed) {
+            self.copy_files(copied)
+        } else {
+            match self.edits(changed) {
+                Some(edits) => self.edit_pages(edits),
+                None => self.full(changed),
+            }
         };
         if result.is_err() {
             self.live = None;
@@ -146,8 +185,59 @@ impl Session {
         Ok(Update::Pages(files))
     }
 
+    /// The changed files as copied files alone, when every change is one (see
+    /// [`super::copied`]).
+    fn copied(&self, changed: &[PathBuf]) -> Option<Vec<Copied>> {
+        let source = self.source.as_ref().filter(|_| self.live.is_some())?;
+        // the other languages are rendered whole each time (see `edits`)
+        if source.config.languages.len() > 1 {
+            return None;
+        }
+        copied::classify(&self.options.root, source, changed)
+    }
+
+    fn copy_files(&mut self, copied: Vec<Copied>) -> Result<Update, Diagnostics> {
+        let (Some(live), Some(source)) = (self.live.as_mut(), self.source.as_mut()) else {
+            unreachable!("copied() needs both");
+        };
+        let (mut files, mut theme) = (Vec::with_capacity(copied.len()), false);
+        for file in copied {
+            match file {
+                Copied::Static(rel) => {
+                    let out = rel.to_string_lossy().replace('\\', "/");
+                    let copy = Output::Copy(source.root.join("static").join(&rel));
+                    if let Err(at) = source.static_files.binary_search(&rel) {
+                        source.static_files.insert(at, rel);
+                        live.set_static_files(&source.static_files);
+                    }
+                    files.push((out, copy));
+                }
+                Copied::Theme(path, bytes) => {
+                    let assets = &mut source.theme.assets;
+                    match assets.iter_mut().find(|a| a.path == path) {
+                        Some(asset) => asset.bytes = bytes.clone(),
+                        None => assets.push(ThemeAsset {
+                            path: path.clone(),
+                            bytes: bytes.clone(),
+                        }),
+                    }
+                    live.set_theme_asset(&path, bytes.clone());
+                    files.push((format!("assets/{path}"), Output::Bytes(bytes)));
+                    theme = true;
+                }
+            }
+        }
+        self.stale_changes += u64::from(theme);
+        self.reuse = (live.page_count(), 0);
+        Ok(Update::Files {
+            files,
+            pages_stale: theme,
+        })
+    }
+
     fn full(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let root = self.options.root.clone();
+        let edited = self.known_pages(changed).unwrap_or_default();
         let patched = match self.source.as_mut() {
             Some(source) if !changed.is_empty() => patch(source, &root, changed),
             _ => Patch::Reload,
@@ -172,10 +262,17 @@ impl Session {
         // after the first good build the whole-course files (search index, handouts) are made
         // after the pages are served
         let whole = self.live.is_none();
-        let (live, mut pages, aggregates) =
-            Live::full(course, self.live.take(), &mut self.cache, whole)?;
+        let previous = self.live.take();
+        let (live, mut pages, aggregates, rest_stale) =
+            Live::full(course, previous, &mut self.cache, (whole, &edited))?;
         self.reuse = live.reuse;
         self.live = Some(live);
+        if rest_stale {
+            self.stale_changes += 1;
+        } else {
+            // every page is made again here
+            (self.pages_served).fetch_max(self.stale_changes, Ordering::AcqRel);
+        }
         // the other languages are rendered whole each time (see `edits`)
         let translated = Collect::default();
         warnings.extend(super::render_translations(courses, &translated)?.1);
@@ -183,8 +280,26 @@ impl Session {
         Ok(Update::Full {
             pages,
             aggregates,
+            rest_stale,
             warnings,
         })
+    }
+
+    /// The changed files relative to `content/`, when every one is a page of the last good
+    /// build in the one language.
+    fn known_pages(&self, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
+        let live = self.live.as_ref()?;
+        let source = self.source.as_ref()?;
+        if source.config.languages.len() > 1 {
+            return None;
+        }
+        let content = self.options.root.join("content");
+        let rel = |path: &PathBuf| {
+            let rel = self.options.root.join(path);
+            let rel = rel.strip_prefix(&content).ok()?.to_path_buf();
+            live.page_of(&rel).map(|_| rel)
+        };
+        changed.iter().map(rel).collect()
     }
 }
 

@@ -8,16 +8,20 @@
 //! are too): it renders that page's Markdown and HTML and checks the links into and out of it,
 //! in time that does not grow with the course. The whole-course files read every page;
 //! [`Live::aggregates`] snapshots what they need (shared, not copied) so the server can make
-//! them after the reload event, on another thread. Pages plus aggregates equal
-//! [`super::build_site`]'s site, file for file.
+//! them after the reload event, on another thread. A changed file in `static/` or of the
+//! theme changes no page's Markdown ([`Live::set_static_files`], [`Live::set_theme_asset`]);
+//! a theme file's new version is in every page, which the aggregates then make again too.
+//! Pages plus aggregates equal [`super::build_site`]'s site, file for file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use super::cache::RenderCache;
 use crate::error::Diagnostics;
+use crate::load::theme::ThemeAsset;
 use crate::load::MarkdownFile;
 use crate::model::Course;
 use crate::render::markdown::RenderedMarkdown;
@@ -37,24 +41,42 @@ pub struct Live {
     incoming: Vec<Vec<usize>>,
     /// Pages taken from the cache and pages rendered by the last render.
     pub reuse: (usize, usize),
+    /// Whether a theme file's version changed since the sidebars were made (made again
+    /// before the next page, not on the way to serving the file).
+    sidebars_stale: bool,
 }
 
 /// What the whole-course files need, shared with the [`Live`] render it was taken from.
 pub struct Aggregates {
     course: Arc<Course>,
     prepared: Prepared,
+    /// Set when every page is to be made again too (a theme file's version changed).
+    pub(super) pages: Option<PagesDue>,
+    sidebars_stale: bool,
+}
+
+/// Pages made again for the theme change numbered `change`: once they are served, `served`
+/// says so (see [`super::Session::aggregates`]).
+pub(super) struct PagesDue {
+    pub change: u64,
+    pub served: Arc<AtomicU64>,
 }
 
 impl Live {
     /// Renders the whole course. Returns the pages and copied files, and the whole-course
     /// files when `whole` (else they are left to [`Live::aggregates`]). `previous`'s
-    /// templates are kept when the theme's are unchanged.
+    /// templates are kept when the theme's are unchanged. When only the front matter of
+    /// `edited` pages changed and the pages are the same, the pages are those of
+    /// [`super::nearby`] alone, and the last value is `true`: the others are to be made from
+    /// [`Live::aggregates`].
     pub fn full(
         mut course: Course,
         previous: Option<Live>,
         cache: &mut RenderCache,
-        whole: bool,
-    ) -> Result<(Live, Site, Option<Site>), Diagnostics> {
+        (whole, edited): (bool, &[PathBuf]),
+    ) -> Result<(Live, Site, Option<Site>, bool), Diagnostics> {
+        let first = (previous.as_ref().filter(|_| !whole))
+            .and_then(|p| super::nearby::pages_first(&course, &p.course, edited));
         let kept = previous
             .filter(|p| same_templates(&p.course, &course))
             .and_then(|p| Arc::try_unwrap(p.prepared.into_templates()).ok());
@@ -79,7 +101,15 @@ impl Live {
         // edits render pages again with the lock's ids: the course keeps it
         let lock = course.lock.clone();
         let sink = whole.then_some(&files as &dyn crate::site::Sink);
-        let done = super::render_all(&mut course, templates, markdown, false, &pages, sink)?;
+        let only = first.as_deref();
+        let done = super::render_all(
+            &mut course,
+            templates,
+            markdown,
+            (false, only),
+            &pages,
+            sink,
+        )?;
         course.lock = lock;
         let prepared = done.prepared;
         let misses = misses.into_inner();
@@ -88,10 +118,12 @@ impl Live {
             by_source: by_source(&course),
             incoming: incoming(&prepared.markdown),
             reuse: (prepared.markdown.len() - misses, misses),
+            sidebars_stale: false,
             course: Arc::new(course),
             prepared,
         };
-        Ok((live, pages.into_site(), whole.then(|| files.into_site())))
+        let files = whole.then(|| files.into_site());
+        Ok((live, pages.into_site(), files, first.is_some()))
     }
 
     /// Number of pages (home, modules and lessons).
@@ -120,6 +152,10 @@ impl Live {
         index: usize,
         file: MarkdownFile,
     ) -> Result<(String, Output), Diagnostics> {
+        if self.sidebars_stale {
+            self.prepared.remake_sidebars(&self.course)?;
+            self.sidebars_stale = false;
+        }
         let md = Arc::new(super::page_markdown(&self.course, index, Some(&file)));
         self.edited.insert(index, file);
         self.relink(index, &md);
@@ -148,7 +184,30 @@ impl Live {
         Aggregates {
             course: self.course.clone(),
             prepared: self.prepared.clone(),
+            pages: None,
+            sidebars_stale: self.sidebars_stale,
         }
+    }
+
+    /// Takes `files` as the course's files in `static/` (one was added).
+    pub fn set_static_files(&mut self, files: &[PathBuf]) {
+        Arc::make_mut(&mut self.course).static_files = files.to_vec();
+    }
+
+    /// Gives theme asset `path` (below `assets/`) its new `bytes`. The pages made after this,
+    /// by [`Live::edit`] or from [`Live::aggregates`], name its new version.
+    pub fn set_theme_asset(&mut self, path: &str, bytes: Cow<'static, [u8]>) {
+        let course = Arc::make_mut(&mut self.course);
+        let assets = &mut course.theme.assets;
+        match assets.iter_mut().find(|a| a.path == path) {
+            Some(asset) => asset.bytes = bytes.clone(),
+            None => assets.push(ThemeAsset {
+                path: path.to_string(),
+                bytes: bytes.clone(),
+            }),
+        }
+        self.prepared.set_asset_version(path, &bytes);
+        self.sidebars_stale = true;
     }
 }
 
@@ -162,6 +221,28 @@ impl Aggregates {
         let data = super::DataScripts::new(&self.course, &self.prepared.markdown, &lock);
         super::whole_course(&self.course, &self.prepared, data, &sink)?;
         Ok(sink.into_site())
+    }
+
+    /// Every page and copied file, when a theme file's change left the served pages naming
+    /// its old version (`None`: the pages are current).
+    pub fn pages(&self) -> Option<Result<Site, Diagnostics>> {
+        self.pages.as_ref()?;
+        let mut prepared = self.prepared.clone();
+        if self.sidebars_stale {
+            if let Err(e) = prepared.remake_sidebars(&self.course) {
+                return Some(Err(e.into()));
+            }
+        }
+        let sink = Collect::default();
+        let made = render::render_pages(&self.course, &prepared, &sink);
+        Some(made.map(|()| sink.into_site()))
+    }
+
+    /// Says that the pages of [`Aggregates::pages`] are served.
+    pub fn served(&self) {
+        if let Some(due) = &self.pages {
+            due.served.fetch_max(due.change, Ordering::AcqRel);
+        }
     }
 }
 

@@ -24,8 +24,10 @@
 //! Timings (`LECTERN_TIMINGS=1`) are marked here, not in the stages.
 
 pub mod cache;
+mod copied;
 pub mod incremental;
 mod live;
+mod nearby;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -157,7 +159,14 @@ fn render_with_lock(
     let sink = Collect::default();
     let templates = Arc::new(templates_or_every_problem(&course)?);
     let markdown = markdown_of_every_page;
-    let done = render_all(&mut course, templates, markdown, true, &sink, Some(&sink))?;
+    let done = render_all(
+        &mut course,
+        templates,
+        markdown,
+        (true, None),
+        &sink,
+        Some(&sink),
+    )?;
     background::drop_in_background(done.prepared);
     let mut warnings = std::mem::take(&mut course.warnings);
     warnings.extend(render_translations(translations, &sink)?.1);
@@ -183,7 +192,7 @@ pub(crate) fn render_translations(
             &mut course,
             templates,
             markdown,
-            true,
+            (true, None),
             &prefixed,
             Some(&prefixed),
         )?;
@@ -211,7 +220,14 @@ pub fn build_to(options: &BuildOptions, out: &Path) -> Result<Summary, Diagnosti
     let mut lock = None;
     let pages = write::write_with(out, |sink| {
         let markdown = markdown_of_every_page;
-        let done = render_all(&mut course, templates, markdown, true, sink, Some(sink))?;
+        let done = render_all(
+            &mut course,
+            templates,
+            markdown,
+            (true, None),
+            sink,
+            Some(sink),
+        )?;
         lock = Some(done.lock);
         // the navigation holds every lesson as template values: freeing it (and the
         // Markdown) here took the build's last ~30 ms on one core at 10,000 lessons
@@ -361,12 +377,13 @@ pub(crate) struct Rendered {
 /// It takes `course.lock` to say what `lectern.lock` becomes (the data scripts carry its
 /// indexes, the course data also renamed lessons' moves). A build (`once`) then drops the
 /// pages' claims the lock was matched against (at 10,000 lessons some 10 MB) before the
-/// pages are made; the dev server keeps them.
+/// pages are made; the dev server keeps them, and may ask for some pages `only` (the others
+/// it makes later from what this returns).
 pub(crate) fn render_all(
     course: &mut Course,
     templates: Arc<Templates>,
     markdown: impl FnOnce(&mut Course) -> Vec<Arc<RenderedMarkdown>>,
-    once: bool,
+    (once, only): (bool, Option<&[bool]>),
     pages: &dyn Sink,
     whole: Option<&dyn Sink>,
 ) -> Result<Rendered, Diagnostics> {
@@ -395,7 +412,7 @@ pub(crate) fn render_all(
     let templates = prepared.templates_mut();
     templates.set_data_versions(&data.course, &data.labels, &data.index);
     let (made, files) = rayon::join(
-        || render::render_pages(course, &prepared, pages),
+        || render::render_pages_of(course, &prepared, only, pages),
         || match whole {
             Some(whole) => whole_course(course, &prepared, data, whole),
             // the pages name the data scripts' versions: those go with them

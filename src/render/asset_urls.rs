@@ -47,6 +47,18 @@ pub fn with_data(
     versions.entry("course-pages.js".into()).or_insert(empty);
 }
 
+/// Whether the version of `path` (below `assets/`) is made by the build from generated text
+/// (the interface text and data scripts), whatever a theme file of that name holds.
+pub fn made_by_build(path: &str) -> bool {
+    let data = [
+        "strings.js",
+        "course-data.js",
+        "progress-data.js",
+        "progress-index.js",
+    ];
+    data.contains(&path) || path == "course-pages.js" || path.starts_with("modules/")
+}
+
 /// The hash of `bytes` as 8 hex digits.
 pub fn version(bytes: &[u8]) -> String {
     format!("{:08x}", hash(bytes))

@@ -145,6 +145,19 @@ impl Prepared {
         Arc::make_mut(&mut self.templates)
     }
 
+    /// Gives theme asset `path` (below `assets/`) its new `bytes`' version. The pages made
+    /// after this name it; a theme's sidebar may name it too, so the caller makes the
+    /// sidebars again ([`Prepared::remake_sidebars`]) before the next page.
+    pub fn set_asset_version(&mut self, path: &str, bytes: &[u8]) {
+        self.templates_mut().set_asset_version(path, bytes);
+    }
+
+    /// Makes the sidebars again, from the templates' values as they are now.
+    pub fn remake_sidebars(&mut self, course: &Course) -> Result<(), Diagnostic> {
+        self.bars = Arc::new(sidebars(&self.nav, &self.templates, course)?);
+        Ok(())
+    }
+
     /// The compiled templates, for the next render when the theme is unchanged.
     pub fn into_templates(self) -> Arc<Templates> {
         self.templates
@@ -175,11 +188,22 @@ pub fn render_pages(
     prepared: &Prepared,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostics> {
+    render_pages_of(course, prepared, None, sink)
+}
+
+/// [`render_pages`], of the pages `only` marks (every page: `None`) and the copied files.
+pub fn render_pages_of(
+    course: &Course,
+    prepared: &Prepared,
+    only: Option<&[bool]>,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostics> {
     let home = course.modules.len();
     let problems: Vec<Diagnostic> = prepared
         .markdown
         .par_iter()
         .enumerate()
+        .filter(|(i, _)| only.is_none_or(|only| only[*i]))
         .filter_map(|(i, md)| {
             let page = &course.pages[i];
             let bar = &prepared.bars[page.module.unwrap_or(home)];

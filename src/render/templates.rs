@@ -120,6 +120,13 @@ impl Templates {
         self.tera.global_context().insert("asset_v", &self.asset_v);
     }
 
+    /// Sets the hash of one theme asset (below `assets/`) whose bytes changed.
+    pub fn set_asset_version(&mut self, path: &str, bytes: &[u8]) {
+        let version = super::asset_urls::version(bytes);
+        self.asset_v.insert(path.to_string(), version);
+        self.tera.global_context().insert("asset_v", &self.asset_v);
+    }
+
     /// Gives the course's data scripts' hashes to `asset_v`, beside the theme's.
     pub fn set_data_versions(
         &mut self,

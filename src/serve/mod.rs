@@ -173,6 +173,16 @@ fn rebuild_loop(
                         .iter()
                         .all(|p| p.extension().is_some_and(|e| e == "css"));
                 let partial = update.aggregates_pending();
+                // copied files alone leave the pages and whole-course files as they are, and
+                // the job making them (unless it failed: it is made again)
+                let files_only = matches!(
+                    update,
+                    Update::Files {
+                        pages_stale: false,
+                        ..
+                    }
+                );
+                let quiet = files_only && current.error.is_none();
                 print_new_warnings(&update, &current.served);
                 let applied = current.served.apply(update);
                 let change = if css_only {
@@ -184,13 +194,16 @@ fn rebuild_loop(
                     ))
                 };
                 let recovered = current.error.take().is_some();
-                current.generation += 1;
+                current.generation += u64::from(!quiet);
                 let generation = current.generation;
                 drop(current);
                 state.reloader.send(change);
                 let took = start.elapsed();
                 drop(applied);
-                if let Some(job) = builder.aggregates().filter(|_| partial) {
+                if let Some(job) = builder
+                    .aggregates()
+                    .filter(|_| partial || (files_only && !quiet))
+                {
                     let _ = jobs.send((generation, job));
                 }
                 if recovered {
@@ -223,19 +236,37 @@ fn aggregate_loop(queue: mpsc::Receiver<(u64, Aggregates)>, state: Arc<AppState>
             job = newer;
         }
         let (generation, aggregates) = job;
-        let result = match &pool {
-            Ok(pool) => pool.install(|| aggregates.render()),
-            Err(_) => aggregates.render(),
+        let make = || {
+            let pages = aggregates.pages().transpose()?;
+            Ok::<_, Diagnostics>((pages, aggregates.render()?))
         };
-        drop(aggregates);
+        let result = match &pool {
+            Ok(pool) => pool.install(make),
+            Err(_) => make(),
+        };
         let mut current = state.current.write().unwrap_or_else(|e| e.into_inner());
         if current.generation != generation {
             continue;
         }
-        match result {
-            Ok(files) => current.served.set_aggregates(files),
-            Err(e) => show_error(&e, current, &state),
-        }
+        let (pages, files) = match result {
+            Ok(made) => made,
+            Err(e) => {
+                show_error(&e, current, &state);
+                continue;
+            }
+        };
+        current.served.set_aggregates(files);
+        let Some(pages) = pages else { continue };
+        // the pages name a theme file's new version: open pages follow
+        let applied = current.served.set_pages(pages);
+        aggregates.served();
+        let change = Change::Reload(reload::pages_changed(
+            &applied.changed,
+            &current.served.site,
+        ));
+        drop(current);
+        state.reloader.send(change);
+        drop(applied);
     }
 }
 

@@ -29,8 +29,20 @@ impl Served {
         match update {
             Update::Full {
                 pages,
+                rest_stale: true,
+                warnings,
+                ..
+            } => {
+                // the same pages as before, some of them made again (the whole-course files
+                // come after them)
+                self.warnings = warnings;
+                self.put(pages.files)
+            }
+            Update::Full {
+                pages,
                 aggregates,
                 warnings,
+                ..
             } => {
                 self.warnings = warnings;
                 let mut old = std::mem::replace(&mut self.site, pages);
@@ -48,21 +60,30 @@ impl Served {
                     changed,
                 }
             }
-            Update::Pages(files) => {
-                let mut changed = Vec::new();
-                let mut replaced = Vec::new();
-                for (path, output) in files {
-                    let old = self.site.files.insert(path.clone(), output);
-                    if path.ends_with(".html")
-                        && old.as_ref().map(bytes) != self.site.files.get(&path).map(bytes)
-                    {
-                        changed.push(path);
-                    }
-                    replaced.extend(old);
-                }
-                Applied { replaced, changed }
-            }
+            Update::Pages(files) | Update::Files { files, .. } => self.put(files),
         }
+    }
+
+    /// Puts `files` in, in place of the files of the same paths.
+    fn put(&mut self, files: impl IntoIterator<Item = (String, Output)>) -> Applied {
+        let mut changed = Vec::new();
+        let mut replaced = Vec::new();
+        for (path, output) in files {
+            let old = self.site.files.insert(path.clone(), output);
+            if path.ends_with(".html")
+                && old.as_ref().map(bytes) != self.site.files.get(&path).map(bytes)
+            {
+                changed.push(path);
+            }
+            replaced.extend(old);
+        }
+        Applied { replaced, changed }
+    }
+
+    /// Puts in every page and copied file made again after a theme file changed (see
+    /// [`crate::build::Aggregates::pages`]).
+    pub fn set_pages(&mut self, pages: Site) -> Applied {
+        self.put(pages.files)
     }
 
     /// Moves the whole-course files from `old` into the site, where the new pages left none.
