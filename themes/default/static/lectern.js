@@ -355,11 +355,14 @@ function onStorage(e) {
   resync();
 }
 
-// sidebar items' module and lesson ids, from their links
+// sidebar items' module and lesson ids, from their links (the current module's lessons are
+// linked from the module's folder, the folder of its own link)
 function sidebarIds(root) {
+  const href = li => { const a = $('a', li); return (a && a.getAttribute('href')) || ''; };
+  const cur = $('.nav-modules > li.is-current'), mod = cur ? href(cur).slice(root.length) : '';
+  const here = mod.slice(0, mod.lastIndexOf('/') + 1);
   const id = li => {
-    const a = $('a', li), href = (a && a.getAttribute('href')) || '';
-    const url = href.startsWith(root) ? href.slice(root.length) : href;
+    const h = href(li), url = h.startsWith(root) ? h.slice(root.length) : here + h;
     return url.replace(/\/index\.html$/, '').replace(/\.html$/, '');
   };
   $$('.nav-modules > li').forEach(li => { if (!li.dataset.module) li.dataset.module = id(li); });
