@@ -61,6 +61,7 @@ impl Sidebar {
     pub fn new(html: String, root: &str, here: &str) -> Sidebar {
         const HREF: &str = "href=\"";
         let mut links = HashMap::new();
+        let here = super::inline::escape(here);
         let mut from = 0;
         while let Some(found) = html[from..].find(HREF) {
             let start = from + found + HREF.len();
@@ -120,10 +121,10 @@ mod tests {
 
     #[test]
     fn marks_a_link_relative_to_the_modules_folder() {
-        let html = "<a href=\"../m/index.html\">M</a><a href=\"a.html\">A</a>";
-        let bar = Sidebar::new(html.to_string(), "../", "m/");
+        let html = "<a href=\"../m&amp;n/index.html\">M</a><a href=\"a.html\">A</a>";
+        let bar = Sidebar::new(html.to_string(), "../", "m&n/");
         let expected = html.replace("a.html\"", "a.html\" aria-current=\"page\"");
-        assert_eq!(bar.marked("m/a.html"), expected);
+        assert_eq!(bar.marked("m&n/a.html"), expected);
         assert_eq!(bar.marked("a.html"), html);
         assert_eq!(module_folder("m1/index.html"), "m1/");
     }
