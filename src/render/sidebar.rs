@@ -6,7 +6,8 @@
 //! The sidebar is repeated on every page (at 10,000 lessons, some 18 KB a page and 180 MB of
 //! the output), so the built-in template writes it compactly: no `</li>` end tags (HTML
 //! implies them) and no line breaks between items, and the current module's lessons linked
-//! from their own folder (`lesson.html`, not `../module/lesson.html`): each lesson's `href`.
+//! from their own folder (`lesson.html`, not `../module/lesson.html`): each lesson's `href`;
+//! `lectern.js` reads a lesson's id from its link and the folder of the current module's link.
 
 use std::collections::HashMap;
 

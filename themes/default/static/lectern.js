@@ -355,14 +355,13 @@ function onStorage(e) {
   resync();
 }
 
-// sidebar items' module and lesson ids, from their links (the current module's lessons are
-// linked from the module's folder, the folder of its own link)
+// sidebar items' module and lesson ids, from their links
 function sidebarIds(root) {
-  const href = li => { const a = $('a', li); return (a && a.getAttribute('href')) || ''; };
-  const cur = $('.nav-modules > li.is-current'), mod = cur ? href(cur).slice(root.length) : '';
-  const here = mod.slice(0, mod.lastIndexOf('/') + 1);
+  const c = $('.nav-modules > .is-current > a'), m = c ? c.getAttribute('href') : '';
+  const dir = m.slice(root.length, m.lastIndexOf('/') + 1);
   const id = li => {
-    const h = href(li), url = h.startsWith(root) ? h.slice(root.length) : here + h;
+    const a = $('a', li), href = (a && a.getAttribute('href')) || '';
+    const url = href.startsWith(root) ? href.slice(root.length) : dir + href;
     return url.replace(/\/index\.html$/, '').replace(/\.html$/, '');
   };
   $$('.nav-modules > li').forEach(li => { if (!li.dataset.module) li.dataset.module = id(li); });
