@@ -366,7 +366,10 @@ fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sid
     out.into_par_iter()
         .map(|(module, root)| {
             let html = sidebar::sidebar_html(nav, templates, module, root)?;
-            Ok(Sidebar::new(html, root))
+            let here = module.map_or(String::new(), |m| {
+                sidebar::module_folder(&nav.modules[m].url)
+            });
+            Ok(Sidebar::new(html, root, &here))
         })
         .collect()
 }

@@ -65,7 +65,7 @@ impl Nav {
             .collect();
         let (module, closed): (Vec<Value>, Vec<Value>) = modules
             .par_iter()
-            .map(|m| (Value::from_serializable(m), nav_module(m, false)))
+            .map(|m| (Value::from_serializable(m), nav_module(m, false, "")))
             .unzip();
         let order: Vec<usize> = course
             .modules
@@ -141,7 +141,16 @@ fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
 }
 
 /// A module as the sidebar reads it: a [`ModuleLink`], with its lessons only when current.
-pub(super) fn nav_module(m: &ModuleLink, current: bool) -> Value {
+/// A module for the sidebar: with its lessons when it is the `current` one, each lesson's
+/// `href` relative to the module's folder `here` when the lesson sits in it (else none: the
+/// template links `root` + `url`).
+pub(super) fn nav_module(m: &ModuleLink, current: bool, here: &str) -> Value {
+    #[derive(Serialize)]
+    struct NavLesson<'a> {
+        #[serde(flatten)]
+        link: &'a PageLink,
+        href: Option<&'a str>,
+    }
     #[derive(Serialize)]
     struct NavModule<'a> {
         id: &'a str,
@@ -149,16 +158,27 @@ pub(super) fn nav_module(m: &ModuleLink, current: bool) -> Value {
         url: &'a str,
         description: Option<&'a str>,
         duration: Option<&'a str>,
-        lessons: &'a [PageLink],
+        lessons: Vec<NavLesson<'a>>,
         current: bool,
     }
+    let lessons = if current { m.lessons.as_slice() } else { &[] };
+    let lessons = lessons
+        .iter()
+        .map(|link| NavLesson {
+            link,
+            href: link
+                .url
+                .strip_prefix(here)
+                .filter(|rest| !here.is_empty() && !rest.contains('/')),
+        })
+        .collect();
     Value::from_serializable(&NavModule {
         id: &m.id,
         title: &m.title,
         url: &m.url,
         description: m.description.as_deref(),
         duration: m.duration.as_deref(),
-        lessons: if current { &m.lessons } else { &[] },
+        lessons,
         current,
     })
 }

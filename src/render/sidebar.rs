@@ -2,6 +2,12 @@
 //!
 //! It is made once per module through the theme's `sidebar.html` (every page of a module sits
 //! at the same depth), and each page then only marks its own link ([`Sidebar::split`]).
+//!
+//! The sidebar is repeated on every page (at 10,000 lessons, some 18 KB a page and 180 MB of
+//! the output), so the built-in template writes it compactly: no `</li>` end tags (HTML
+//! implies them) and no line breaks between items, and the current module's lessons linked
+//! from their own folder (`lesson.html`, not `../module/lesson.html`): each lesson's `href`;
+//! `lectern.js` reads a lesson's id from its link and the folder of the current module's link.
 
 use std::collections::HashMap;
 
@@ -27,12 +33,18 @@ pub fn sidebar_html(
 pub(super) fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
     let mut modules = nav.closed_modules();
     if let Some(m) = module {
-        modules[m] = nav_module(&nav.modules[m], true);
+        modules[m] = nav_module(&nav.modules[m], true, &module_folder(&nav.modules[m].url));
     }
     let mut ctx = Context::new();
     ctx.insert_value("modules", Value::from(modules));
     ctx.insert("root", root);
     ctx
+}
+
+/// The folder of a module's pages, from its page's output path (`m1/index.html` → `m1/`).
+pub(super) fn module_folder(url: &str) -> String {
+    url.rsplit_once('/')
+        .map_or(String::new(), |(dir, _)| format!("{dir}/"))
 }
 
 /// A pre-rendered sidebar and where each page's link sits in it, found once, so marking a
@@ -44,10 +56,13 @@ pub struct Sidebar {
 }
 
 impl Sidebar {
-    /// `html` is the sidebar as rendered for pages `root` away from the site root.
-    pub fn new(html: String, root: &str) -> Sidebar {
+    /// `html` is the sidebar as rendered for pages `root` away from the site root, in the
+    /// folder `here` (relative to the site root): a link that does not start with `root` is
+    /// one relative to `here`.
+    pub fn new(html: String, root: &str, here: &str) -> Sidebar {
         const HREF: &str = "href=\"";
         let mut links = HashMap::new();
+        let here = super::inline::escape(here);
         let mut from = 0;
         while let Some(found) = html[from..].find(HREF) {
             let start = from + found + HREF.len();
@@ -55,9 +70,11 @@ impl Sidebar {
                 break;
             };
             let end = start + len + 1;
-            if let Some(out) = html[start..start + len].strip_prefix(root) {
-                links.entry(out.to_string()).or_insert(end);
-            }
+            let href = &html[start..start + len];
+            match href.strip_prefix(root) {
+                Some(out) => links.entry(out.to_string()).or_insert(end),
+                None => links.entry(format!("{here}{href}")).or_insert(end),
+            };
             from = end;
         }
         Sidebar { html, links }
@@ -89,7 +106,7 @@ mod tests {
     fn marks_only_the_current_pages_link() {
         let html = "<a href=\"../m/index.html\">M</a>\
             <a href=\"../m/a&amp;b.html\" class=\"x\">A</a><a href=\"../m/a&amp;b.html\">again</a>";
-        let bar = Sidebar::new(html.to_string(), "../");
+        let bar = Sidebar::new(html.to_string(), "../", "m/");
         let current = " aria-current=\"page\"";
         let expected = html.replacen("a&amp;b.html\"", &format!("a&amp;b.html\"{current}"), 1);
         assert_eq!(bar.marked("m/a&b.html"), expected);
@@ -101,5 +118,15 @@ mod tests {
         assert_eq!(before, "<a href=\"../m/index.html\"");
         assert_eq!(after, &html[before.len()..]);
         assert_eq!(bar.split("elsewhere.html"), [html, "", ""]);
+    }
+
+    #[test]
+    fn marks_a_link_relative_to_the_modules_folder() {
+        let html = "<a href=\"../m&amp;n/index.html\">M</a><a href=\"a.html\">A</a>";
+        let bar = Sidebar::new(html.to_string(), "../", "m&n/");
+        let expected = html.replace("a.html\"", "a.html\" aria-current=\"page\"");
+        assert_eq!(bar.marked("m&n/a.html"), expected);
+        assert_eq!(bar.marked("a.html"), html);
+        assert_eq!(module_folder("m1/index.html"), "m1/");
     }
 }

@@ -357,9 +357,11 @@ function onStorage(e) {
 
 // sidebar items' module and lesson ids, from their links
 function sidebarIds(root) {
+  const c = $('.nav-modules > .is-current > a'), m = c ? c.getAttribute('href') : '';
+  const dir = m.slice(root.length, m.lastIndexOf('/') + 1);
   const id = li => {
     const a = $('a', li), href = (a && a.getAttribute('href')) || '';
-    const url = href.startsWith(root) ? href.slice(root.length) : href;
+    const url = href.startsWith(root) ? href.slice(root.length) : dir + href;
     return url.replace(/\/index\.html$/, '').replace(/\.html$/, '');
   };
   $$('.nav-modules > li').forEach(li => { if (!li.dataset.module) li.dataset.module = id(li); });
