@@ -1,6 +1,6 @@
-//! Output grows linearly with the course: a lesson page carries the module list and its own
-//! module's lessons, never the rest of the course. Generated courses of 300 lessons, built in
-//! memory; no timing here (bench/run.sh measures speed).
+//! Output grows linearly with the course: a lesson page carries a run of the modules and of its
+//! own module's lessons, never the rest of the course. Generated courses of up to 2,000
+//! lessons, built in memory; no timing here (bench/run.sh measures speed).
 
 use std::fs;
 use std::path::Path;
@@ -88,14 +88,98 @@ fn a_lesson_page_does_not_grow_with_other_modules_lessons() {
         without_data_version(large_page),
         "a lesson page changed with the number of lessons in other modules"
     );
-    // The sidebar lists every module and only the current module's lessons.
+    // The sidebar lists every module (ten: one run) and the run of fifteen of the current
+    // module's lessons that holds the page, with a link to the module's page for the rest.
     assert_eq!(count(large_page, ".sidebar .nav-modules > li"), 10);
-    assert_eq!(count(large_page, ".sidebar .nav-lessons > li"), 30);
+    assert_eq!(count(large_page, ".sidebar .nav-lessons > li"), 15);
+    assert_eq!(
+        texts(large_page, ".sidebar .nav-more"),
+        ["Later: 15 lessons"]
+    );
     assert_eq!(
         count(large_page, ".sidebar [aria-current=page]"),
         1,
         "the page marks its own link"
     );
+}
+
+fn texts(html: &str, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    Html::parse_document(html)
+        .select(&selector)
+        .map(|el| el.text().collect())
+        .collect()
+}
+
+fn links(html: &str, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    Html::parse_document(html)
+        .select(&selector)
+        .map(|el| el.value().attr("href").unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_sidebar_lists_a_run_of_modules_and_lessons_and_links_the_rest() {
+    // 25 modules of 3 lessons, the 14th of 40
+    let mut sizes = [3; 25];
+    sizes[13] = 40;
+    let site = build(&sizes);
+    let page = site.text("m014/lesson-20.html").unwrap();
+    // modules 11 to 20: the run of ten that holds module 14
+    let modules = links(page, ".sidebar .nav-modules > li > a:first-child");
+    let expected: Vec<String> = (11..=20)
+        .map(|m| format!("../m{m:03}/index.html"))
+        .collect();
+    assert_eq!(modules, expected);
+    // lessons 16 to 30: the run of fifteen that holds lesson 20
+    let lessons = links(page, ".sidebar .nav-lessons a");
+    let expected: Vec<String> = (16..=30).map(|l| format!("lesson-{l}.html")).collect();
+    assert_eq!(lessons, expected);
+    assert_eq!(
+        texts(page, ".sidebar .nav-more"),
+        [
+            "Earlier: 10 modules",
+            "Earlier: 15 lessons",
+            "Later: 10 lessons",
+            "Later: 5 modules"
+        ]
+    );
+    assert_eq!(
+        links(page, ".sidebar .nav-more a, .sidebar a.nav-more"),
+        [
+            "../index.html#modules-title",
+            "../m014/index.html#lessons-title",
+            "../m014/index.html#lessons-title",
+            "../index.html#modules-title"
+        ]
+    );
+    // the links lead to lists of every module and every lesson of the module
+    let home = site.text("index.html").unwrap();
+    assert_eq!(count(home, "#modules-title + .module-list > li"), 25);
+    let module = site.text("m014/index.html").unwrap();
+    assert_eq!(count(module, "#lessons-title + .lesson-list > li"), 40);
+    // the module's page and its first lessons show the first run
+    for page in [
+        "m014/index.html",
+        "m014/lesson-1.html",
+        "m014/lesson-15.html",
+    ] {
+        let lessons = links(site.text(page).unwrap(), ".sidebar .nav-lessons a");
+        assert_eq!(
+            lessons.first().map(String::as_str),
+            Some("lesson-1.html"),
+            "{page}"
+        );
+        assert_eq!(lessons.len(), 15, "{page}");
+    }
+    let last = site.text("m014/lesson-40.html").unwrap();
+    assert_eq!(links(last, ".sidebar .nav-lessons a").len(), 10);
+    assert_eq!(count(last, ".sidebar [aria-current=page]"), 1);
+    // a root page lists the first run of modules
+    let modules = links(home, ".sidebar .nav-modules > li > a");
+    assert_eq!(modules.len(), 10);
+    assert_eq!(modules[0], "m001/index.html");
 }
 
 /// `page` with the `?v=` of its `course-data.js` URL blanked out.
@@ -147,7 +231,9 @@ fn page_cost(site: &Site, page: &str) -> Vec<(String, usize)> {
 
 /// Checks that `page` and the files it loads (`cost`) in `small` and `large` are the same files
 /// and grow by at most `per_page_module` bytes of the page and 250 of `course-data.js` per
-/// module `large` adds (`added`); returns the large course's files.
+/// module `large` adds (`added`), plus 120 bytes of the page (the sidebar's link to the
+/// modules after its run) and 16 of any file (numbers with more digits); returns the large
+/// course's files.
 fn grows_by_module(
     (small, large): (&Site, &Site),
     page: &str,
@@ -165,8 +251,9 @@ fn grows_by_module(
             f if f == page => per_page_module,
             _ => 0,
         };
+        let constant = if file == page { 120 } else { 0 };
         assert!(
-            m - n <= per_module * added + 16,
+            m - n <= per_module * added + constant + 16,
             "{file}: {n} bytes in the small course, {m} in the large one"
         );
     }
@@ -176,7 +263,7 @@ fn grows_by_module(
 #[test]
 fn a_big_courses_home_page_and_what_it_loads_grow_by_module_only() {
     // modules of 10 lessons: 40 of them (400 lessons) or 200 (2,000 lessons); a module card
-    // on the page, a line in the summary and in the sidebar
+    // on the page and a line in the summary
     let (small, large) = (build(&[10; 40]), build(&[10; 200]));
     let b = grows_by_module((&small, &large), "index.html", page_cost, 400, 160);
     let whole = ["course-pages", "progress-index", "progress-data"];
@@ -205,7 +292,7 @@ fn a_big_courses_home_page_and_what_it_loads_grow_by_module_only() {
 fn the_progress_page_and_what_it_loads_do_not_grow_with_the_course() {
     // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
     let (small, large) = (build(&[10; 10]), build(&[10; 200]));
-    let b = grows_by_module((&small, &large), "progress.html", page_cost, 130, 190);
+    let b = grows_by_module((&small, &large), "progress.html", page_cost, 0, 190);
     assert!(!b
         .iter()
         .any(|(f, _)| f.contains("course-pages") || f.contains("progress-data")));
@@ -224,7 +311,7 @@ fn a_lesson_page_and_what_it_loads_do_not_grow_with_the_course() {
     // modules of 10 lessons: 10 of them (100 lessons) or 200 (2,000 lessons)
     let (small, large) = (build(&[10; 10]), build(&[10; 200]));
     let page = "m001/lesson-5.html";
-    let b = grows_by_module((&small, &large), page, lesson_cost, 130, 190);
+    let b = grows_by_module((&small, &large), page, lesson_cost, 0, 190);
     let total = |f: &[(String, usize)]| f.iter().map(|(_, n)| n).sum::<usize>();
     assert!(
         total(&b) < 150_000,

@@ -168,6 +168,7 @@ mod tests {
 
     use super::*;
     use crate::load::theme::TemplateFile;
+    use crate::render::sidebar::Sidebars;
 
     fn course(overrides: &[(&str, &str)]) -> Course {
         let root = std::path::Path::new("tests/fixtures/navigation");
@@ -195,11 +196,11 @@ mod tests {
     fn both_ways(course: &Course, rendered: &[RenderedMarkdown]) -> Vec<(bool, Vec<u8>, Vec<u8>)> {
         let nav = Nav::new(course);
         let templates = templates(course);
-        let bars = super::super::sidebars(&nav, &templates, course).unwrap();
+        let bars = Sidebars::new(&nav, &templates, course).unwrap();
         (0..course.pages.len())
             .map(|i| {
                 let page = &course.pages[i];
-                let bar = &bars[page.module.unwrap_or(course.modules.len())];
+                let bar = bars.of(i);
                 let md = &rendered[i];
                 let html = page_html(course, &nav, &templates, bar, i, md).unwrap();
                 let pieces = matches!(html, PageHtml::Pieces { .. });
@@ -252,7 +253,7 @@ mod tests {
         let rendered = markdown(&course);
         let nav = Nav::new(&course);
         let templates = templates(&course);
-        let bars = super::super::sidebars(&nav, &templates, &course).unwrap();
+        let bars = Sidebars::new(&nav, &templates, &course).unwrap();
         let ways = both_ways(&course, &rendered);
         let mut lessons = 0;
         for (i, (pieces, html, whole)) in ways.into_iter().enumerate() {
@@ -263,7 +264,7 @@ mod tests {
             assert!(!text.to_lowercase().contains("<!--lectern:"), "page {i}");
             if page.kind == PageKind::Lesson {
                 lessons += 1;
-                let sidebar = bars[page.module.unwrap()].marked(&page.out);
+                let sidebar = bars.of(i).marked(&page.out);
                 let md = &rendered[i].html;
                 let doc = Html::parse_document(&text);
                 let size = Selector::parse("p.size").unwrap();

@@ -51,7 +51,7 @@ use crate::model::Course;
 use crate::site::{Output, Sink};
 use markdown::{PageInput, RenderedMarkdown};
 use pages::Nav;
-use sidebar::Sidebar;
+use sidebar::Sidebars;
 use templates::Templates;
 
 /// What templates read as `site`.
@@ -80,8 +80,8 @@ struct SiteInfo<'a> {
 pub struct Prepared {
     templates: Arc<Templates>,
     nav: Arc<Nav>,
-    /// The sidebar of each module, then of root pages, then of pages one folder down.
-    bars: Arc<Vec<Sidebar>>,
+    /// Every page's sidebar.
+    bars: Arc<Sidebars>,
     /// Every page's Markdown, by page index.
     pub markdown: Vec<Arc<RenderedMarkdown>>,
 }
@@ -112,7 +112,7 @@ pub fn prepare(
 ) -> Result<(Prepared, Diagnostics), Diagnostics> {
     let (checked, nav) = rayon::join(|| check(course, &markdown), || Nav::new(course));
     let mut problems = checked.err().unwrap_or_default();
-    let bars = match sidebars(&nav, &templates, course) {
+    let bars = match Sidebars::new(&nav, &templates, course) {
         Ok(bars) => bars,
         Err(e) => {
             problems.push(e);
@@ -154,7 +154,7 @@ impl Prepared {
 
     /// Makes the sidebars again, from the templates' values as they are now.
     pub fn remake_sidebars(&mut self, course: &Course) -> Result<(), Diagnostic> {
-        self.bars = Arc::new(sidebars(&self.nav, &self.templates, course)?);
+        self.bars = Arc::new(Sidebars::new(&self.nav, &self.templates, course)?);
         Ok(())
     }
 
@@ -198,7 +198,6 @@ pub fn render_pages_of(
     only: Option<&[bool]>,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostics> {
-    let home = course.modules.len();
     let problems: Vec<Diagnostic> = prepared
         .markdown
         .par_iter()
@@ -206,7 +205,7 @@ pub fn render_pages_of(
         .filter(|(i, _)| only.is_none_or(|only| only[*i]))
         .filter_map(|(i, md)| {
             let page = &course.pages[i];
-            let bar = &prepared.bars[page.module.unwrap_or(home)];
+            let bar = prepared.bars.of(i);
             assemble::page_html(course, &prepared.nav, &prepared.templates, bar, i, md)
                 .and_then(|html| html.put(sink, page.out.clone()))
                 .err()
@@ -223,7 +222,7 @@ pub fn render_page(
     index: usize,
 ) -> Result<(String, Output), Diagnostic> {
     let page = &course.pages[index];
-    let bar = &prepared.bars[page.module.unwrap_or(course.modules.len())];
+    let bar = prepared.bars.of(index);
     let md = &prepared.markdown[index];
     let html = assemble::page_html(course, &prepared.nav, &prepared.templates, bar, index, md)?;
     Ok((page.out.clone(), Output::Bytes(html.into_bytes().into())))
@@ -354,24 +353,6 @@ fn check_anchors(course: &Course, rendered: &[Arc<RenderedMarkdown>], from: usiz
         }
     }
     problems
-}
-
-fn sidebars(nav: &Nav, templates: &Templates, course: &Course) -> Result<Vec<Sidebar>, Diagnostic> {
-    let mut out = Vec::with_capacity(course.modules.len() + 2);
-    for m in 0..course.modules.len() {
-        out.push((Some(m), "../"));
-    }
-    out.push((None, ""));
-    out.push((None, "../"));
-    out.into_par_iter()
-        .map(|(module, root)| {
-            let html = sidebar::sidebar_html(nav, templates, module, root)?;
-            let here = module.map_or(String::new(), |m| {
-                sidebar::module_folder(&nav.modules[m].url)
-            });
-            Ok(Sidebar::new(html, root, &here))
-        })
-        .collect()
 }
 
 /// A page outside the course structure (404, progress, certificate) with the home page's sidebar.

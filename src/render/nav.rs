@@ -2,6 +2,8 @@
 //! order, and the tera values every page and sidebar share (tera values are
 //! reference-counted, so handing them to a page copies nothing).
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
@@ -65,7 +67,7 @@ impl Nav {
             .collect();
         let (module, closed): (Vec<Value>, Vec<Value>) = modules
             .par_iter()
-            .map(|m| (Value::from_serializable(m), nav_module(m, false, "")))
+            .map(|m| (Value::from_serializable(m), nav_module(m, None, "")))
             .unzip();
         let order: Vec<usize> = course
             .modules
@@ -92,9 +94,10 @@ impl Nav {
         }
     }
 
-    /// Every module as a sidebar lists it when it is not the page's own (no lessons), shared.
-    pub(super) fn closed_modules(&self) -> Vec<Value> {
-        self.values.closed.clone()
+    /// The modules `run` as a sidebar lists them when they are not the page's own (no
+    /// lessons), shared.
+    pub(super) fn closed_modules(&self, run: Range<usize>) -> Vec<Value> {
+        self.values.closed[run].to_vec()
     }
 
     /// The template values every page shares.
@@ -140,11 +143,11 @@ fn module_link(course: &Course, module: &crate::model::Module) -> ModuleLink {
     }
 }
 
-/// A module as the sidebar reads it: a [`ModuleLink`], with its lessons only when current.
-/// A module for the sidebar: with its lessons when it is the `current` one, each lesson's
-/// `href` relative to the module's folder `here` when the lesson sits in it (else none: the
-/// template links `root` + `url`).
-pub(super) fn nav_module(m: &ModuleLink, current: bool, here: &str) -> Value {
+/// A module for the sidebar: with the run `lessons` of its lessons when it is the current one
+/// (else none), each lesson's `href` relative to the module's folder `here` when the lesson sits
+/// in it (else none: the template links `root` + `url`), and how many lessons come before and
+/// after the run (`earlier`, `later`).
+pub(super) fn nav_module(m: &ModuleLink, lessons: Option<Range<usize>>, here: &str) -> Value {
     #[derive(Serialize)]
     struct NavLesson<'a> {
         #[serde(flatten)]
@@ -160,9 +163,13 @@ pub(super) fn nav_module(m: &ModuleLink, current: bool, here: &str) -> Value {
         duration: Option<&'a str>,
         lessons: Vec<NavLesson<'a>>,
         current: bool,
+        earlier: usize,
+        later: usize,
     }
-    let lessons = if current { m.lessons.as_slice() } else { &[] };
-    let lessons = lessons
+    let current = lessons.is_some();
+    let run = lessons.unwrap_or(0..0);
+    let (earlier, later) = (run.start, m.lessons.len().saturating_sub(run.end));
+    let lessons = m.lessons[run]
         .iter()
         .map(|link| NavLesson {
             link,
@@ -180,5 +187,7 @@ pub(super) fn nav_module(m: &ModuleLink, current: bool, here: &str) -> Value {
         duration: m.duration.as_deref(),
         lessons,
         current,
+        earlier: if current { earlier } else { 0 },
+        later: if current { later } else { 0 },
     })
 }

@@ -1,44 +1,118 @@
-//! The sidebar: every module, and the lessons of the page's own module.
+//! The sidebar: a run of the course's modules, and a run of the lessons of the page's own
+//! module, with links to the rest.
 //!
-//! It is made once per module through the theme's `sidebar.html` (every page of a module sits
-//! at the same depth), and each page then only marks its own link ([`Sidebar::split`]).
+//! A page's sidebar does not grow with the course: a course of more than [`MODULE_RUN`]
+//! modules is cut into runs of that many, and a page lists the run its module falls in, with a
+//! link before it to the home page's module list ("Earlier: 20 modules") and one after it; a
+//! module of more than [`LESSON_RUN`] lessons likewise, linking its own page for the rest.
+//! Every page of a run sits at the same depth, so each run's sidebar is made once through the
+//! theme's `sidebar.html`, and each page then only marks its own link ([`Sidebar::split`]).
 //!
-//! The sidebar is repeated on every page (at 10,000 lessons, some 18 KB a page and 180 MB of
-//! the output), so the built-in template writes it compactly: no `</li>` end tags (HTML
-//! implies them) and no line breaks between items, and the current module's lessons linked
-//! from their own folder (`lesson.html`, not `../module/lesson.html`): each lesson's `href`;
-//! `lectern.js` reads a lesson's id from its link and the folder of the current module's link.
+//! The sidebar is repeated on every page, so the built-in template writes it compactly: no
+//! `</li>` end tags (HTML implies them) and no line breaks between items, and the current
+//! module's lessons linked from their own folder (`lesson.html`, not `../module/lesson.html`):
+//! each lesson's `href`; `lectern.js` reads a lesson's id from its link and the folder of the
+//! current module's link.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
+use rayon::prelude::*;
 use tera::{Context, Value};
 
 use super::nav::{nav_module, Nav};
 use super::templates::Templates;
 use crate::error::Diagnostic;
+use crate::model::Course;
 
-/// The sidebar of a page in `module` (none: a page outside the modules), `root` away from the
-/// site root.
+/// The most modules a sidebar lists.
+pub const MODULE_RUN: usize = 10;
+/// The most lessons of its module a sidebar lists.
+pub const LESSON_RUN: usize = 15;
+
+/// The run of `size` among `len` items that holds item `at`.
+fn run(len: usize, size: usize, at: usize) -> Range<usize> {
+    let start = at / size * size;
+    start..(start + size).min(len)
+}
+
+/// The sidebar of a page `root` away from the site root: in `module`, listing the lessons from
+/// the one at `lesson` (its run), or (none) a page outside the modules.
 pub fn sidebar_html(
     nav: &Nav,
     templates: &Templates,
-    module: Option<usize>,
+    module: Option<(usize, usize)>,
     root: &str,
 ) -> Result<String, Diagnostic> {
     templates.render("sidebar.html", &sidebar_context(nav, module, root))
 }
 
-/// Sidebar context for a page in `module` (None: the home page and other root pages).
-/// Only the current module lists its lessons; the others are shared values, made once.
-pub(super) fn sidebar_context(nav: &Nav, module: Option<usize>, root: &str) -> Context {
-    let mut modules = nav.closed_modules();
-    if let Some(m) = module {
-        modules[m] = nav_module(&nav.modules[m], true, &module_folder(&nav.modules[m].url));
+/// Sidebar context for a page in `module` at its `lesson` (none: the home page and other root
+/// pages). Only the current module lists its lessons; the others are shared values, made once.
+fn sidebar_context(nav: &Nav, module: Option<(usize, usize)>, root: &str) -> Context {
+    let count = nav.modules.len();
+    let modules = run(count, MODULE_RUN, module.map_or(0, |(m, _)| m));
+    let mut list = nav.closed_modules(modules.clone());
+    if let Some((m, lesson)) = module {
+        let link = &nav.modules[m];
+        let lessons = run(link.lessons.len(), LESSON_RUN, lesson);
+        list[m - modules.start] = nav_module(link, Some(lessons), &module_folder(&link.url));
     }
     let mut ctx = Context::new();
-    ctx.insert_value("modules", Value::from(modules));
+    ctx.insert_value("modules", Value::from(list));
+    ctx.insert("earlier_modules", &modules.start);
+    ctx.insert("later_modules", &(count - modules.end));
     ctx.insert("root", root);
     ctx
+}
+
+/// Every sidebar of the course, made once per build, and which one each page shows.
+pub struct Sidebars {
+    /// Each module's runs of lessons, in order, then the root pages' and then the sidebar of
+    /// root pages one folder down.
+    bars: Vec<Sidebar>,
+    /// Each page's sidebar, by page index.
+    of_page: Vec<usize>,
+}
+
+impl Sidebars {
+    /// Makes every sidebar of `course` through the theme's `sidebar.html`.
+    pub fn new(nav: &Nav, templates: &Templates, course: &Course) -> Result<Sidebars, Diagnostic> {
+        let mut wanted: Vec<(Option<(usize, usize)>, &str)> = Vec::new();
+        let mut of_page = vec![0; course.pages.len()];
+        for (m, module) in course.modules.iter().enumerate() {
+            let first = wanted.len();
+            let runs = module.lessons.len().div_ceil(LESSON_RUN).max(1);
+            wanted.extend((0..runs).map(|r| (Some((m, r * LESSON_RUN)), "../")));
+            of_page[module.page] = first;
+            for (l, &page) in module.lessons.iter().enumerate() {
+                of_page[page] = first + l / LESSON_RUN;
+            }
+        }
+        let home = wanted.len();
+        for (i, page) in course.pages.iter().enumerate() {
+            if page.module.is_none() {
+                of_page[i] = home;
+            }
+        }
+        wanted.push((None, ""));
+        wanted.push((None, "../"));
+        let bars = wanted
+            .into_par_iter()
+            .map(|(module, root)| {
+                let html = sidebar_html(nav, templates, module, root)?;
+                let here =
+                    module.map_or(String::new(), |(m, _)| module_folder(&nav.modules[m].url));
+                Ok(Sidebar::new(html, root, &here))
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        Ok(Sidebars { bars, of_page })
+    }
+
+    /// The sidebar of page `index`.
+    pub fn of(&self, index: usize) -> &Sidebar {
+        &self.bars[self.of_page[index]]
+    }
 }
 
 /// The folder of a module's pages, from its page's output path (`m1/index.html` → `m1/`).
