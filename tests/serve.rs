@@ -495,13 +495,8 @@ fn same_site(a: &lectern::Site, b: &lectern::Site) {
     }
 }
 
-/// The files an edit step touched.
-type Edited = Vec<std::path::PathBuf>;
-
-#[test]
-fn incremental_rebuilds_equal_full_builds() {
-    let dir = course();
-    let root = dir.path();
+/// The build options for the course at `root`, and a session that has built it once, served.
+fn started(root: &Path) -> (BuildOptions, Session, Served) {
     let options = BuildOptions {
         root: root.to_path_buf(),
         drafts: false,
@@ -509,6 +504,17 @@ fn incremental_rebuilds_equal_full_builds() {
     let mut inc = Session::new(options.clone());
     let mut served = Served::default();
     served.apply(inc.rebuild(&[]).unwrap());
+    (options, inc, served)
+}
+
+/// The files an edit step touched.
+type Edited = Vec<std::path::PathBuf>;
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let dir = course();
+    let root = dir.path();
+    let (options, mut inc, mut served) = started(root);
     let first = root.join("content/01-basics/01-first.md");
     let steps: Vec<(Box<dyn Fn()>, Edited)> = vec![
         (
@@ -537,6 +543,20 @@ fn incremental_rebuilds_equal_full_builds() {
                     root,
                     "content/01-basics/02-second.md",
                     &lesson("Second lesson", "Link to [first](01-first.md#a-heading)."),
+                )
+            }),
+            vec![root.join("content/01-basics/02-second.md")],
+        ),
+        (
+            // a new item: the course's data and every page's address of it change
+            Box::new(|| {
+                write(
+                    root,
+                    "content/01-basics/02-second.md",
+                    &lesson(
+                        "Second lesson",
+                        "Link to [first](01-first.md#a-heading).\n\n- [ ] Done it",
+                    ),
                 )
             }),
             vec![root.join("content/01-basics/02-second.md")],
@@ -590,7 +610,7 @@ fn incremental_rebuilds_equal_full_builds() {
         job.served();
         same_site(&served.site, &full.site);
     }
-    assert_eq!(partial, 2, "the two body edits re-render one page each");
+    assert_eq!(partial, 3, "the three body edits re-render one page each");
     assert_eq!(stale, 1, "a new title makes its module's pages first");
     let (hits, _) = inc.last_reuse();
     write(
@@ -603,6 +623,67 @@ fn incremental_rebuilds_equal_full_builds() {
     let (reused, rendered) = inc.last_reuse();
     assert_eq!(rendered, 1, "a body edit re-renders one page");
     assert!(reused > hits.min(1));
+}
+
+const ROLES: &str = "title: Roles\nkey: activity\ncolumns:\n  - { id: activity, label: Activity }\n  - { id: owner, label: Owner }\nrows:\n  - activity: Prospecting\n    owner: Seller\n  - activity: Coaching\n    owner: Manager\n";
+
+#[test]
+fn a_table_edit_remakes_the_pages_that_name_it_and_equals_a_full_build() {
+    let dir = course();
+    let root = dir.path();
+    write(root, "content/tables/roles.yaml", ROLES);
+    let table = "```table\nsrc: tables/roles.yaml\n```";
+    let checklist = "```checklist\nfrom: ./tables/roles.yaml\ncolumn: owner\n```";
+    write(
+        root,
+        "content/01-basics/01-first.md",
+        &lesson("First lesson", table),
+    );
+    write(
+        root,
+        "content/01-basics/02-second.md",
+        &lesson("Second", checklist),
+    );
+    let (options, mut inc, mut served) = started(root);
+    let roles = root.join("content/tables/roles.yaml");
+    // a changed cell and a new row: the two pages that name the table, and no other
+    let edited = ROLES.replace("owner: Seller", "owner: Seller and partner")
+        + "  - activity: Forecasting\n    owner: Both\n";
+    write(root, "content/tables/roles.yaml", &edited);
+    let update = inc.rebuild(std::slice::from_ref(&roles)).unwrap();
+    let Update::Pages(pages) = &update else {
+        panic!("a table edit re-renders the pages that name it alone");
+    };
+    let mut made: Vec<&str> = pages.iter().map(|(path, _)| path.as_str()).collect();
+    made.sort();
+    assert_eq!(made, ["basics/first.html", "basics/second.html"]);
+    assert_eq!(inc.last_reuse().1, 2);
+    served.apply(update);
+    let full = build_site(&options).unwrap();
+    for page in ["basics/first.html", "basics/second.html"] {
+        let main = |site: &lectern::Site| main_text(site.text(page).unwrap());
+        assert_eq!(main(&served.site), main(&full.site), "{page}");
+    }
+    assert!(main_text(served.site.text("basics/second.html").unwrap()).contains("Both"));
+    // a new checklist item: the course's data is new, and every page names its new version
+    let job = inc.aggregates().unwrap();
+    served.set_pages(job.pages().expect("every page, again").unwrap());
+    served.set_aggregates(job.render().unwrap());
+    job.served();
+    same_site(&served.site, &full.site);
+    // a table with a problem takes the full path, which reports it; fixed, it builds again
+    write(root, "content/tables/roles.yaml", "title: [unclosed\n");
+    assert!(inc.rebuild(std::slice::from_ref(&roles)).is_err());
+    write(root, "content/tables/roles.yaml", ROLES);
+    served.apply(inc.rebuild(std::slice::from_ref(&roles)).unwrap());
+    // a course theme that reads `tables` in a template may show a table on any page
+    write(root, "course.yaml", "title: Serve test\ntheme: own\n");
+    let footer = "{% extends \"builtin/base.html\" %}{% block footer %}{{ tables | length }}{% endblock footer %}";
+    write(root, "themes/own/templates/base.html", footer);
+    served.apply(inc.rebuild(&[root.join("course.yaml")]).unwrap());
+    write(root, "content/tables/roles.yaml", &edited);
+    let update = inc.rebuild(std::slice::from_ref(&roles)).unwrap();
+    assert!(matches!(update, Update::Full { .. }));
 }
 
 /// Applies a rebuild as the dev server does, then what it makes after the reload event:
@@ -630,13 +711,7 @@ fn static_and_theme_files_are_put_in_alone_and_equal_full_builds() {
     let sidebar = "{% include \"builtin/sidebar.html\" %}<!-- {{ asset_v[\"theme.css\"] }} -->";
     write(root, "themes/t/templates/sidebar.html", sidebar);
     write(root, "static/notes.txt", "Notes.\n");
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        drafts: false,
-    };
-    let mut inc = Session::new(options.clone());
-    let mut served = Served::default();
-    served.apply(inc.rebuild(&[]).unwrap());
+    let (options, mut inc, mut served) = started(root);
     let first = "content/01-basics/01-first.md";
     // (file, text, whether the pages are made again)
     let steps = [

@@ -3,7 +3,9 @@
 //!
 //! An edit to the body of a lesson (or `_index.md`) whose front matter is unchanged re-renders
 //! that page alone ([`Update::Pages`]); the whole-course files are then made apart, from
-//! [`Session::aggregates`]. Any other change re-reads what changed (a lesson or table edit)
+//! [`Session::aggregates`]. An edit to tables alone (each still read without a problem) makes
+//! again the pages whose Markdown names one of them, the same way ([`Update::Pages`]), unless
+//! the course's own theme reads `tables` in a template. Any other change re-reads what changed (a lesson or table edit)
 //! or the whole course (course.yaml, the theme, static files, files created, deleted or
 //! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
 //! the [`RenderCache`] and the compiled templates from the previous render when the theme is
@@ -121,9 +123,10 @@ impl Session {
         let result = if let Some(copied) = self.copied(changed) {
             self.copy_files(copied)
         } else {
-            match self.edits(changed) {
-                Some(edits) => self.edit_pages(edits),
-                None => self.full(changed),
+            match (self.edits(changed), self.table_edits(changed)) {
+                (Some(edits), _) => self.edit_pages(edits),
+                (None, Some(tables)) => self.edit_tables(tables),
+                (None, None) => self.full(changed),
             }
         };
         if result.is_err() {
@@ -170,19 +173,72 @@ impl Session {
     }
 
     fn edit_pages(&mut self, edits: Vec<(usize, MarkdownFile)>) -> Result<Update, Diagnostics> {
-        let (Some(live), Some(source)) = (self.live.as_mut(), self.source.as_mut()) else {
-            unreachable!("edits() needs both");
+        let Some(source) = self.source.as_mut() else {
+            unreachable!("edits() needs the source");
         };
-        let mut files = Vec::with_capacity(edits.len());
-        let count = edits.len();
-        for (index, file) in edits {
+        for (_, file) in &edits {
             if let Some(page) = source.pages.iter_mut().find(|p| p.rel == file.rel) {
                 *page = file.clone();
             }
-            files.push(live.edit(index, file)?);
         }
+        self.edit_live(edits)
+    }
+
+    /// Makes the pages of `edits` again with their new files (see [`Live::edit`]); when what
+    /// they track changed, every other page is left to [`Session::aggregates`] too.
+    fn edit_live(&mut self, edits: Vec<(usize, MarkdownFile)>) -> Result<Update, Diagnostics> {
+        let live = self.live.as_mut().expect("edits need the last render");
+        let count = edits.len();
+        let (files, tracked) = live.edit(edits)?;
+        self.stale_changes += u64::from(tracked);
         self.reuse = (live.page_count() - count, count);
         Ok(Update::Pages(files))
+    }
+
+    /// The changed files as new versions of the course's tables, each read without a problem,
+    /// when every change is one and no template of the course's theme reads `tables` (else
+    /// `None`: a full rebuild, which reports a table's problems).
+    fn table_edits(&self, changed: &[PathBuf]) -> Option<Vec<load::Table>> {
+        let (_, source) = (self.live.as_ref()?, self.source.as_ref()?);
+        // the other languages are rendered whole each time (see `edits`)
+        if source.config.languages.len() > 1 || theme_reads_tables(source) {
+            return None;
+        }
+        let root = &self.options.root;
+        let content = root.join("content");
+        let read = |path: &PathBuf| {
+            let path = root.join(path);
+            let rel = path.strip_prefix(&content).ok()?;
+            let old = source.tables.iter().find(|t| Path::new(&t.path) == rel)?;
+            if path.is_symlink() || !path.is_file() {
+                return None;
+            }
+            let text = load::read_text(root, &path).ok()?;
+            table::parse(&relative(root, &path), old.path.clone(), &text).ok()
+        };
+        let tables: Option<Vec<load::Table>> = changed.iter().map(read).collect();
+        tables.filter(|t| !t.is_empty())
+    }
+
+    /// Takes `tables` as the new versions of the course's tables of the same paths and makes
+    /// again the pages whose Markdown names one of them (`src:`/`from:` paths); the others
+    /// are unchanged.
+    fn edit_tables(&mut self, tables: Vec<load::Table>) -> Result<Update, Diagnostics> {
+        let (Some(live), Some(source)) = (self.live.as_mut(), self.source.as_mut()) else {
+            unreachable!("table_edits() needs both");
+        };
+        let paths: Vec<String> = tables.iter().map(|t| t.path.clone()).collect();
+        for table in tables {
+            if let Some(old) = source.tables.iter_mut().find(|t| t.path == table.path) {
+                *old = table.clone();
+            }
+            live.set_table(table);
+        }
+        let using: Vec<(usize, MarkdownFile)> = (source.pages.iter())
+            .filter(|page| paths.iter().any(|path| page.text.contains(path.as_str())))
+            .filter_map(|page| Some((live.page_of(&page.rel)?, page.clone())))
+            .collect();
+        self.edit_live(using)
     }
 
     /// The changed files as copied files alone, when every change is one (see
@@ -331,6 +387,13 @@ impl Session {
     fn every_problem(&self, first: Diagnostics) -> Diagnostics {
         super::load_and_model(&self.options).err().unwrap_or(first)
     }
+}
+
+/// Whether a template of the course's own theme reads the `tables` value, so that a table's
+/// change may show on any page.
+fn theme_reads_tables(source: &Source) -> bool {
+    (source.theme.templates.iter())
+        .any(|t| t.origin == load::theme::Origin::Course && t.text.contains("tables"))
 }
 
 enum Patch {

@@ -145,25 +145,66 @@ impl Live {
         old.is_some_and(|old| json(old).is_some() && json(old) == json(file))
     }
 
-    /// Replaces page `index`'s file with `file` (same front matter) and renders that page.
-    /// Returns its output path and HTML. On an error the caller must drop this render.
+    /// Replaces pages' files with `edits` (each with the same front matter) and renders those
+    /// pages. Returns their output paths and HTML, and whether what they track (items, their
+    /// labels) changed: then the course's data scripts are new, and so is every page's address
+    /// of them (the pages made here name the new ones; the others are left to
+    /// [`Live::aggregates`]). On an error the caller must drop this render.
     pub fn edit(
         &mut self,
-        index: usize,
-        file: MarkdownFile,
-    ) -> Result<(String, Output), Diagnostics> {
+        edits: Vec<(usize, MarkdownFile)>,
+    ) -> Result<(Vec<(String, Output)>, bool), Diagnostics> {
+        let mut tracked = false;
+        let indexes: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+        for (index, file) in edits {
+            tracked |= self.replace(index, file)?;
+        }
+        if tracked {
+            self.refresh_data_versions();
+        }
         if self.sidebars_stale {
             self.prepared.remake_sidebars(&self.course)?;
             self.sidebars_stale = false;
         }
+        let course = &*self.course;
+        let pages = (indexes.into_iter())
+            .map(|index| render::render_page(course, &self.prepared, index))
+            .collect::<Result<_, _>>()?;
+        Ok((pages, tracked))
+    }
+
+    /// Replaces page `index`'s file with `file` and its Markdown; returns whether what the
+    /// page tracks changed.
+    fn replace(&mut self, index: usize, file: MarkdownFile) -> Result<bool, Diagnostics> {
         let md = Arc::new(super::page_markdown(&self.course, index, Some(&file)));
+        let tracked = md.items != self.prepared.markdown[index].items;
         self.edited.insert(index, file);
         self.relink(index, &md);
         let course = &*self.course;
         let incoming = &self.incoming[index];
         self.prepared
             .replace_markdown(course, index, md, incoming)?;
-        render::render_page(course, &self.prepared, index).map_err(Diagnostics::from)
+        Ok(tracked)
+    }
+
+    /// Gives the templates the versions of the course's data scripts as the pages' Markdown
+    /// now makes them (a theme's sidebar may name them: made again too).
+    fn refresh_data_versions(&mut self) {
+        let (course, markdown) = (&*self.course, &self.prepared.markdown);
+        let lock = crate::record::lock::update(course.lock.clone(), course, markdown);
+        let data = super::DataScripts::new(course, markdown, &lock);
+        (self.prepared.templates_mut()).set_data_versions(&data.course, &data.labels, &data.index);
+        self.sidebars_stale = true;
+    }
+
+    /// Takes `table` as the new version of the course's table of the same path: the pages
+    /// made after this (by [`Live::edit`]) read it.
+    pub fn set_table(&mut self, table: crate::load::Table) {
+        let course = Arc::make_mut(&mut self.course);
+        course.tables.insert(table.path.clone(), table);
+        self.prepared
+            .templates_mut()
+            .set_global("tables", &course.tables);
     }
 
     /// Updates which pages link into which for page `index`'s new Markdown `md`.
