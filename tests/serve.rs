@@ -611,6 +611,11 @@ fn incremental_rebuilds_equal_full_builds() {
         same_site(&served.site, &full.site);
     }
     assert_eq!(partial, 3, "the three body edits re-render one page each");
+    assert_eq!(
+        inc.last_reuse().1,
+        0,
+        "a new course title renders no Markdown again"
+    );
     assert_eq!(stale, 1, "a new title makes its module's pages first");
     let (hits, _) = inc.last_reuse();
     write(

@@ -2,7 +2,8 @@
 //!
 //! A page's rendered Markdown depends on its own file (text, paths, position) and on the
 //! course-wide facts the passes read: every page's output path and id, the copied
-//! assets, the tables, the course settings and `lectern.lock`. Each is hashed into a key; a page whose key is
+//! assets and `static/` files, the files that could not be read, the tables, the glossary,
+//! the course's language and interface strings, and `lectern.lock`. Each is hashed into a key; a page whose key is
 //! unchanged takes its Markdown from the cache instead of being rendered again.
 
 use std::collections::HashMap;
@@ -50,11 +51,15 @@ fn course_markdown_key(course: &Course) -> u64 {
         (&page.out, &page.id).hash(&mut h);
         page.source.as_ref().map(|s| &s.rel).hash(&mut h);
     }
-    course.assets.hash(&mut h);
+    (&course.assets, &course.static_files, &course.unreadable).hash(&mut h);
     // the ids of tracked items
     course.lock.hash(&mut h);
     hash_serialized(&mut h, &course.tables);
-    hash_serialized(&mut h, &course.config);
+    hash_serialized(&mut h, &course.glossary.as_ref().map(|g| &g.terms));
+    // of course.yaml, the Markdown reads the language and the interface strings alone: a
+    // new course title renders no Markdown again
+    (&course.config.language).hash(&mut h);
+    hash_serialized(&mut h, &course.config.strings);
     h.finish()
 }
 

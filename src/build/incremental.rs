@@ -402,7 +402,8 @@ enum Patch {
     Failed(Diagnostics),
 }
 
-/// Re-reads changed lessons and tables in place; anything else asks for a full reload.
+/// Re-reads changed lessons, tables and `course.yaml` (naming the same theme and languages) in
+/// place; anything else asks for a full reload.
 fn patch(source: &mut Source, root: &Path, changed: &[PathBuf]) -> Patch {
     let content = root.join("content");
     for path in changed {
@@ -411,6 +412,13 @@ fn patch(source: &mut Source, root: &Path, changed: &[PathBuf]) -> Patch {
         } else {
             root.join(path)
         };
+        if path == root.join("course.yaml") {
+            match load::reread_config(source) {
+                Some(config) => source.config = config,
+                None => return Patch::Reload,
+            }
+            continue;
+        }
         let Ok(rel) = path.strip_prefix(&content) else {
             return Patch::Reload;
         };

@@ -242,6 +242,22 @@ fn load_config(root: &Path) -> Result<CourseConfig, Diagnostics> {
     Ok(config)
 }
 
+/// `course.yaml` read again for `source`, when it names the same theme and languages and every
+/// file it names in `static/` is there (else `None`: the course is to be loaded again, which
+/// reports its problems).
+pub fn reread_config(source: &Source) -> Option<CourseConfig> {
+    let mut config = load_config(&source.root).ok()?;
+    let old = &source.config;
+    if config.theme != old.theme || config.languages != old.languages {
+        return None;
+    }
+    if !missing_static_files(&source.root, &config, &source.static_files).is_empty() {
+        return None;
+    }
+    strings::apply_theme(&mut config, &source.theme.strings);
+    Some(config)
+}
+
 /// The errors for a `brand.logo` or a `favicon` that names no file in `static/`.
 fn missing_static_files(root: &Path, config: &CourseConfig, files: &[PathBuf]) -> Diagnostics {
     let named = [
