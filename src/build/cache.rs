@@ -58,7 +58,7 @@ fn course_markdown_key(course: &Course) -> u64 {
     hash_serialized(&mut h, &course.glossary.as_ref().map(|g| &g.terms));
     // of course.yaml, the Markdown reads the language and the interface strings alone: a
     // new course title renders no Markdown again
-    (&course.config.language).hash(&mut h);
+    course.config.language.hash(&mut h);
     hash_serialized(&mut h, &course.config.strings);
     h.finish()
 }
