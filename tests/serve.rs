@@ -707,6 +707,38 @@ fn apply_with_background(inc: &Session, served: &mut Served, update: Update) {
 }
 
 #[test]
+fn a_template_edit_reads_the_templates_again_and_equals_a_full_build() {
+    let dir = course();
+    let root = dir.path();
+    write(root, "course.yaml", "title: Serve test\ntheme: t\n");
+    let lesson_html = |mark: &str| {
+        format!("{{% extends \"builtin/lesson.html\" %}}{{% block footer %}}{mark}{{% endblock footer %}}")
+    };
+    write(root, "themes/t/templates/lesson.html", &lesson_html("one"));
+    let (options, mut inc, mut served) = started(root);
+    let template = root.join("themes/t/templates/lesson.html");
+    write(root, "themes/t/templates/lesson.html", &lesson_html("two"));
+    let update = inc.rebuild(std::slice::from_ref(&template)).unwrap();
+    assert!(matches!(update, Update::Full { .. }));
+    assert_eq!(inc.last_reuse().1, 0, "a template edit renders no Markdown");
+    apply_with_background(&inc, &mut served, update);
+    let full = build_site(&options).unwrap();
+    assert!(full.site.text("basics/first.html").unwrap().contains("two"));
+    same_site(&served.site, &full.site);
+    // a template that does not compile is reported; fixed, the site follows
+    write(root, "themes/t/templates/lesson.html", "{% block footer %}");
+    assert!(inc.rebuild(std::slice::from_ref(&template)).is_err());
+    write(
+        root,
+        "themes/t/templates/lesson.html",
+        &lesson_html("three"),
+    );
+    let update = inc.rebuild(std::slice::from_ref(&template)).unwrap();
+    apply_with_background(&inc, &mut served, update);
+    same_site(&served.site, &build_site(&options).unwrap().site);
+}
+
+#[test]
 fn static_and_theme_files_are_put_in_alone_and_equal_full_builds() {
     let dir = course();
     let root = dir.path();

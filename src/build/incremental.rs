@@ -396,14 +396,23 @@ fn theme_reads_tables(source: &Source) -> bool {
         .any(|t| t.origin == load::theme::Origin::Course && t.text.contains("tables"))
 }
 
+/// Whether `path` is a template of the course's own theme (`themes/<name>/templates/`).
+fn is_template(source: &Source, root: &Path, path: &Path) -> bool {
+    let Some(name) = source.config.theme.as_deref() else {
+        return false;
+    };
+    let templates = root.join("themes").join(name).join("templates");
+    path.starts_with(templates) && path.is_file() && !path.is_symlink()
+}
+
 enum Patch {
     Done,
     Reload,
     Failed(Diagnostics),
 }
 
-/// Re-reads changed lessons, tables and `course.yaml` (naming the same theme and languages) in
-/// place; anything else asks for a full reload.
+/// Re-reads changed lessons, tables, the theme's templates and `course.yaml` (naming the same
+/// theme and languages) in place; anything else asks for a full reload.
 fn patch(source: &mut Source, root: &Path, changed: &[PathBuf]) -> Patch {
     let content = root.join("content");
     for path in changed {
@@ -412,6 +421,14 @@ fn patch(source: &mut Source, root: &Path, changed: &[PathBuf]) -> Patch {
         } else {
             root.join(path)
         };
+        if is_template(source, root, &path) {
+            match load::theme::load(root, source.config.theme.as_deref()) {
+                // the theme's static files and strings are put in apart (see `copied`)
+                Ok(theme) => source.theme.templates = theme.templates,
+                Err(e) => return Patch::Failed(e),
+            }
+            continue;
+        }
         if path == root.join("course.yaml") {
             match load::reread_config(source) {
                 Some(config) => source.config = config,
