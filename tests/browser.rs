@@ -435,18 +435,25 @@ fn learner_ui_honest_exercises_completion_date_and_partial_counts() {
     );
 }
 
-/// A course past 300 lessons (four modules of 80 one-item lessons), for `progress_large.mjs`.
-fn large_course() -> (tempfile::TempDir, PathBuf) {
+/// A course of `modules` modules of `lessons` lessons each, lesson `l` of module `m` (from 1)
+/// being `lesson(m, l)`.
+fn generated_course(
+    modules: usize,
+    lessons: usize,
+    lesson: impl Fn(usize, usize) -> String,
+) -> (tempfile::TempDir, PathBuf) {
     let mut files = vec![(
         "content/_index.md".to_string(),
         "---\ntitle: Big\n---\n".into(),
     )];
-    for m in 1..=4 {
+    for m in 1..=modules {
         let overview = format!("---\ntitle: Module {m}\n---\n");
         files.push((format!("content/m{m:03}/_index.md"), overview));
-        for l in 1..=80 {
-            let text = format!("---\ntitle: Lesson {m}.{l}\n---\n\n- [ ] Read lesson {m}.{l}\n");
-            files.push((format!("content/m{m:03}/{l:03}-lesson-{l}.md"), text));
+        for l in 1..=lessons {
+            files.push((
+                format!("content/m{m:03}/{l:03}-lesson-{l}.md"),
+                lesson(m, l),
+            ));
         }
     }
     let pairs: Vec<(&str, &str)> = files
@@ -454,6 +461,13 @@ fn large_course() -> (tempfile::TempDir, PathBuf) {
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     common::write_course(&pairs)
+}
+
+/// A course past 300 lessons (four modules of 80 one-item lessons), for `progress_large.mjs`.
+fn large_course() -> (tempfile::TempDir, PathBuf) {
+    generated_course(4, 80, |m, l| {
+        format!("---\ntitle: Lesson {m}.{l}\n---\n\n- [ ] Read lesson {m}.{l}\n")
+    })
 }
 
 /// The progress page of a big course lists modules, and a module's lessons when it is opened;
@@ -474,6 +488,36 @@ fn a_big_courses_progress_and_home_pages_load_only_the_modules_they_show() {
     run_script(
         "progress_large.mjs",
         &[("BASES", OsStr::new(&bases.join(" ")))],
+        "",
+    );
+}
+
+/// A course of 1,100 lessons that all say "seller" (two in their titles), for
+/// `search_common_word.mjs`.
+fn common_word_course() -> (tempfile::TempDir, PathBuf) {
+    generated_course(11, 100, |m, l| {
+        let title = match (m, l) {
+            (5, 50) => "Seller pitch".to_string(),
+            (9, 1) => "Seller review".to_string(),
+            _ => format!("Lesson {m}.{l}"),
+        };
+        format!("---\ntitle: {title}\n---\n\nA seller meets customer {m}x{l}.\n")
+    })
+}
+
+/// A word in every lesson of a big course: the query loads a bounded part of the index, says
+/// there are at least as many results as it kept, and shows the best first
+/// (`search_common_word.mjs`), from file://.
+#[test]
+fn a_word_in_every_lesson_loads_a_bounded_index_and_shows_the_best_first() {
+    require_tools();
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let (dir, course) = common_word_course();
+    let site = dir.path().join("site");
+    build(&course, &site);
+    run_script(
+        "search_common_word.mjs",
+        &[("SITE_DIR", site.as_os_str())],
         "",
     );
 }

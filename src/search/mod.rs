@@ -13,7 +13,9 @@
 //! - `index.js`: the list of term shards, the document chunk size and the stop words;
 //! - `shard-<prefix>.js`: terms starting with `<prefix>` (one letter, or up to six when a
 //!   shard would be large), each with its postings: the sorted `doc * 4 + field` values (field
-//!   0 body, 1 heading, 2 lesson title), delta-encoded so most are one or two digits;
+//!   0 body, 1 heading, 2 lesson title), delta-encoded so most are one or two digits; a word in
+//!   more than [`terms::MAX_POSTINGS`] documents keeps that many, its best, and `more` says
+//!   how many documents it is in;
 //! - `docs-<n>.js`: documents `n * DOC_CHUNK ..`: page index, heading id, heading text and
 //!   the first words of the section for the snippet, plus those pages' titles and URLs.
 //!

@@ -52,7 +52,8 @@ fn prefix(word: &str, n: usize) -> &str {
     word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
 }
 
-/// `lecternSearch("shard", key, {"terms": {word: [delta, ...], ...}})`, written directly
+/// `lecternSearch("shard", key, {"terms": {word: [delta, ...], ...}, "more": {word: docs}})`
+/// (`more` only for words that keep some of their documents), written directly
 /// (words sorted, postings delta-encoded so most are one or two digits: see
 /// [`Postings`](super::terms::Postings)).
 pub(super) fn shard_script(key: &str, terms: &[Term]) -> String {
@@ -74,7 +75,25 @@ pub(super) fn shard_script(key: &str, terms: &[Term]) -> String {
         out.push_str(postings.json());
         out.push(']');
     }
-    out.push_str("}});\n");
+    out.push('}');
+    // the words that keep only some of their documents, with how many they are in
+    let mut more = terms
+        .iter()
+        .filter_map(|(w, p)| Some((w, p.more()?)))
+        .peekable();
+    if more.peek().is_some() {
+        out.push_str(",\"more\":{");
+        for (n, (word, docs)) in more.enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            push_str(&mut out, word);
+            out.push(':');
+            out.push_str(&docs.to_string());
+        }
+        out.push('}');
+    }
+    out.push_str("});\n");
     out
 }
 

@@ -110,3 +110,16 @@ export function timeLimit(seconds) {
   limit = setTimeout(() => { console.log(`FAIL: the script took longer than ${seconds} s`); process.exit(1); }, seconds * 1000).unref();
 }
 timeLimit(240);
+
+/** Types `query` into the search box of `page` (the results of the query before gone first);
+ * the result links' targets, the status and the marked texts. */
+export async function searchFor(page, query) {
+  const INPUT = '[data-search-input]', RESULTS = '[data-search-results]';
+  await page.fill(INPUT, '');
+  await page.waitForFunction((s) => !document.querySelector(s), `${RESULTS} .search-result`);
+  await page.fill(INPUT, query);
+  await page.locator(`${RESULTS} .search-result a`).first().waitFor();
+  const links = await page.$$eval(`${RESULTS} .search-result a`, (as) => as.map((a) => a.getAttribute('href')));
+  const marks = await page.$$eval(`${RESULTS} mark`, (ms) => ms.map((m) => m.textContent));
+  return { links, status: await textOf(page, `${RESULTS} .search-status`), marks };
+}

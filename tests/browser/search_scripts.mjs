@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { check, env, finish, launch, textOf } from './lib.mjs';
+import { check, env, finish, launch, searchFor } from './lib.mjs';
 
 const SITE = env('SITE_DIR');
 const INPUT = '[data-search-input]', RESULTS = '[data-search-results]';
@@ -13,17 +13,7 @@ const browser = await launch();
 const page = await (await browser.newContext()).newPage();
 await page.goto(pathToFileURL(join(SITE, 'index.html')).href);
 
-/** Types `query` into the box; the result links' targets, the status and the marked texts. */
-async function search(query) {
-  // the results of the query before are gone first
-  await page.fill(INPUT, '');
-  await page.waitForFunction((s) => !document.querySelector(s), `${RESULTS} .search-result`);
-  await page.fill(INPUT, query);
-  await page.locator(`${RESULTS} .search-result a`).first().waitFor();
-  const links = await page.$$eval(`${RESULTS} .search-result a`, (as) => as.map((a) => a.getAttribute('href')));
-  const marks = await page.$$eval(`${RESULTS} mark`, (ms) => ms.map((m) => m.textContent));
-  return { links, status: await textOf(page, `${RESULTS} .search-status`), marks };
-}
+const search = (query) => searchFor(page, query);
 
 const cases = [
   ['Hindi, a whole word', 'हिंदी', 'greetings/hindi.html#', 'हिंदी'],

@@ -6,6 +6,8 @@
  * from the box moves into the results, ArrowUp/ArrowDown between them, Enter opens one,
  * Escape closes the list and returns to the box keeping the query (a second Escape in the box
  * clears it, as the browser does), and moving focus out of the search (Tab) closes the list.
+ * A word found in very many documents keeps only its best ones in the index (the shard's
+ * `more` names how many it is in): the count then reads "At least n results".
  * The result count is announced (aria-live). A query typed before this script loaded is run
  * when it starts. */
 (function (global) {
@@ -13,12 +15,12 @@
 const FIELD_WEIGHT = [1, 4, 8];   // body, heading, lesson title
 const MAX_RESULTS = 10;
 const loaded = {};                 // script url -> Promise
-const data = { index: null, shards: {}, docs: {} };
+const data = { index: null, shards: {}, docs: {}, more: {} };
 let input = null, box = null, list = null, status = null, root = '', serial = 0, timer = 0;
 
 global.lecternSearch = function (kind, key, value) {
   if (kind === 'index') data.index = value;
-  else if (kind === 'shard') data.shards[key] = value.terms;
+  else if (kind === 'shard') { data.shards[key] = value.terms; Object.assign(data.more, value.more); }
   else if (kind === 'docs') data.docs[key] = value;
 };
 
@@ -95,6 +97,7 @@ function scores(token) {
     const terms = data.shards[key] || {};
     Object.keys(terms).forEach(term => {
       if (!term.startsWith(token)) return;
+      if (data.more[term]) out.capped = true; // the word keeps only its best documents
       const exact = term === token ? 2 : 1;
       let v = 0;
       terms[term].forEach(delta => {
@@ -116,9 +119,10 @@ async function search(query) {
   const keys = new Set();
   tokens.forEach(t => shardsFor(t).forEach(k => keys.add(k)));
   await Promise.all([...keys].map(k => load('shard-' + fileKey(k) + '.js')));
-  let total = null;
+  let total = null, capped = false;
   tokens.forEach(t => {
     const s = scores(t), next = new Map();
+    capped = capped || !!s.capped;
     s.forEach((v, doc) => { if (total === null || total.has(doc)) next.set(doc, v + (total ? total.get(doc) : 0)); });
     total = next;
   });
@@ -129,7 +133,7 @@ async function search(query) {
     const c = data.docs[Math.floor(d / chunk)], doc = c.d[d % chunk], page = c.p[doc[0]];
     return { title: page[0], url: page[1], anchor: doc[1], heading: doc[2], excerpt: doc[3] };
   });
-  return { tokens, marks, hits, count: total.size };
+  return { tokens, marks, hits, count: total.size, atLeast: capped };
 }
 
 /* What a result's text is highlighted by: the query's words (those that start a word of the
@@ -201,7 +205,7 @@ function show(result) {
   });
   const n = result.count;
   status.textContent = n === 0 ? LT('no_results')
-    : n > hits.length ? LT('results_first', { n, shown: hits.length }) : LT('results', { n });
+    : n > hits.length ? LT(result.atLeast ? 'results_at_least' : 'results_first', { n, shown: hits.length }) : LT('results', { n });
   box.hidden = false;
 }
 
