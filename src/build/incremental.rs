@@ -5,9 +5,9 @@
 //! that page alone ([`Update::Pages`]); the whole-course files are then made apart, from
 //! [`Session::aggregates`]. An edit to tables alone (each still read without a problem) makes
 //! again the pages whose Markdown names one of them, the same way ([`Update::Pages`]), unless
-//! the course's own theme reads `tables` in a template. Any other change re-reads what changed (a lesson or table edit)
-//! or the whole course (course.yaml, the theme, static files, files created, deleted or
-//! renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
+//! the course's own theme reads `tables` in a template. Any other change re-reads what changed
+//! ([`patch`]: a lesson, a table, a template, `course.yaml`) or the whole course (the theme's
+//! name or languages, static files, files created, deleted or renamed), rebuilds the model and renders every page, taking unchanged pages' Markdown from
 //! the [`RenderCache`] and the compiled templates from the previous render when the theme is
 //! unchanged ([`Update::Full`]); after the first build its whole-course files are left to
 //! [`Session::aggregates`] too. A change to copied files alone (`static/`, the theme's static
@@ -23,6 +23,7 @@ use std::sync::Arc;
 use super::cache::RenderCache;
 use super::copied::{self, Copied};
 use super::live::{Aggregates, Live, PagesDue};
+use super::patch::{patch, Patch};
 use crate::error::{relative, Diagnostics};
 use crate::load::theme::ThemeAsset;
 use crate::load::{self, frontmatter, table, MarkdownFile, Source};
@@ -123,10 +124,12 @@ impl Session {
         let result = if let Some(copied) = self.copied(changed) {
             self.copy_files(copied)
         } else {
-            match (self.edits(changed), self.table_edits(changed)) {
-                (Some(edits), _) => self.edit_pages(edits),
-                (None, Some(tables)) => self.edit_tables(tables),
-                (None, None) => self.full(changed),
+            match self.edits(changed) {
+                Some(edits) => self.edit_pages(edits),
+                None => match self.table_edits(changed) {
+                    Some(tables) => self.edit_tables(tables),
+                    None => self.full(changed),
+                },
             }
         };
         if result.is_err() {
@@ -394,81 +397,4 @@ impl Session {
 fn theme_reads_tables(source: &Source) -> bool {
     (source.theme.templates.iter())
         .any(|t| t.origin == load::theme::Origin::Course && t.text.contains("tables"))
-}
-
-/// Whether `path` is a template of the course's own theme (`themes/<name>/templates/`).
-fn is_template(source: &Source, root: &Path, path: &Path) -> bool {
-    let Some(name) = source.config.theme.as_deref() else {
-        return false;
-    };
-    let templates = root.join("themes").join(name).join("templates");
-    path.starts_with(templates) && path.is_file() && !path.is_symlink()
-}
-
-enum Patch {
-    Done,
-    Reload,
-    Failed(Diagnostics),
-}
-
-/// Re-reads changed lessons, tables, the theme's templates and `course.yaml` (naming the same
-/// theme and languages) in place; anything else asks for a full reload.
-fn patch(source: &mut Source, root: &Path, changed: &[PathBuf]) -> Patch {
-    let content = root.join("content");
-    for path in changed {
-        let path = if path.is_absolute() {
-            path.clone()
-        } else {
-            root.join(path)
-        };
-        if is_template(source, root, &path) {
-            match load::theme::load(root, source.config.theme.as_deref()) {
-                // the theme's static files and strings are put in apart (see `copied`)
-                Ok(theme) => source.theme.templates = theme.templates,
-                Err(e) => return Patch::Failed(e),
-            }
-            continue;
-        }
-        if path == root.join("course.yaml") {
-            match load::reread_config(source) {
-                Some(config) => source.config = config,
-                None => return Patch::Reload,
-            }
-            continue;
-        }
-        let Ok(rel) = path.strip_prefix(&content) else {
-            return Patch::Reload;
-        };
-        if !path.is_file() || path.is_symlink() {
-            return Patch::Reload;
-        }
-        let result = if let Some(page) = source.pages.iter_mut().find(|p| p.rel == rel) {
-            reread_page(page, root, &path)
-        } else if let Some(t) = source.tables.iter_mut().find(|t| Path::new(&t.path) == rel) {
-            reread_table(t, root, &path)
-        } else if source.content_assets.iter().any(|a| a == rel) {
-            Ok(()) // copied files are read when served
-        } else {
-            return Patch::Reload;
-        };
-        if let Err(e) = result {
-            return Patch::Failed(e);
-        }
-    }
-    Patch::Done
-}
-
-fn reread_page(page: &mut load::MarkdownFile, root: &Path, path: &Path) -> Result<(), Diagnostics> {
-    let text = load::read_text(root, path)?;
-    let split = frontmatter::split(&page.file, &text)?;
-    page.text = text;
-    page.front = split.front;
-    page.body_start = split.body_start;
-    Ok(())
-}
-
-fn reread_table(t: &mut load::Table, root: &Path, path: &Path) -> Result<(), Diagnostics> {
-    let text = load::read_text(root, path)?;
-    *t = table::parse(&relative(root, path), t.path.clone(), &text)?;
-    Ok(())
 }

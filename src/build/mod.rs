@@ -28,6 +28,7 @@ mod copied;
 pub mod incremental;
 mod live;
 mod nearby;
+mod patch;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
